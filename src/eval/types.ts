@@ -1,0 +1,36 @@
+import type { ScorerName } from '../dataset/types.js';
+
+export interface EvalCaseResult {
+  id: string;
+  input: string;
+  expected: string | null;
+  scorer: ScorerName | null;
+  /** Model output; null when the call failed (see `error`). */
+  output: string | null;
+  /** true/false when scored; null when not scored (no expected) or when the call errored. */
+  pass: boolean | null;
+  /** Reason when the call failed after retries. Errors never count as passes. */
+  error: string | null;
+  baselineOutput?: string | null;
+  baselinePass?: boolean | null;
+  baselineError?: string | null;
+}
+
+export interface EvalSummary {
+  model: string;
+  baselineModel: string | null;
+  /** passed / scored (errors count as scored, not passed); null when nothing was scored. */
+  passRate: number | null;
+  passed: number;
+  failed: number;
+  errors: number;
+  /** cases with no expected value. */
+  unscored: number;
+  baselinePassRate: number | null;
+  /** ids: baseline passed, tuned failed. */
+  regressions: string[];
+  /** ids: baseline failed, tuned passed. */
+  improvements: string[];
+  generationConfig: { temperature: number; maxOutputTokens?: number };
+  cases: EvalCaseResult[];
+}

@@ -1,0 +1,50 @@
+/** The JSON report (`report-path`): every key always present, `null` when it does not apply. */
+
+import type { BackendName, Hyperparameters, Snapshot, TuningState } from '../backends/backend.js';
+import type { EvalSummary } from '../eval/types.js';
+
+export interface Gate {
+  name: 'min-pass-rate' | 'max-final-loss' | string;
+  threshold: number;
+  value: number | null;
+  passed: boolean;
+}
+
+export interface DatasetReport {
+  path: string;
+  examples: number;
+  warnings: string[];
+  validationPath: string | null;
+  validationExamples: number | null;
+  evalPath: string | null;
+  evalCases: number | null;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  backend: BackendName;
+  baseModel: string;
+  displayName: string;
+  tunedModel: string | null;
+  endpoint: string | null;
+  state: TuningState;
+  job: string;
+  cacheHit: boolean;
+  contentKey: string | null;
+  hyperparameters: Hyperparameters;
+  dataset: DatasetReport | null;
+  snapshots: Pick<Snapshot, 'step' | 'epoch' | 'meanLoss'>[];
+  finalLoss: number | null;
+  eval: EvalSummary | null;
+  gates: Gate[];
+  /** Seconds per phase: inputs, dataset, create, tuning, eval, report. */
+  timings: Record<string, number>;
+  /** Why the run failed (tuning error, timeout...), or null. Already scrubbed of secrets. */
+  error: string | null;
+  /** The exact `resume:` value to use when the job was left running (timeout, wait: false). */
+  resumeWith: string | null;
+  /** Link to the workflow run, when running on Actions. */
+  runUrl: string | null;
+  startedAt: string;
+  finishedAt: string;
+}
