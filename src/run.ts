@@ -1,6 +1,29 @@
-// Placeholder: replaced by the pipeline orchestration.
-import * as core from '@actions/core';
+/**
+ * The main step. Reads the inputs (the only work done before a dynamic import, so that a bad
+ * input fails fast), then runs the pipeline. This is the one place that turns any thrown value
+ * into setFailed.
+ */
 
-export async function run(): Promise<void> {
-  core.info('gemini-tune: not implemented yet');
+import * as core from '@actions/core';
+import { InputError, parseSettings, readRawInputs } from './inputs.js';
+import { registerSecret, scrub } from './util/secrets.js';
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const raw = readRawInputs(env);
+    // Mask before anything can print them, even a message about a bad input.
+    registerSecret(raw['api-key'].trim());
+    registerSecret(raw['github-token'].trim());
+    const settings = parseSettings(raw);
+    const { runPipeline } = await import('./pipeline.js');
+    await runPipeline(settings, env);
+  } catch (err) {
+    core.setFailed(`gemini-tune failed with: ${describe(err)}`);
+  }
+}
+
+export function describe(err: unknown): string {
+  if (err instanceof InputError) return err.message;
+  if (err instanceof Error) return scrub(err.message || err.name);
+  return scrub(String(err));
 }

@@ -1,0 +1,268 @@
+/**
+ * The Gemini API backend: tunedModels.create with inline examples, operations.get while it
+ * trains, tunedModels.get for the final state and snapshots, tunedModels.delete to cancel,
+ * and tunedModels/{id}:generateContent for the eval. Tuned-model methods exist only under /v1beta.
+ */
+
+import type {
+  CreateTuningRequest,
+  GenerationConfig,
+  Hyperparameters,
+  JobStatus,
+  Snapshot,
+  TuningBackend,
+  TuningState,
+} from './backend.js';
+import { GoogleApiError } from './errors.js';
+import type { GoogleHttp } from './http.js';
+
+export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
+export const GEMINI_DEFAULT_BASE_MODEL = 'models/gemini-1.5-flash-001-tuning';
+
+/** Wire shapes (proto3 JSON: absent means default). */
+interface WireSnapshot {
+  step?: number;
+  epoch?: number;
+  meanLoss?: number;
+  computeTime?: string;
+}
+interface WireTunedModel {
+  name?: string;
+  baseModel?: string;
+  displayName?: string;
+  description?: string;
+  state?: 'STATE_UNSPECIFIED' | 'CREATING' | 'ACTIVE' | 'FAILED';
+  tuningTask?: {
+    startTime?: string;
+    completeTime?: string;
+    snapshots?: WireSnapshot[];
+    hyperparameters?: { learningRate?: number; learningRateMultiplier?: number; epochCount?: number; batchSize?: number };
+  };
+}
+interface WireOperation {
+  name?: string;
+  metadata?: {
+    tunedModel?: string;
+    totalSteps?: number;
+    completedSteps?: number;
+    completedPercent?: number;
+    snapshots?: WireSnapshot[];
+  };
+  done?: boolean;
+  error?: { code?: number; message?: string; status?: string };
+  response?: WireTunedModel;
+}
+interface WireGenerateResponse {
+  candidates?: { content?: { parts?: { text?: string }[] }; finishReason?: string }[];
+  promptFeedback?: { blockReason?: string };
+}
+
+const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
+const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
+
+export class GeminiApiBackend implements TuningBackend {
+  readonly name = 'gemini-api' as const;
+  readonly defaultBaseModel = GEMINI_DEFAULT_BASE_MODEL;
+  private readonly base: string;
+
+  constructor(
+    private readonly http: GoogleHttp,
+    apiEndpoint: string | null,
+  ) {
+    this.base = (apiEndpoint ?? GEMINI_API_HOST).replace(/\/+$/, '');
+  }
+
+  private url(version: 'v1beta' | 'v1', path: string, query?: Record<string, string>): string {
+    const u = new URL(`${this.base}/${version}/${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) u.searchParams.set(k, v);
+    return u.toString();
+  }
+
+  async create(req: CreateTuningRequest): Promise<JobStatus> {
+    const body = {
+      displayName: req.displayName,
+      ...(req.description ? { description: req.description } : {}),
+      baseModel: req.baseModel,
+      tuningTask: {
+        hyperparameters: wireHyperparameters(req.hyperparameters),
+        trainingData: { examples: { examples: req.examples.map((e) => ({ textInput: e.textInput, output: e.output })) } },
+      },
+    };
+    try {
+      const op = await this.http.json<WireOperation>({
+        method: 'POST',
+        url: this.url('v1beta', 'tunedModels', req.tunedModelId ? { tunedModelId: req.tunedModelId } : undefined),
+        body,
+        // With a fixed tunedModelId a repeated create cannot make a second model: it gets
+        // ALREADY_EXISTS, handled below by attaching to the model the first attempt made.
+        idempotent: req.tunedModelId !== null,
+        what: 'tunedModels.create',
+      });
+      return operationStatus(op);
+    } catch (err) {
+      if (err instanceof GoogleApiError && err.httpStatus === 409 && req.tunedModelId) {
+        return this.status(`tunedModels/${req.tunedModelId}`);
+      }
+      throw explain(err, { baseModel: req.baseModel });
+    }
+  }
+
+  async status(job: string): Promise<JobStatus> {
+    try {
+      if (OPERATION_NAME.test(job)) {
+        const op = await this.http.json<WireOperation>({ method: 'GET', url: this.url('v1beta', job), what: 'operations.get' });
+        if (!op.done) return operationStatus(op);
+        // Finished: the tuned model has the final state and every snapshot.
+        const modelName = op.metadata?.tunedModel ?? op.response?.name ?? job.replace(/\/operations\/.*$/, '');
+        const model = await this.getModel(modelName);
+        const status = modelStatus(model, job, op);
+        if (op.error && status.state !== 'ACTIVE') {
+          status.state = 'FAILED';
+          status.error = op.error.message ?? `tuning failed (${op.error.status ?? op.error.code ?? 'unknown error'})`;
+        }
+        return status;
+      }
+      if (MODEL_NAME.test(job)) return modelStatus(await this.getModel(job), '', undefined);
+      throw new Error(`"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`);
+    } catch (err) {
+      throw explain(err, {});
+    }
+  }
+
+  private getModel(name: string): Promise<WireTunedModel> {
+    return this.http.json<WireTunedModel>({ method: 'GET', url: this.url('v1beta', name), what: 'tunedModels.get' });
+  }
+
+  async cancel(status: JobStatus): Promise<void> {
+    const model = status.tunedModel ?? status.job.replace(/\/operations\/.*$/, '');
+    try {
+      await this.http.json({ method: 'DELETE', url: this.url('v1beta', model), what: 'tunedModels.delete' });
+    } catch (err) {
+      if (err instanceof GoogleApiError && err.httpStatus === 404) return; // already gone
+      throw explain(err, {});
+    }
+  }
+
+  async findByContentKey(_contentKey: string, tunedModelId: string | null): Promise<JobStatus | null> {
+    if (!tunedModelId) return null;
+    try {
+      return modelStatus(await this.getModel(`tunedModels/${tunedModelId}`), '', undefined);
+    } catch (err) {
+      if (err instanceof GoogleApiError && err.httpStatus === 404) return null;
+      throw explain(err, {});
+    }
+  }
+
+  async generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
+    const res = await this.http.json<WireGenerateResponse>({
+      method: 'POST',
+      url: this.url('v1beta', `${model}:generateContent`),
+      body: {
+        contents: [{ role: 'user', parts: [{ text: prompt }] }],
+        generationConfig: {
+          temperature: config.temperature,
+          ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
+        },
+      },
+      retry: false,
+      what: 'generateContent',
+      ...(signal ? { signal } : {}),
+    });
+    const candidate = res.candidates?.[0];
+    if (!candidate) {
+      throw new Error(`the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`);
+    }
+    return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
+  }
+}
+
+function wireHyperparameters(h: Hyperparameters): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (h.learningRate !== null) out['learningRate'] = h.learningRate;
+  if (h.learningRateMultiplier !== null) out['learningRateMultiplier'] = h.learningRateMultiplier;
+  if (h.epochCount !== null) out['epochCount'] = h.epochCount;
+  if (h.batchSize !== null) out['batchSize'] = h.batchSize;
+  return out;
+}
+
+function snapshots(list: WireSnapshot[] | undefined): Snapshot[] {
+  return (list ?? []).map((s) => ({
+    step: Number(s.step ?? 0),
+    epoch: s.epoch === undefined ? 0 : Number(s.epoch),
+    meanLoss: typeof s.meanLoss === 'number' ? s.meanLoss : null,
+    computeTime: s.computeTime ?? null,
+  }));
+}
+
+function operationStatus(op: WireOperation): JobStatus {
+  const meta = op.metadata ?? {};
+  const total = meta.totalSteps ?? null;
+  const done = op.done === true;
+  let state: TuningState = 'CREATING';
+  if (done) state = op.error ? 'FAILED' : op.response?.state === 'FAILED' ? 'FAILED' : 'ACTIVE';
+  return {
+    job: op.name ?? '',
+    state,
+    tunedModel: meta.tunedModel ?? op.response?.name ?? null,
+    endpoint: meta.tunedModel ?? op.response?.name ?? null,
+    completedPercent: meta.completedPercent ?? (total ? 0 : null),
+    completedSteps: meta.completedSteps ?? (total ? 0 : null),
+    totalSteps: total,
+    snapshots: snapshots(meta.snapshots),
+    error: op.error ? (op.error.message ?? 'tuning failed') : null,
+    hyperparameters: null,
+  };
+}
+
+function modelStatus(model: WireTunedModel, job: string, op: WireOperation | undefined): JobStatus {
+  const state: TuningState =
+    model.state === 'ACTIVE' ? 'ACTIVE' : model.state === 'FAILED' ? 'FAILED' : 'CREATING';
+  const snaps = snapshots(model.tuningTask?.snapshots ?? op?.metadata?.snapshots);
+  const total = op?.metadata?.totalSteps ?? null;
+  const last = snaps.at(-1);
+  const h = model.tuningTask?.hyperparameters;
+  return {
+    job,
+    state,
+    tunedModel: model.name ?? null,
+    endpoint: model.name ?? null,
+    completedPercent: state === 'ACTIVE' ? 100 : (op?.metadata?.completedPercent ?? null),
+    completedSteps: last?.step ?? null,
+    totalSteps: total ?? (state === 'ACTIVE' ? (last?.step ?? null) : null),
+    snapshots: snaps,
+    error: state === 'FAILED' ? 'tuning failed' : null,
+    hyperparameters: h
+      ? {
+          epochCount: h.epochCount ?? null,
+          batchSize: h.batchSize ?? null,
+          learningRate: h.learningRate ?? null,
+          learningRateMultiplier: h.learningRateMultiplier ?? null,
+        }
+      : null,
+  };
+}
+
+/** Adds what the user can do about common errors. */
+function explain(err: unknown, ctx: { baseModel?: string }): unknown {
+  if (!(err instanceof GoogleApiError)) return err;
+  let hint = '';
+  if (err.httpStatus === 403 && err.status === 'PERMISSION_DENIED') {
+    hint =
+      ' — the credentials may not tune models: with an API key, check that the key belongs to a project with the ' +
+      'Generative Language API enabled; with OAuth credentials, they need the scope ' +
+      'https://www.googleapis.com/auth/generative-language.tuning (or cloud-platform).';
+  } else if (err.httpStatus === 401) {
+    hint = ' — the credentials were rejected: check the "api-key" input or the credentials from google-github-actions/auth.';
+  } else if (err.httpStatus === 400 && /API key not valid/i.test(err.message)) {
+    hint = ' — the "api-key" input is not a valid Gemini API key: create one in Google AI Studio and store it as a secret.';
+  } else if (err.httpStatus === 404 && ctx.baseModel) {
+    hint =
+      ` — base model "${ctx.baseModel}" was not found or cannot be tuned. Set "base-model" to a model whose ` +
+      'supportedGenerationMethods include "createTunedModel" (list them with GET /v1beta/models), e.g. ' +
+      `${GEMINI_DEFAULT_BASE_MODEL}.`;
+  } else if (err.httpStatus === 429) {
+    hint = ' — quota exhausted: tuning quotas are per project; wait or ask for more quota.';
+  }
+  if (!hint) return err;
+  return new GoogleApiError(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
+}

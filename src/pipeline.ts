@@ -1,0 +1,380 @@
+/**
+ * One run, phase by phase: datasets → backend → create (or reuse, or resume) → wait → eval →
+ * report → outputs. The step fails (by throwing) only after the report, summary and comment
+ * are written.
+ */
+
+import * as core from '@actions/core';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JobStatus, TuningBackend } from './backends/backend.js';
+import { createBackend } from './backends/create-backend.js';
+import { loadDatasets, type Datasets } from './datasets.js';
+import { defaultDisplayName } from './display-name.js';
+import { contentKey, tunedModelIdFor } from './dataset/content-key.js';
+import { runEval } from './eval/run-eval.js';
+import type { EvalSummary } from './eval/types.js';
+import { evaluateGates } from './gates.js';
+import { pullRequestFromEvent, type PullRequestTarget } from './github/event.js';
+import { commentMarker, defaultCommentKey } from './github/marker.js';
+import { upsertStickyComment } from './github/sticky-comment.js';
+import type { Settings } from './inputs.js';
+import { saveJobState, setOutputs } from './outputs.js';
+import { formatProgress } from './progress.js';
+import { renderComment } from './report/comment.js';
+import { writeJsonReport } from './report/json-report.js';
+import { renderSummary } from './report/summary.js';
+import type { Report } from './report/types.js';
+import { acquireJob, type Acquired } from './tuning.js';
+import { waitForJob } from './polling.js';
+import { scrub } from './util/secrets.js';
+import { formatDuration } from './util/time.js';
+
+export const GENERATION_CONFIG = { temperature: 0 } as const;
+
+export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): Promise<void> {
+  const startedAt = new Date();
+  const deadline = startedAt.getTime() + settings.timeoutMinutes * 60_000;
+  const timings: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    try {
+      return await fn();
+    } finally {
+      timings[name] = Math.round((Date.now() - t) / 10) / 100;
+    }
+  };
+
+  // Datasets: every problem annotated; any error stops the run before a remote call.
+  const data = await timed('dataset', () => loadDatasets(settings));
+
+  const backend = await createBackend(settings);
+  const pr = pullRequestFromEvent(env);
+  const baseModel = settings.baseModel ?? backend.defaultBaseModel;
+  const displayName = settings.displayName ?? defaultDisplayName(settings.backend, env, pr?.number ?? null);
+  const key = data.training
+    ? contentKey({
+        backend: settings.backend,
+        baseModel,
+        hyperparameters: settings.hyperparameters,
+        examples: data.training.records,
+        validationExamples: data.validation?.records ?? [],
+      })
+    : null;
+  if (key) core.info(`Content key: ${key}`);
+
+  const report: Report = {
+    schemaVersion: 1,
+    backend: settings.backend,
+    baseModel,
+    displayName,
+    tunedModel: null,
+    endpoint: null,
+    state: 'CREATING',
+    job: '',
+    cacheHit: false,
+    contentKey: key,
+    hyperparameters: settings.hyperparameters,
+    dataset: data.training
+      ? {
+          path: data.training.path,
+          examples: data.training.records.length,
+          warnings: data.warnings,
+          validationPath: data.validation?.path ?? null,
+          validationExamples: data.validation?.records.length ?? null,
+          evalPath: data.eval?.path ?? null,
+          evalCases: data.eval?.records.length ?? null,
+        }
+      : null,
+    snapshots: [],
+    finalLoss: null,
+    eval: null,
+    gates: [],
+    timings,
+    error: null,
+    resumeWith: null,
+    runUrl: runUrl(env),
+    startedAt: startedAt.toISOString(),
+    finishedAt: startedAt.toISOString(),
+  };
+  const reportPath = settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${Date.now()}.json`);
+  const comments = new CommentWriter(settings, env, pr);
+
+  // Create, reuse or resume.
+  const acquired: Acquired = await timed('create', () =>
+    acquireJob(backend, settings, {
+      baseModel,
+      displayName,
+      contentKey: key,
+      tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, env)) : null,
+      examples: data.training?.records ?? [],
+      validationExamples: data.validation?.records ?? [],
+    }),
+  );
+  let status = acquired.status;
+  apply(report, status);
+  report.cacheHit = acquired.cacheHit;
+  if (acquired.startedByUs) saveJobState({ job: status.job, tunedModel: status.tunedModel, settled: false });
+  const abort = acquired.startedByUs && settings.cancelOnAbort ? watchForCancellation(backend, () => status) : null;
+
+  let timedOut = false;
+  try {
+    if (status.state === 'CREATING') {
+      await comments.write(report, 'started');
+      if (!settings.wait) {
+        core.info(`wait: false: leaving ${status.job || status.tunedModel} to train.`);
+      } else {
+        const result = await timed('tuning', () => waitWithProgress(backend, status, deadline, abort?.signal));
+        status = result.status;
+        timedOut = result.timedOut;
+        apply(report, status);
+      }
+    }
+    if (abort?.cancelled()) {
+      status = { ...status, state: 'CANCELLED', error: 'the run was cancelled; the tuning job was cancelled with it' };
+      apply(report, status);
+    }
+    if (status.state === 'CREATING') {
+      const resumeWith = status.job || status.tunedModel || '';
+      report.resumeWith = resumeWith;
+      const why = timedOut ? `timed out after ${settings.timeoutMinutes} minutes` : 'not waited for (wait: false)';
+      report.error = timedOut ? `tuning ${why}; the job is still running` : null;
+      core.notice(`Tuning ${why}. To pick it up later, run this action with:\n  resume: ${resumeWith}`);
+    }
+  } finally {
+    abort?.dispose();
+  }
+  if (acquired.startedByUs) saveJobState({ job: status.job, tunedModel: status.tunedModel, settled: true });
+
+  // Eval, on a usable model only.
+  if (status.state === 'ACTIVE' && data.eval && data.eval.records.length > 0) {
+    const model = status.endpoint ?? status.tunedModel;
+    if (model) {
+      report.eval = await timed('eval', () => evaluate(backend, settings, data, model, baseModel));
+    }
+  }
+
+  report.gates = evaluateGates(settings, report);
+  const failures = failureReasons(report, timedOut);
+  report.error = report.error ?? (failures.length ? failures.join('; ') : null);
+  report.finishedAt = new Date().toISOString();
+
+  // Report: JSON file, job summary, PR comment. Then outputs, then the verdict.
+  await timed('report', async () => {
+    await writeJsonReport(reportPath, scrubbed(report));
+    core.info(`Report written to ${reportPath}`);
+    if (env['GITHUB_STEP_SUMMARY']) {
+      await core.summary.addRaw(scrub(renderSummary(report)), true).write();
+    }
+    await comments.write(report, 'final');
+  });
+
+  setOutputs({
+    tunedModel: status.tunedModel,
+    endpoint: status.endpoint,
+    state: status.state,
+    job: status.job,
+    finalLoss: report.finalLoss,
+    passRate: report.eval?.passRate ?? null,
+    cacheHit: report.cacheHit,
+    reportPath,
+    commentUrl: comments.url,
+  });
+  logConclusion(report);
+  if (failures.length) throw new Error(failures.join('; '));
+}
+
+function failureReasons(report: Report, timedOut: boolean): string[] {
+  const reasons: string[] = [];
+  if (report.state === 'FAILED') reasons.push(`tuning FAILED: ${report.error ?? 'the service gave no reason'}`);
+  if (report.state === 'CANCELLED') reasons.push(report.error ?? 'tuning was CANCELLED');
+  if (timedOut) reasons.push(`tuning did not finish in time; resume with: ${report.resumeWith ?? ''}`);
+  for (const gate of report.gates) {
+    if (!gate.passed) {
+      reasons.push(
+        `gate ${gate.name} missed: ${gate.value === null ? 'no value' : formatGateValue(gate.name, gate.value)} vs threshold ${formatGateValue(gate.name, gate.threshold)}`,
+      );
+    }
+  }
+  return reasons;
+}
+
+function formatGateValue(name: string, v: number): string {
+  return name === 'min-pass-rate' ? `${(v * 100).toFixed(1)}%` : String(Number(v.toPrecision(4)));
+}
+
+/** Copies what the latest status says into the report. */
+function apply(report: Report, status: JobStatus): void {
+  report.state = status.state;
+  report.job = status.job;
+  report.tunedModel = status.tunedModel;
+  report.endpoint = status.endpoint;
+  if (status.snapshots.length) {
+    report.snapshots = status.snapshots.map((s) => ({ step: s.step, epoch: s.epoch, meanLoss: s.meanLoss }));
+    report.finalLoss = status.snapshots.at(-1)?.meanLoss ?? null;
+  }
+  if (status.error && status.state !== 'CREATING') report.error = scrub(status.error);
+  if (status.hyperparameters) {
+    const h = status.hyperparameters;
+    report.hyperparameters = {
+      epochCount: report.hyperparameters.epochCount ?? h.epochCount ?? null,
+      batchSize: report.hyperparameters.batchSize ?? h.batchSize ?? null,
+      learningRate: report.hyperparameters.learningRate ?? h.learningRate ?? null,
+      learningRateMultiplier: report.hyperparameters.learningRateMultiplier ?? h.learningRateMultiplier ?? null,
+      adapterSize: report.hyperparameters.adapterSize ?? h.adapterSize ?? null,
+    };
+  }
+}
+
+async function waitWithProgress(
+  backend: TuningBackend,
+  initial: JobStatus,
+  deadline: number,
+  signal: AbortSignal | undefined,
+): Promise<{ status: JobStatus; timedOut: boolean }> {
+  const name = initial.job || initial.tunedModel || '';
+  const started = Date.now();
+  return core.group(`Tuning ${name}`, async () => {
+    core.info(formatProgress(initial, 0));
+    const result = await waitForJob({
+      initial,
+      poll: () => backend.status(name),
+      deadline,
+      ...(signal ? { signal } : {}),
+      onStatus: (s) => core.info(formatProgress(s, Date.now() - started)),
+      onTransientError: (err, ms) => core.info(`Polling hiccup (${scrub(err.message)}); trying again in ${formatDuration(ms)}`),
+    });
+    core.info(`Polled ${result.polls} times over ${formatDuration(Date.now() - started)}.`);
+    return result;
+  });
+}
+
+async function evaluate(
+  backend: TuningBackend,
+  settings: Settings,
+  data: Datasets,
+  model: string,
+  baseModel: string,
+): Promise<EvalSummary> {
+  const cases = data.eval?.records ?? [];
+  const baselineModel = settings.evalBaseline === 'base' ? baseModel : settings.evalBaseline;
+  return core.group(`Eval: ${cases.length} cases on ${model}${baselineModel ? ` and ${baselineModel}` : ''}`, () =>
+    runEval({
+      cases,
+      model,
+      baselineModel,
+      generate: (m, prompt, signal) => backend.generate(m, prompt, GENERATION_CONFIG, signal),
+      concurrency: settings.evalConcurrency,
+      generationConfig: { ...GENERATION_CONFIG },
+      log: { info: core.info, debug: core.debug, warning: (m: string) => core.warning(m) },
+    }),
+  );
+}
+
+/** Cancels (or deletes) the job this run started when the runner cancels the step (SIGINT/SIGTERM). */
+function watchForCancellation(
+  backend: TuningBackend,
+  current: () => JobStatus,
+): { signal: AbortSignal; cancelled: () => boolean; dispose: () => void } {
+  const controller = new AbortController();
+  let cancelled = false;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (controller.signal.aborted) return;
+    controller.abort();
+    const status = current();
+    core.warning(`Received ${sig}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${status.job || status.tunedModel}`);
+    backend
+      .cancel(status)
+      .then(() => {
+        cancelled = true;
+        saveJobState({ job: status.job, tunedModel: status.tunedModel, settled: true });
+        core.setOutput('state', 'CANCELLED');
+        core.setOutput('job', status.job);
+        core.setOutput('cache-hit', 'false');
+        core.info('The tuning job was cancelled.');
+      })
+      .catch((err: unknown) => core.warning(`Could not cancel the tuning job: ${scrub(String(err))}`))
+      .finally(() => {
+        process.exitCode = 1;
+        process.exit();
+      });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    cancelled: () => cancelled,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** Writes the sticky PR comment when there is a pull request; never fails the run. */
+class CommentWriter {
+  url: string | null = null;
+  private id: number | undefined;
+  private readonly marker: string;
+
+  constructor(
+    private readonly settings: Settings,
+    env: NodeJS.ProcessEnv,
+    private readonly pr: PullRequestTarget | null,
+  ) {
+    this.marker = commentMarker(settings.commentKey ?? defaultCommentKey(env));
+    if (settings.comment === 'auto' && !pr) core.info('Not a pull request: the report goes to the job summary only.');
+  }
+
+  async write(report: Report, phase: 'started' | 'final'): Promise<void> {
+    if (this.settings.comment === 'off' || !this.pr || !this.settings.githubToken) return;
+    try {
+      const result = await upsertStickyComment({
+        token: this.settings.githubToken,
+        ...(process.env['GITHUB_API_URL'] ? { apiUrl: process.env['GITHUB_API_URL'] } : {}),
+        target: this.pr,
+        marker: this.marker,
+        body: scrub(renderComment(report, { marker: this.marker, phase })),
+        ...(this.id !== undefined ? { commentId: this.id } : {}),
+      });
+      if (result) {
+        this.id = result.id;
+        this.url = result.url;
+        if (phase === 'final') core.info(`PR comment ${result.created ? 'written' : 'updated'}: ${result.url}`);
+      }
+    } catch (err) {
+      core.warning(`Could not write the PR comment: ${scrub(err instanceof Error ? err.message : String(err))}`);
+    }
+  }
+}
+
+function scrubbed(report: Report): Report {
+  return JSON.parse(scrub(JSON.stringify(report))) as Report;
+}
+
+/** cache: false still needs a fixed id per run, so that a retried create cannot make two models. */
+function saltedKey(key: string, env: NodeJS.ProcessEnv): string {
+  const salt = `${env['GITHUB_RUN_ID'] ?? ''}:${env['GITHUB_RUN_ATTEMPT'] ?? ''}:${env['GITHUB_JOB'] ?? ''}:${env['GITHUB_RUN_ID'] ? '' : Date.now()}`;
+  return createHash('sha256').update(`${key}:${salt}`).digest('hex');
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | null {
+  const server = env['GITHUB_SERVER_URL'];
+  const repo = env['GITHUB_REPOSITORY'];
+  const id = env['GITHUB_RUN_ID'];
+  if (!server || !repo || !id) return null;
+  const attempt = env['GITHUB_RUN_ATTEMPT'];
+  return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
+}
+
+function logConclusion(report: Report): void {
+  const parts = [`state ${report.state}`];
+  if (report.tunedModel) parts.push(`tuned model ${report.tunedModel}`);
+  if (report.finalLoss !== null) parts.push(`final loss ${Number(report.finalLoss.toPrecision(4))}`);
+  if (report.eval?.passRate !== null && report.eval?.passRate !== undefined) {
+    parts.push(`eval pass rate ${(report.eval.passRate * 100).toFixed(1)}%`);
+  }
+  if (report.cacheHit) parts.push('cache hit');
+  core.info(`gemini-tune: ${parts.join(', ')}`);
+}
