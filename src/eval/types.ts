@@ -11,9 +11,12 @@ export interface EvalCaseResult {
   pass: boolean | null;
   /** Reason when the call failed after retries. Errors never count as passes. */
   error: string | null;
+  /** Why a scored case failed (e.g. "$.a: missing", "regex timed out"); null when it passed or was not scored. */
+  reason?: string | null;
   baselineOutput?: string | null;
   baselinePass?: boolean | null;
   baselineError?: string | null;
+  baselineReason?: string | null;
 }
 
 export interface EvalSummary {

@@ -1,0 +1,394 @@
+/**
+ * Runs the eval prompt set against the tuned model (and, side by side, a baseline model) with an
+ * AIMD concurrency window (./adaptive-limiter.ts) shared by both models, retries and a per-call
+ * timeout.
+ *
+ * Retries (every attempt, 429s included, counts towards `maxAttempts`):
+ *  - 429: retried after the server's Retry-After (`retryAfterMs`) when given, else after the
+ *    exponential backoff below; it also halves the window and pauses new sends for Retry-After.
+ *    A Retry-After longer than `maxRetryAfterMs` (default 2 min: a spent daily quota, say) is not
+ *    waited for: the case fails at once with that error.
+ *  - retryable 5xx (500, 502, 503, 504), NetworkError, and a per-call timeout (the call's signal
+ *    is aborted after `timeoutMs`): exponential backoff with full jitter,
+ *    `random() * min(maxBackoffMs, baseBackoffMs * 2^(attempt-1))`.
+ *  - anything else (400, 403, 404, plain errors): the case fails at once.
+ * A case whose call still fails has `output: null`, `pass: null`, `error: <reason>`.
+ *
+ * Counting: `passed`/`failed`/`errors` are over scored cases (cases with `expected`), so
+ * passed + failed + errors + unscored = cases.length, and passRate = passed / (passed + failed +
+ * errors), null when nothing was scored. An unscored case whose call failed still shows `error`
+ * but counts only as unscored. The baseline is counted the same way for `baselinePassRate`.
+ * `regressions`: baseline passed, tuned failed or errored. `improvements`: baseline failed (not
+ * errored), tuned passed.
+ *
+ * A call that timed out keeps its slot in the window until the underlying promise settles (or a
+ * grace period of min(timeoutMs, 5 s) passes), so `generate` implementations that honour the
+ * signal never push the number of calls in flight above `concurrency`.
+ */
+
+import type { EvalCase, ScorerName } from '../dataset/types.js';
+import { GoogleApiError, NetworkError } from '../backends/errors.js';
+import { AdaptiveLimiter, type Permit } from './adaptive-limiter.js';
+import { score, type ScoreOptions } from './scorers.js';
+import type { EvalCaseResult, EvalSummary } from './types.js';
+
+export interface EvalLog {
+  info(msg: string): void;
+  debug(msg: string): void;
+  warning(msg: string): void;
+}
+
+export interface RunEvalOptions {
+  cases: EvalCase[];
+  /** Tuned model / endpoint name passed to `generate`. */
+  model: string;
+  /** Evaluated on the same cases, side by side; null for none. */
+  baselineModel: string | null;
+  /** One attempt; throws GoogleApiError / NetworkError / anything else. Should honour `signal`. */
+  generate: (model: string, prompt: string, signal: AbortSignal) => Promise<string>;
+  /** `eval-concurrency`: most calls in flight (both models share the window). */
+  concurrency: number;
+  /** Per call; default 60_000. */
+  timeoutMs?: number;
+  /** Attempts per call, first one included; default 6. */
+  maxAttempts?: number;
+  /** Recorded in the summary. */
+  generationConfig: { temperature: number; maxOutputTokens?: number };
+  log?: EvalLog;
+  /** Injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Backoff base for retries without Retry-After; default 1000 ms. */
+  baseBackoffMs?: number;
+  /** Backoff cap; default 30_000 ms. */
+  maxBackoffMs?: number;
+  /** Longest Retry-After waited for; default 120_000 ms. */
+  maxRetryAfterMs?: number;
+  /** Starting window (slow start); default `concurrency`. */
+  initialConcurrency?: number;
+  /** Passed to the scorers. */
+  scoreOptions?: ScoreOptions;
+}
+
+interface CallResult {
+  output: string | null;
+  error: string | null;
+  /** null: not scored, or errored. */
+  pass: boolean | null;
+  /** Why a scored case failed. */
+  reason: string | null;
+}
+
+type Failure =
+  | { kind: 'throttled'; retryAfterMs: number | undefined; reason: string }
+  | { kind: 'retryable'; reason: string }
+  | { kind: 'fatal'; reason: string };
+
+class CallTimeout extends Error {
+  override readonly name = 'CallTimeout';
+  constructor(readonly ms: number) {
+    super(`timed out after ${ms} ms`);
+  }
+}
+
+class GenerateContractError extends Error {
+  override readonly name = 'GenerateContractError';
+}
+
+const noopLog: EvalLog = { info() {}, debug() {}, warning() {} };
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const MAX_ERROR_WARNINGS = 5;
+
+export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
+  const log = opts.log ?? noopLog;
+  const sleep = opts.sleep ?? realSleep;
+  const random = opts.random ?? Math.random;
+  const timeoutMs = positive(opts.timeoutMs, 60_000);
+  const maxAttempts = Math.max(1, Math.floor(positive(opts.maxAttempts, 6)));
+  const baseBackoffMs = nonNegative(opts.baseBackoffMs, 1000);
+  const maxBackoffMs = nonNegative(opts.maxBackoffMs, 30_000);
+  const maxRetryAfterMs = nonNegative(opts.maxRetryAfterMs, 120_000);
+  const concurrency = Math.max(1, Math.floor(positive(opts.concurrency, 1)));
+  const cases = opts.cases;
+  const baselineModel = opts.baselineModel;
+  const total = cases.length;
+
+  const limiter = new AdaptiveLimiter({
+    max: concurrency,
+    ...(opts.initialConcurrency !== undefined ? { initial: opts.initialConcurrency } : {}),
+    sleep,
+    ...(opts.now ? { now: opts.now } : {}),
+    onWindowChange: (w, why) =>
+      log.debug(`eval: concurrency window ${why === 'increase' ? 'up' : 'down'} to ${w}/${concurrency}`),
+  });
+
+  const scorerOf = (c: EvalCase): ScorerName | null => (c.expected === null ? null : (c.scorer ?? 'exact'));
+
+  const scoreOutput = (c: EvalCase, output: string, which: string): { pass: boolean | null; reason: string | null } => {
+    const scorer = scorerOf(c);
+    if (scorer === null || c.expected === null) return { pass: null, reason: null };
+    const result = score(scorer, c.expected, output, opts.scoreOptions);
+    if (!result.pass) {
+      const msg = `eval: case ${c.id} (${which}) failed: ${result.reason ?? 'no reason given'}`;
+      if (result.invalidCase) log.warning(msg);
+      else log.debug(msg);
+    }
+    return { pass: result.pass, reason: result.pass ? null : (result.reason ?? null) };
+  };
+
+  let errorWarnings = 0;
+  const callOnce = async (c: EvalCase, model: string, which: string): Promise<CallResult> => {
+    let result: { output: string } | { error: string };
+    try {
+      result = await callWithRetry(c, model, which);
+    } catch (err) {
+      result = { error: `internal error: ${describeError(err)}` };
+    }
+    if ('error' in result) {
+      if (errorWarnings < MAX_ERROR_WARNINGS) log.warning(`eval: case ${c.id} (${which}) errored: ${result.error}`);
+      else if (errorWarnings === MAX_ERROR_WARNINGS) log.warning('eval: more cases errored; see the report');
+      errorWarnings++;
+      return { output: null, error: result.error, pass: null, reason: null };
+    }
+    return { output: result.output, error: null, ...scoreOutput(c, result.output, which) };
+  };
+
+  const callWithRetry = async (
+    c: EvalCase,
+    model: string,
+    which: string,
+  ): Promise<{ output: string } | { error: string }> => {
+    for (let attempt = 1; ; attempt++) {
+      const permit = await limiter.acquire({ front: attempt > 1 });
+      let failure: Failure;
+      try {
+        const output = await attemptOnce(model, c.input, permit);
+        return { output };
+      } catch (err) {
+        failure = classify(err);
+      }
+      const last = attempt >= maxAttempts;
+      if (failure.kind === 'fatal') return { error: failure.reason };
+      if (
+        failure.kind === 'throttled' &&
+        failure.retryAfterMs !== undefined &&
+        failure.retryAfterMs > maxRetryAfterMs
+      ) {
+        return {
+          error: `${failure.reason} (server asked to retry after ${Math.round(failure.retryAfterMs / 1000)} s; not waiting)`,
+        };
+      }
+      if (last) return { error: `${failure.reason} (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'})` };
+      const delay =
+        failure.kind === 'throttled' && failure.retryAfterMs !== undefined
+          ? failure.retryAfterMs
+          : Math.floor(random() * Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1)));
+      log.debug(
+        `eval: case ${c.id} (${which}) attempt ${attempt}/${maxAttempts} failed: ${failure.reason}; retrying in ${delay} ms`,
+      );
+      if (delay > 0) await sleep(delay);
+    }
+  };
+
+  /** One call within the window; releases the permit with the right outcome. */
+  const attemptOnce = async (model: string, prompt: string, permit: Permit): Promise<string> => {
+    const controller = new AbortController();
+    const call = Promise.resolve().then(() => opts.generate(model, prompt, controller.signal));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new CallTimeout(timeoutMs);
+        controller.abort(err);
+        reject(err);
+      }, timeoutMs);
+    });
+    try {
+      const output = await Promise.race([call, timeout]);
+      limiter.release(permit, 'success');
+      if (typeof output !== 'string')
+        throw new GenerateContractError(`generate returned ${typeof output}, not a string`);
+      return output;
+    } catch (caught) {
+      if (caught instanceof GenerateContractError) throw caught; // permit already released
+      // Whatever the call rejected with once we aborted it (AbortError, a wrapped error...), it timed out.
+      const err: unknown = controller.signal.aborted ? controller.signal.reason : caught;
+      if (err instanceof CallTimeout) {
+        // Keep the slot until the aborted call is really gone (or a grace period passes).
+        const settled = call.then(
+          () => undefined,
+          () => undefined,
+        );
+        let grace: ReturnType<typeof setTimeout> | undefined;
+        const graceOver = new Promise<void>((resolve) => {
+          grace = setTimeout(resolve, Math.min(timeoutMs, 5000));
+        });
+        void Promise.race([settled, graceOver]).then(() => {
+          clearTimeout(grace);
+          limiter.release(permit, 'neutral');
+        });
+      } else {
+        const throttled = err instanceof GoogleApiError && err.httpStatus === 429;
+        limiter.release(permit, throttled ? 'throttled' : 'neutral', throttled ? err.retryAfterMs : undefined);
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  // Progress and per-case completion.
+  const tuned: Array<CallResult | undefined> = new Array<CallResult | undefined>(total);
+  const base: Array<CallResult | undefined> = new Array<CallResult | undefined>(total);
+  const remaining: number[] = cases.map(() => (baselineModel === null ? 1 : 2));
+  const step = Math.max(1, Math.ceil(total / 10));
+  let done = 0;
+  let passedSoFar = 0;
+  let scoredSoFar = 0;
+  let nextReport = step;
+  const finish = (i: number): void => {
+    remaining[i] = (remaining[i] ?? 1) - 1;
+    if ((remaining[i] ?? 0) > 0) return;
+    done++;
+    const r = tuned[i];
+    if (r && cases[i]?.expected !== null) {
+      scoredSoFar++;
+      if (r.pass === true) passedSoFar++;
+    }
+    if (done >= nextReport || done === total) {
+      nextReport = done + step;
+      log.info(
+        `eval: ${done}/${total} cases done, ${passedSoFar}/${scoredSoFar} scored passing so far, ` +
+          `concurrency window ${limiter.window}/${concurrency}`,
+      );
+    }
+  };
+
+  log.info(
+    `eval: ${total} case(s) against ${opts.model}${baselineModel !== null ? ` and baseline ${baselineModel}` : ''}, ` +
+      `at most ${concurrency} in flight`,
+  );
+  const tasks: Promise<void>[] = [];
+  cases.forEach((c, i) => {
+    tasks.push(
+      callOnce(c, opts.model, 'tuned').then((r) => {
+        tuned[i] = r;
+        finish(i);
+      }),
+    );
+    if (baselineModel !== null) {
+      tasks.push(
+        callOnce(c, baselineModel, 'baseline').then((r) => {
+          base[i] = r;
+          finish(i);
+        }),
+      );
+    }
+  });
+  await Promise.all(tasks);
+
+  const results: EvalCaseResult[] = [];
+  const tally = { passed: 0, failed: 0, errors: 0, unscored: 0 };
+  const baseTally = { passed: 0, failed: 0, errors: 0 };
+  const regressions: string[] = [];
+  const improvements: string[] = [];
+  cases.forEach((c, i) => {
+    const r = tuned[i] ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+    const result: EvalCaseResult = {
+      id: c.id,
+      input: c.input,
+      expected: c.expected,
+      scorer: scorerOf(c),
+      output: r.output,
+      pass: r.pass,
+      error: r.error,
+      reason: r.reason,
+    };
+    const scored = c.expected !== null;
+    if (!scored) tally.unscored++;
+    else if (r.error !== null) tally.errors++;
+    else if (r.pass === true) tally.passed++;
+    else tally.failed++;
+    if (baselineModel !== null) {
+      const b = base[i] ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+      result.baselineOutput = b.output;
+      result.baselinePass = b.pass;
+      result.baselineError = b.error;
+      result.baselineReason = b.reason;
+      if (scored) {
+        if (b.error !== null) baseTally.errors++;
+        else if (b.pass === true) baseTally.passed++;
+        else baseTally.failed++;
+        if (b.pass === true && r.pass !== true) regressions.push(c.id);
+        if (b.error === null && b.pass === false && r.pass === true) improvements.push(c.id);
+      }
+    }
+    results.push(result);
+  });
+
+  const rate = (t: { passed: number; failed: number; errors: number }): number | null => {
+    const n = t.passed + t.failed + t.errors;
+    return n === 0 ? null : t.passed / n;
+  };
+  const summary: EvalSummary = {
+    model: opts.model,
+    baselineModel,
+    passRate: rate(tally),
+    passed: tally.passed,
+    failed: tally.failed,
+    errors: tally.errors,
+    unscored: tally.unscored,
+    baselinePassRate: baselineModel === null ? null : rate(baseTally),
+    regressions,
+    improvements,
+    generationConfig: { ...opts.generationConfig },
+    cases: results,
+  };
+  log.info(
+    `eval: pass rate ${formatRate(summary.passRate)} (${tally.passed} passed, ${tally.failed} failed, ` +
+      `${tally.errors} errored, ${tally.unscored} unscored)` +
+      (baselineModel !== null
+        ? `; baseline ${formatRate(summary.baselinePassRate)}, ${regressions.length} regression(s), ${improvements.length} improvement(s)`
+        : ''),
+  );
+  return summary;
+}
+
+function classify(err: unknown): Failure {
+  if (err instanceof CallTimeout) return { kind: 'retryable', reason: err.message };
+  if (err instanceof GoogleApiError) {
+    const reason = describeError(err);
+    if (err.httpStatus === 429) return { kind: 'throttled', retryAfterMs: validMs(err.retryAfterMs), reason };
+    return err.retryable ? { kind: 'retryable', reason } : { kind: 'fatal', reason };
+  }
+  if (err instanceof NetworkError) return { kind: 'retryable', reason: describeError(err) };
+  return { kind: 'fatal', reason: describeError(err) };
+}
+
+/** A short, single-line reason for an error. */
+export function describeError(err: unknown): string {
+  let text: string;
+  if (err instanceof GoogleApiError) text = `HTTP ${err.httpStatus} ${err.status}: ${err.message}`;
+  else if (err instanceof NetworkError) text = `network error${err.code ? ` (${err.code})` : ''}: ${err.message}`;
+  else if (err instanceof CallTimeout) text = err.message;
+  else if (err instanceof Error) text = `${err.name}: ${err.message}`;
+  else text = String(err);
+  text = text.replace(/\s+/g, ' ').trim();
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+function validMs(ms: number | undefined): number | undefined {
+  return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
+function positive(v: number | undefined, fallback: number): number {
+  return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function nonNegative(v: number | undefined, fallback: number): number {
+  return v !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+function formatRate(r: number | null): string {
+  return r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`;
+}
