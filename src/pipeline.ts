@@ -78,12 +78,12 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     hyperparameters: settings.hyperparameters,
     dataset: data.training
       ? {
-          path: data.training.path,
+          path: settings.trainingData ?? data.training.path,
           examples: data.training.records.length,
           warnings: data.warnings,
-          validationPath: data.validation?.path ?? null,
+          validationPath: data.validation ? settings.validationData : null,
           validationExamples: data.validation?.records.length ?? null,
-          evalPath: data.eval?.path ?? null,
+          evalPath: data.eval ? settings.evalData : null,
           evalCases: data.eval?.records.length ?? null,
         }
       : null,
@@ -317,12 +317,14 @@ class CommentWriter {
   url: string | null = null;
   private id: number | undefined;
   private readonly marker: string;
+  private readonly apiUrl: string | undefined;
 
   constructor(
     private readonly settings: Settings,
     env: NodeJS.ProcessEnv,
     private readonly pr: PullRequestTarget | null,
   ) {
+    this.apiUrl = env['GITHUB_API_URL'] || undefined;
     this.marker = commentMarker(settings.commentKey ?? defaultCommentKey(env));
     if (settings.comment === 'auto' && !pr) core.info('Not a pull request: the report goes to the job summary only.');
   }
@@ -332,7 +334,7 @@ class CommentWriter {
     try {
       const result = await upsertStickyComment({
         token: this.settings.githubToken,
-        ...(process.env['GITHUB_API_URL'] ? { apiUrl: process.env['GITHUB_API_URL'] } : {}),
+        ...(this.apiUrl ? { apiUrl: this.apiUrl } : {}),
         target: this.pr,
         marker: this.marker,
         body: scrub(renderComment(report, { marker: this.marker, phase })),

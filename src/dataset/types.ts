@@ -8,6 +8,12 @@ export interface TrainingExample {
   output: string;
   /** 1-based line in the source file where the record starts (JSON: line of the record's opening brace). */
   line: number;
+  /**
+   * Vertex AI native record (`{"systemInstruction"?, "contents": [...]}`) exactly as it was in the
+   * file, when the training set is in that format and the backend is vertex-ai. The Vertex AI
+   * backend uploads it unchanged; `textInput`/`output` then hold the last user and model turns.
+   */
+  native?: unknown;
 }
 
 export type ScorerName = 'exact' | 'contains' | 'not-contains' | 'regex' | 'json';

@@ -1,0 +1,301 @@
+/** Loading and validating training / validation sets for either backend. */
+
+import path from 'node:path';
+import type { BackendName } from '../backends/backend.js';
+import { checkString, codePointLength, isPlainObject, requireString, UnknownFields } from './fields.js';
+import { defaultWorkspace, describeType, fmt, ProblemSink, relativeToWorkspace } from './problems.js';
+import { ACCEPTED_EXTENSIONS, checkFile, formatOf } from './read.js';
+import { readRecords, type RawRecord } from './records.js';
+import type { LoadedDataset, TrainingExample } from './types.js';
+
+export const INPUT_ALIASES = ['text_input', 'textInput', 'input'] as const;
+export const OUTPUT_ALIASES = ['output'] as const;
+
+/**
+ * Gemini API limits per example. The service documents them in "characters"; we count Unicode
+ * code points (not UTF-16 code units), so text outside the BMP (emoji, many CJK extension
+ * characters) counts once per character, as it would for a Python `len()`.
+ */
+export const GEMINI_MAX_INPUT_CHARS = 40_000;
+export const GEMINI_MAX_OUTPUT_CHARS = 5_000;
+/** Vertex AI: largest dataset file. */
+export const VERTEX_MAX_FILE_BYTES = 1024 ** 3;
+/** Google's guidance: at least 20 examples, 100–500 recommended. */
+export const MIN_RECOMMENDED_EXAMPLES = 20;
+
+const RECORD_SHAPE = '{"text_input": "...", "output": "..."}';
+const NATIVE_KEYS = new Set(['contents', 'systemInstruction']);
+const PAIR_KEYS = new Set<string>([...INPUT_ALIASES, ...OUTPUT_ALIASES]);
+
+export interface LoadTrainingOptions {
+  backend: BackendName;
+  role: 'training' | 'validation';
+  /** Base for relative paths and for the file names in problems; default GITHUB_WORKSPACE or the cwd. */
+  workspace?: string;
+}
+
+/**
+ * Loads a training or validation set. Never throws for a bad dataset: every problem found is in
+ * `problems` (errors stop the run). `path` in the result is the absolute path of the file.
+ */
+export async function loadTrainingSet(
+  file: string,
+  opts: LoadTrainingOptions,
+): Promise<LoadedDataset<TrainingExample>> {
+  const workspace = opts.workspace ?? defaultWorkspace();
+  const absolute = path.resolve(workspace, file);
+  const shown = file.trim() === '' ? '(no path)' : relativeToWorkspace(absolute, workspace);
+  const sink = new ProblemSink(shown);
+  const format = formatOf(absolute);
+  const result: LoadedDataset<TrainingExample> = {
+    path: absolute,
+    format: format ?? 'jsonl',
+    records: [],
+    problems: sink.problems,
+  };
+  const setName = opts.role === 'training' ? 'training set' : 'validation set';
+
+  if (file.trim() === '') {
+    sink.fileError(`no ${setName} path was given: set it to a .jsonl, .json or .csv file`);
+    return done();
+  }
+  if (format === null) {
+    const ext = path.extname(absolute);
+    sink.fileError(
+      `${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}: the ${setName} must be ${ACCEPTED_EXTENSIONS.join(', ')} (JSON Lines, JSON, or CSV with a header row)`,
+    );
+  }
+  const opened = await checkFile(absolute, shown, workspace, sink);
+  if (opened === null || format === null) return done();
+  if (opts.backend === 'vertex-ai' && opened.size > VERTEX_MAX_FILE_BYTES) {
+    sink.fileError(
+      `the file is ${fmt(opened.size)} bytes; Vertex AI accepts dataset files up to 1 GB: reduce or split the dataset`,
+    );
+    return done();
+  }
+
+  const unknown = new UnknownFields(new Set([...PAIR_KEYS, ...NATIVE_KEYS]));
+  let total = 0;
+  for await (const rec of readRecords({
+    absolute,
+    format,
+    sink,
+    recordShape: RECORD_SHAPE,
+    csvShape: 'text_input,output',
+    jsonContainers: ['examples', 'examples.examples'],
+    csvHeader: (columns, line) => checkTrainingHeader(columns, line, sink),
+  })) {
+    total++;
+    const example = toExample(rec, opts.backend, sink, unknown);
+    if (example !== null) result.records.push(example);
+  }
+  unknown.report(sink, '"text_input" (or "textInput", "input") and "output"');
+
+  if (opts.role === 'training' && total > 0 && total < MIN_RECOMMENDED_EXAMPLES) {
+    sink.fileWarning(
+      `only ${total} example${total === 1 ? '' : 's'}: Google recommends at least ${MIN_RECOMMENDED_EXAMPLES} examples for tuning, and 100–500 for good results; add more examples`,
+    );
+  }
+  return done();
+
+  function done(): LoadedDataset<TrainingExample> {
+    result.problems = sink.finish();
+    return result;
+  }
+}
+
+function checkTrainingHeader(columns: string[], line: number, sink: ProblemSink): boolean {
+  let ok = true;
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c)) {
+      sink.error(line, `the CSV header has the column "${c}" twice: column names must be unique`);
+      ok = false;
+    }
+    seen.add(c);
+  }
+  const inputs = INPUT_ALIASES.filter((a) => seen.has(a));
+  if (inputs.length === 0) {
+    sink.error(
+      line,
+      `the CSV header has no input column: name it "text_input" (or "input"); the header is ${columns.map((c) => JSON.stringify(c)).join(',')}`,
+    );
+    ok = false;
+  } else if (inputs.length > 1) {
+    sink.error(
+      line,
+      `the CSV header has both ${inputs.map((c) => `"${c}"`).join(' and ')}: they are the same field, keep one column`,
+    );
+    ok = false;
+  }
+  if (!seen.has('output')) {
+    sink.error(
+      line,
+      `the CSV header has no "output" column: add one; the header is ${columns.map((c) => JSON.stringify(c)).join(',')}`,
+    );
+    ok = false;
+  }
+  const extra = columns.filter((c) => !PAIR_KEYS.has(c));
+  if (ok && extra.length > 0) {
+    sink.warning(
+      line,
+      `CSV column${extra.length === 1 ? '' : 's'} ${extra.map((c) => JSON.stringify(c)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored: only "text_input" (or "input") and "output" are used`,
+    );
+  }
+  return ok;
+}
+
+function toExample(
+  rec: RawRecord,
+  backend: BackendName,
+  sink: ProblemSink,
+  unknown: UnknownFields,
+): TrainingExample | null {
+  const obj = rec.value;
+  if (!isPlainObject(obj)) {
+    sink.error(
+      rec.line,
+      `each record must be a JSON object like ${RECORD_SHAPE}, but this one is ${describeType(obj)}`,
+    );
+    return null;
+  }
+  if (rec.source === 'json' && Object.hasOwn(obj, 'contents')) return nativeExample(rec, obj, backend, sink, unknown);
+  if (rec.source === 'json') unknown.note(obj, rec.line);
+  const textInput = requireString(rec, obj, INPUT_ALIASES, sink, 'each example');
+  const output = requireString(rec, obj, OUTPUT_ALIASES, sink, 'each example');
+  if (textInput === null || output === null) return null;
+  if (backend === 'gemini-api' && !withinGeminiLimits(rec, textInput, output, sink)) return null;
+  return { textInput, output, line: rec.line };
+}
+
+function withinGeminiLimits(rec: RawRecord, textInput: string, output: string, sink: ProblemSink): boolean {
+  let ok = true;
+  const inLen = codePointLength(textInput);
+  if (inLen > GEMINI_MAX_INPUT_CHARS) {
+    sink.error(
+      rec.line,
+      `text_input is ${fmt(inLen)} characters; the Gemini API allows at most ${fmt(GEMINI_MAX_INPUT_CHARS)} per example: shorten it or split the example`,
+    );
+    ok = false;
+  }
+  const outLen = codePointLength(output);
+  if (outLen > GEMINI_MAX_OUTPUT_CHARS) {
+    sink.error(
+      rec.line,
+      `output is ${fmt(outLen)} characters; the Gemini API allows at most ${fmt(GEMINI_MAX_OUTPUT_CHARS)} per example: shorten it or split the example`,
+    );
+    ok = false;
+  }
+  return ok;
+}
+
+/** Text of a Content (`{role?, parts: [{text}]}`), or null after reporting what is wrong. */
+function contentText(rec: RawRecord, content: unknown, where: string, sink: ProblemSink): string | null {
+  if (!isPlainObject(content)) {
+    sink.error(
+      rec.line,
+      `${where} is ${describeType(content)}: it must be an object like {"role": "user", "parts": [{"text": "..."}]}`,
+    );
+    return null;
+  }
+  const parts = content['parts'];
+  if (!Array.isArray(parts) || parts.length === 0) {
+    sink.error(rec.line, `${where} has no "parts": it needs "parts": [{"text": "..."}]`);
+    return null;
+  }
+  let text = '';
+  for (let k = 0; k < parts.length; k++) {
+    const part: unknown = parts[k];
+    const partWhere = `${where}.parts[${k}]`;
+    if (!isPlainObject(part)) {
+      sink.error(rec.line, `${partWhere} is ${describeType(part)}: each part must be {"text": "..."}`);
+      return null;
+    }
+    const others = Object.keys(part).filter((key) => key !== 'text');
+    if (others.length > 0 || !Object.hasOwn(part, 'text')) {
+      sink.error(
+        rec.line,
+        `${partWhere} is not a text part (${others.map((o) => `"${o}"`).join(', ') || 'no "text"'}): only text parts are supported for tuning here; remove images, files and function calls`,
+      );
+      return null;
+    }
+    const t = checkString(rec, `${partWhere}.text`, part['text'], sink, 'each part');
+    if (t === null) return null;
+    text += t;
+  }
+  return text;
+}
+
+function nativeExample(
+  rec: RawRecord,
+  obj: Record<string, unknown>,
+  backend: BackendName,
+  sink: ProblemSink,
+  unknown: UnknownFields,
+): TrainingExample | null {
+  unknown.note(obj, rec.line);
+  const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k));
+  if (pairFields.length > 0) {
+    sink.error(
+      rec.line,
+      `the record mixes the Vertex AI "contents" format with ${pairFields.map((f) => `"${f}"`).join(', ')}: use one format per record`,
+    );
+    return null;
+  }
+  const contents = obj['contents'];
+  if (!Array.isArray(contents) || contents.length === 0) {
+    sink.error(
+      rec.line,
+      `"contents" must be a non-empty array of turns, like [{"role": "user", "parts": [{"text": "..."}]}, {"role": "model", "parts": [{"text": "..."}]}]`,
+    );
+    return null;
+  }
+  const hasSystem = Object.hasOwn(obj, 'systemInstruction') && obj['systemInstruction'] !== undefined;
+  if (backend === 'gemini-api') {
+    const why: string[] = [];
+    if (contents.length !== 2) why.push(`this record has ${contents.length} turns`);
+    if (hasSystem) why.push('this record has a systemInstruction');
+    if (why.length > 0) {
+      sink.error(
+        rec.line,
+        `the Gemini API tunes single-turn text only: ${why.join(' and ')}; use one user turn and one model turn without a systemInstruction (e.g. put the instruction into the input), or use the vertex-ai backend`,
+      );
+      return null;
+    }
+  }
+  let ok = true;
+  if (hasSystem && contentText(rec, obj['systemInstruction'], 'systemInstruction', sink) === null) ok = false;
+  let lastUser: string | null = null;
+  let lastModel: string | null = null;
+  for (let k = 0; k < contents.length; k++) {
+    const turn: unknown = contents[k];
+    const where = `contents[${k}]`;
+    const expected = k % 2 === 0 ? 'user' : 'model';
+    const role = isPlainObject(turn) ? turn['role'] : undefined;
+    if (isPlainObject(turn) && role !== expected) {
+      sink.error(
+        rec.line,
+        `${where} has role ${role === undefined ? '(none)' : JSON.stringify(role)} but should be "${expected}": turns alternate "user" and "model", starting with "user"`,
+      );
+      ok = false;
+      continue;
+    }
+    const text = contentText(rec, turn, where, sink);
+    if (text === null) {
+      ok = false;
+      continue;
+    }
+    if (expected === 'user') lastUser = text;
+    else lastModel = text;
+  }
+  if (contents.length % 2 !== 0) {
+    sink.error(rec.line, `the last turn is a "user" turn: a record must end with a "model" turn, the answer to learn`);
+    ok = false;
+  }
+  if (!ok || lastUser === null || lastModel === null) return null;
+  if (backend === 'gemini-api') {
+    if (!withinGeminiLimits(rec, lastUser, lastModel, sink)) return null;
+    return { textInput: lastUser, output: lastModel, line: rec.line };
+  }
+  return { textInput: lastUser, output: lastModel, line: rec.line, native: obj };
+}

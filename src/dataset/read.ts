@@ -1,0 +1,169 @@
+/** Opening dataset files: path resolution, format by extension, byte-exact line streaming, UTF-8. */
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ProblemSink } from './problems.js';
+import type { DatasetFormat } from './types.js';
+
+export const ACCEPTED_EXTENSIONS = ['.jsonl', '.json', '.csv'] as const;
+
+export function formatOf(file: string): DatasetFormat | null {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.jsonl') return 'jsonl';
+  if (ext === '.json') return 'json';
+  if (ext === '.csv') return 'csv';
+  return null;
+}
+
+export interface OpenedFile {
+  absolute: string;
+  size: number;
+}
+
+/**
+ * Checks that `absolute` is a readable regular file; reports a file-level problem otherwise.
+ * `shown` is the path as it appears in messages (relative to the workspace).
+ */
+export async function checkFile(
+  absolute: string,
+  shown: string,
+  workspace: string,
+  sink: ProblemSink,
+): Promise<OpenedFile | null> {
+  try {
+    const st = await stat(absolute);
+    if (st.isDirectory()) {
+      sink.fileError(`${shown} is a directory, not a dataset file: give the path of a .jsonl, .json or .csv file`);
+      return null;
+    }
+    return { absolute, size: st.size };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      sink.fileError(
+        `${shown} does not exist (paths are relative to the workspace, ${workspace}): check the path, and that the file is checked out or generated before this step`,
+      );
+    } else {
+      sink.fileError(`${shown} cannot be read (${code ?? String(err)}): check its permissions`);
+    }
+    return null;
+  }
+}
+
+export interface RawLine {
+  /** 1-based */
+  no: number;
+  /** Byte offset of the line's first byte in the file (after a BOM, if any, at line 1). */
+  offset: number;
+  /** The line's bytes without the terminator (a trailing \r of a CRLF is stripped too). */
+  bytes: Buffer;
+  /** The terminator as it was in the file: '\n', '\r\n' or '' (last line without newline). */
+  eol: '' | '\n' | '\r\n';
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Streams a file's lines with exact byte content. Handles a UTF-8 BOM (dropped from line 1),
+ * CRLF, and a missing final newline. Lines are split on LF only (a lone CR is content).
+ */
+export async function* readLines(absolute: string): AsyncGenerator<RawLine> {
+  let carry: Buffer = Buffer.alloc(0);
+  let no = 1;
+  let offset = 0;
+  let bomChecked = false;
+  function* split(buf: Buffer, final: boolean): Generator<RawLine> {
+    let start = 0;
+    for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+      const crlf = nl > start && buf[nl - 1] === 0x0d;
+      yield { no, offset, bytes: buf.subarray(start, crlf ? nl - 1 : nl), eol: crlf ? '\r\n' : '\n' };
+      offset += nl + 1 - start;
+      no++;
+      start = nl + 1;
+    }
+    carry = Buffer.from(buf.subarray(start));
+    if (final && carry.length > 0) {
+      yield { no, offset, bytes: carry, eol: '' };
+      carry = Buffer.alloc(0);
+    }
+  }
+  const stream = createReadStream(absolute, { highWaterMark: 1 << 16 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    if (!bomChecked) {
+      if (buf.length < 3) {
+        carry = buf; // a BOM may be split across chunks
+        continue;
+      }
+      bomChecked = true;
+      if (buf.subarray(0, 3).equals(BOM)) buf = buf.subarray(3);
+    }
+    yield* split(buf, false);
+  }
+  yield* split(carry, true);
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export type Decoded = { ok: true; text: string } | { ok: false; byteOffset: number };
+
+/** Decodes UTF-8 strictly; on failure gives the offset of the first invalid byte. */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: strictDecoder.decode(bytes) };
+  } catch {
+    return { ok: false, byteOffset: firstInvalidUtf8(bytes) };
+  }
+}
+
+/** Offset of the first byte that does not start a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Message for invalid UTF-8 at `byteOffset` of `lineBytes`; column counts the characters before it. */
+export function invalidUtf8Message(lineBytes: Uint8Array, byteOffset: number): { message: string; column: number } {
+  const before = Buffer.from(lineBytes.subarray(0, Math.max(0, byteOffset))).toString('utf8');
+  const column = [...before].length + 1;
+  const bad = Array.from(lineBytes.subarray(byteOffset, byteOffset + 4), (x) =>
+    x.toString(16).toUpperCase().padStart(2, '0'),
+  ).join(' ');
+  return {
+    column,
+    message: `not valid UTF-8 (byte 0x${bad.split(' ')[0] ?? '??'} at column ${column}, bytes ${bad}): save the file as UTF-8 (it may be in Latin-1/Windows-1252 or UTF-16)`,
+  };
+}
+
+/** True when the file starts with a UTF-16 byte order mark. */
+export function looksUtf16(firstBytes: Uint8Array): boolean {
+  return (firstBytes[0] === 0xff && firstBytes[1] === 0xfe) || (firstBytes[0] === 0xfe && firstBytes[1] === 0xff);
+}
