@@ -6,6 +6,7 @@
 
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobStatus, TuningBackend } from './backends/backend.js';
@@ -164,9 +165,9 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
   await timed('report', async () => {
     await writeJsonReport(reportPath, scrubbed(report));
     core.info(`Report written to ${reportPath}`);
-    if (env['GITHUB_STEP_SUMMARY']) {
-      await core.summary.addRaw(scrub(renderSummary(report)), true).write();
-    }
+    // Appended to the file the runner names (core.summary caches the first path it sees).
+    const summaryFile = env['GITHUB_STEP_SUMMARY'];
+    if (summaryFile) await appendFile(summaryFile, `${scrub(renderSummary(report))}\n`, 'utf8');
     await comments.write(report, 'final');
   });
 

@@ -19,7 +19,8 @@ export async function createAuthClient(opts: {
 }): Promise<RequestClient> {
   const { GoogleAuth } = await import('google-auth-library');
   if (opts.apiKey) {
-    return (await new GoogleAuth({ apiKey: opts.apiKey }).getClient()) as unknown as RequestClient;
+    // fromAPIKey builds the client directly: getClient() would first probe for a metadata server.
+    return new GoogleAuth().fromAPIKey(opts.apiKey) as unknown as RequestClient;
   }
   const auth = new GoogleAuth({
     scopes: opts.scopes,

@@ -1,0 +1,88 @@
+/**
+ * `npm run demo`: the committed dist/ run as a GitHub runner would run it, on a pull request,
+ * against the built-in emulator of the Gemini API and a fake of GitHub's REST API. Uses the
+ * number-generator example from Google's tuning tutorial. Prints the step's log, its outputs,
+ * the job summary and the PR comment it wrote.
+ */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator, startGitHubFake } from '../test/emulator/index.js';
+import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv } from '../test/helpers/runner-env.js';
+
+const API_KEY = 'emulator-api-key';
+const GITHUB_TOKEN = 'ghs_fake_installation_token';
+const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const rule = (title: string): void => console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(3, 72 - title.length))}`)}`);
+
+async function main(): Promise<number> {
+  if (!existsSync(DIST_MAIN)) {
+    console.error('dist/main/index.js is missing: run `npm run bundle` first.');
+    return 1;
+  }
+  const emulator = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 150 } });
+  const github = await startGitHubFake();
+  try {
+    rule('gemini-tune demo');
+    console.log(`Gemini API emulator: ${emulator.url}   GitHub fake: ${github.url}`);
+    console.log('Event: pull_request #42 on octo-org/number-tuner');
+    console.log('Training set: examples/number-generator/train.jsonl (Google tuning tutorial)');
+    console.log('Eval set:     examples/number-generator/eval.jsonl (includes inputs the training set lacks)');
+
+    const runner = runnerEnv({
+      inputs: {
+        'training-data': 'examples/number-generator/train.jsonl',
+        'eval-data': 'examples/number-generator/eval.jsonl',
+        'eval-baseline': 'base',
+        'epoch-count': '5',
+        'batch-size': '4',
+        'learning-rate': '0.001',
+        'api-key': API_KEY,
+        'api-endpoint': emulator.url,
+        'github-token': GITHUB_TOKEN,
+        'min-pass-rate': '0.7',
+      },
+      event: 'pull_request',
+      prNumber: 42,
+      githubApiUrl: github.url,
+      extra: { GITHUB_WORKSPACE: ROOT },
+    });
+
+    rule('main step: node dist/main/index.js');
+    const main = await runNode(DIST_MAIN, runner.env, { onStdout: (c) => process.stdout.write(c) });
+    process.stderr.write(main.stderr);
+    console.log(`(exit code ${main.code}, ${(main.ms / 1000).toFixed(1)} s)`);
+
+    rule('post step: node dist/post/index.js');
+    const post = await runNode(DIST_POST, runner.postEnv(), { onStdout: (c) => process.stdout.write(c) });
+    console.log(`(exit code ${post.code})`);
+
+    rule('step outputs');
+    const outputs = runner.outputs();
+    for (const [k, v] of Object.entries(outputs)) console.log(`${k.padEnd(12)} ${v}`);
+
+    rule('job summary ($GITHUB_STEP_SUMMARY)');
+    console.log(runner.summary());
+
+    rule('PR comment on octo-org/number-tuner#42 (as GitHub stored it)');
+    const comments = github.comments('octo-org', 'number-tuner', 42);
+    for (const c of comments) {
+      console.log(`[${c.user.login}, ${c.html_url}]\n`);
+      console.log(c.body);
+    }
+
+    rule('result');
+    const ok = main.code === 0 && post.code === 0 && outputs['state'] === 'ACTIVE' && comments.length === 1;
+    console.log(
+      ok
+        ? `OK: state ${outputs['state']}, tuned model ${outputs['tuned-model']}, pass rate ${outputs['pass-rate']}, report ${join(outputs['report-path'] ?? '')}`
+        : `FAILED: exit ${main.code}, state ${outputs['state'] ?? '(none)'}, ${comments.length} comment(s)`,
+    );
+    return ok ? 0 : 1;
+  } finally {
+    await emulator.close();
+    await github.close();
+  }
+}
+
+process.exitCode = await main();

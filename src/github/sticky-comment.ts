@@ -1,0 +1,174 @@
+/** One comment per pull request and key, created once and edited in place on every run. */
+
+import { createHash } from 'node:crypto';
+import * as core from '@actions/core';
+import type { PullRequestTarget } from './event.js';
+
+export interface StickyCommentResult {
+  url: string;
+  id: number;
+  created: boolean;
+}
+
+export interface UpsertOptions {
+  token: string;
+  /** GITHUB_API_URL; default https://api.github.com */
+  apiUrl?: string;
+  target: PullRequestTarget;
+  marker: string;
+  body: string;
+  /** Known from an earlier call in this run: edited directly, without searching. */
+  commentId?: number;
+}
+
+/** GitHub rejects comment bodies longer than this. */
+export const GITHUB_BODY_LIMIT = 65_536;
+
+interface Identity {
+  login: string;
+  /** An installation (GitHub App) token: its comments are by `<app>[bot]`, user type Bot. */
+  bot: boolean;
+}
+
+interface CommentLike {
+  id: number;
+  html_url: string;
+  body?: string | null;
+  user?: { login?: string; type?: string } | null;
+}
+
+type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
+
+const identities = new Map<string, Promise<Identity>>();
+
+function statusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function messageOf(err: unknown): string {
+  const data = (err as { response?: { data?: unknown } } | null)?.response?.data;
+  const message = (data as { message?: unknown } | undefined)?.message;
+  if (typeof message === 'string' && message !== '') return message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Who the token writes as. User tokens (PATs, OAuth): `GET /user`. Installation tokens (the
+ * workflow's GITHUB_TOKEN, GitHub App tokens) get 403 there; GraphQL `viewer { login }` answers
+ * for them with the app's bot login, and if even that is unavailable the token is the workflow's
+ * own GITHUB_TOKEN, whose comments are by `github-actions[bot]`. Cached per API URL and token.
+ */
+async function identify(octokit: Octokit, apiUrl: string, token: string): Promise<Identity> {
+  const key = createHash('sha256').update(`${apiUrl}\n${token}`).digest('hex');
+  let pending = identities.get(key);
+  if (!pending) {
+    pending = (async (): Promise<Identity> => {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return { login: data.login, bot: data.type === 'Bot' };
+      } catch (err) {
+        if (statusOf(err) !== 403) throw err;
+      }
+      try {
+        const res = await octokit.graphql<{ viewer?: { login?: string } }>('query { viewer { login } }');
+        const login = res.viewer?.login;
+        if (login) return { login: /\[bot\]$/i.test(login) ? login : `${login}[bot]`, bot: true };
+      } catch (err) {
+        core.debug(`GraphQL viewer lookup failed (${messageOf(err)}); assuming github-actions[bot]`);
+      }
+      return { login: 'github-actions[bot]', bot: true };
+    })();
+    identities.set(key, pending);
+    pending.catch(() => identities.delete(key));
+  }
+  return pending;
+}
+
+function writtenBy(comment: CommentLike, who: Identity): boolean {
+  const login = comment.user?.login;
+  if (!login) return false;
+  if (login.toLowerCase() === who.login.toLowerCase()) return true;
+  // GraphQL spells bot logins without the `[bot]` suffix in some places: compare without it,
+  // but only between bots.
+  const bare = (l: string): string => l.toLowerCase().replace(/\[bot\]$/, '');
+  return who.bot && comment.user?.type === 'Bot' && bare(login) === bare(who.login);
+}
+
+function hasMarker(comment: CommentLike, marker: string): boolean {
+  // Ours start with the marker; a copy quoted further down in someone's text does not count.
+  return (comment.body ?? '').trimStart().startsWith(marker);
+}
+
+function fitBody(body: string): string {
+  if (body.length <= GITHUB_BODY_LIMIT) return body;
+  const note = "\n\n✂️ Cut to fit GitHub's comment size limit; the full report is in the job summary.\n";
+  return body.slice(0, GITHUB_BODY_LIMIT - note.length - 1).replace(/[\uD800-\uDBFF]$/, '') + note;
+}
+
+async function findOurs(
+  octokit: Octokit,
+  apiUrl: string,
+  token: string,
+  target: PullRequestTarget,
+  marker: string,
+): Promise<CommentLike | null> {
+  const who = await identify(octokit, apiUrl, token);
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.number,
+    per_page: 100,
+  });
+  for await (const page of pages) {
+    for (const comment of page.data as CommentLike[]) {
+      if (hasMarker(comment, marker) && writtenBy(comment, who)) return comment;
+    }
+  }
+  return null;
+}
+
+/**
+ * Creates our comment on the pull request, or edits it in place. Returns null (after a notice)
+ * when the token may not comment (403: a pull request from a fork, or no write permission);
+ * other errors are thrown.
+ */
+export async function upsertStickyComment(opts: UpsertOptions): Promise<StickyCommentResult | null> {
+  const { getOctokit } = await import('@actions/github');
+  const apiUrl = (opts.apiUrl || process.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
+  const octokit = getOctokit(opts.token, { baseUrl: apiUrl });
+  const { owner, repo, number } = opts.target;
+  const body = fitBody(opts.body);
+
+  try {
+    if (opts.commentId !== undefined) {
+      try {
+        const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: opts.commentId, body });
+        return { url: data.html_url, id: data.id, created: false };
+      } catch (err) {
+        // Deleted since (404): fall back to searching / creating.
+        if (statusOf(err) !== 404) throw err;
+      }
+    }
+
+    const existing = await findOurs(octokit, apiUrl, opts.token, opts.target, opts.marker);
+    if (existing) {
+      if (existing.body === body) return { url: existing.html_url, id: existing.id, created: false };
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+      return { url: data.html_url, id: data.id, created: false };
+    }
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+    return { url: data.html_url, id: data.id, created: true };
+  } catch (err) {
+    if (statusOf(err) === 403) {
+      const why = opts.target.isFork
+        ? 'this pull request comes from a fork, and the token of a fork pull request is read-only'
+        : 'the token may not write pull request comments here: give the job `pull-requests: write` (or `issues: write`) permission';
+      core.notice(
+        `No pull request comment was written on ${owner}/${repo}#${number}: ${why} (GitHub said: ${messageOf(err)}). The results are in the job summary and the JSON report.`,
+      );
+      return null;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,127 @@
+/** The sticky PR comment body. */
+
+import type { Report } from './types.js';
+import { escapeInline } from './escape.js';
+import {
+  FULL_DATA_NOTE,
+  type CellLimits,
+  casePriority,
+  fitRows,
+  code,
+  dataset,
+  evalHeadline,
+  evalTable,
+  gates,
+  hyperparameters,
+  loss,
+  notices,
+  overview,
+  regressions,
+  runLink,
+  statusHeading,
+} from './sections.js';
+
+/** The whole body stays strictly below this many UTF-16 code units (GitHub rejects > 65,536). */
+export const COMMENT_LIMIT = 60_000;
+
+/** Cell limits tried in order until the body fits: outputs are shortened first. */
+const LEVELS: CellLimits[] = [
+  { output: 2_000, other: 600, foldAt: 150 },
+  { output: 1_000, other: 600, foldAt: 150 },
+  { output: 500, other: 300, foldAt: 150 },
+  { output: 200, other: 200, foldAt: 120 },
+  { output: 100, other: 100, foldAt: 100 },
+  { output: 50, other: 60, foldAt: 60 },
+  { output: 30, other: 30, foldAt: 30 },
+];
+
+export interface CommentOptions {
+  marker: string;
+  phase: 'started' | 'final';
+}
+
+export function renderComment(report: Report, opts: CommentOptions): string {
+  const marker = opts.marker.replace(/[\r\n]+/g, ' ');
+  return opts.phase === 'started' ? renderStarted(report, marker) : renderFinal(report, marker);
+}
+
+function renderStarted(report: Report, marker: string): string {
+  const link = runLink(report, 'Follow the workflow run');
+  const lines = [
+    marker,
+    '### ⏳ Gemini tuning started',
+    '',
+    `Tuning ${code(report.baseModel)} on ${report.backend}${report.displayName ? ` as ${escapeInline(report.displayName)}` : ''}. This comment is updated with the loss curve and eval results when the job finishes.`,
+  ];
+  if (report.dataset)
+    lines.push('', `**Dataset:** ${report.dataset.examples} training examples from ${code(report.dataset.path)}`);
+  if (report.job) lines.push('', `**Job:** ${code(report.job)}`);
+  if (link) lines.push('', link);
+  return lines.join('\n') + '\n';
+}
+
+function renderFinal(report: Report, marker: string): string {
+  const e = report.eval;
+  const all = e ? e.cases.map((_, i) => i) : [];
+
+  for (const limits of LEVELS) {
+    const body = build(report, marker, limits, all, 10, 30);
+    if (body.length < COMMENT_LIMIT) return body;
+  }
+
+  // Still too long at the shortest cells: drop rows, least important first.
+  const smallest = LEVELS[LEVELS.length - 1] as CellLimits;
+  const best = e
+    ? fitRows(
+        e,
+        casePriority(e),
+        smallest,
+        (rows) => build(report, marker, smallest, rows, 5, 10),
+        (t) => t.length,
+        COMMENT_LIMIT,
+      ).body
+    : build(report, marker, smallest, [], 5, 10);
+  if (best.length < COMMENT_LIMIT) return best;
+  // Last resort (only reachable with absurd non-eval content): cut hard, keep the marker line.
+  const note = `\n\n✂️ This comment was cut to fit GitHub's size limit. ${FULL_DATA_NOTE}\n`;
+  return best.slice(0, COMMENT_LIMIT - note.length - 1).replace(/[\uD800-\uDBFF]$/, '') + note;
+}
+
+function build(
+  report: Report,
+  marker: string,
+  limits: CellLimits,
+  rows: number[],
+  maxWarnings: number,
+  maxIds: number,
+): string {
+  const parts: string[] = [`${marker}\n${statusHeading(report)}`, overview(report)];
+  const note = notices(report);
+  if (note) parts.push(note);
+  parts.push(`**Hyperparameters**\n\n${hyperparameters(report)}`);
+  const data = dataset(report, maxWarnings);
+  if (data) parts.push(data);
+  const lossPart = loss(report);
+  if (lossPart) parts.push(lossPart);
+
+  const e = report.eval;
+  if (e) {
+    parts.push(`#### Eval\n\n${evalHeadline(e)}`);
+    const { table, cut } = evalTable(e, rows, limits);
+    if (rows.length > 0) parts.push(table);
+    const reg = regressions(e, maxIds);
+    if (reg) parts.push(reg);
+    const cuts: string[] = [];
+    if (cut) cuts.push(`long values are shortened (outputs to ${limits.output} characters)`);
+    const hidden = e.cases.length - rows.length;
+    if (hidden > 0) cuts.push(`${hidden} of ${e.cases.length} cases are not shown (passing cases were left out first)`);
+    if (cuts.length > 0) parts.push(`✂️ To fit in a comment, ${cuts.join(' and ')}. ${FULL_DATA_NOTE}`);
+  }
+
+  const gateTable = gates(report);
+  if (gateTable) parts.push(`#### Gates\n\n${gateTable}`);
+
+  const link = runLink(report);
+  parts.push(`<sub>${link ? `${link} · ` : ''}full results in the job summary and the JSON report</sub>`);
+  return parts.join('\n\n') + '\n';
+}

@@ -1,0 +1,122 @@
+/** The loss curve as a Mermaid `xychart-beta` block (GitHub's Mermaid lags upstream's `xychart`). */
+
+import type { Report } from './types.js';
+
+export const MAX_CHART_POINTS = 100;
+
+function isLoss(value: number | null): value is number {
+  return value !== null && Number.isFinite(value);
+}
+
+/**
+ * At most `max` points, evenly spread over the series, always keeping the first point, the
+ * point with the minimum loss and the last point. Order is preserved.
+ */
+export function downsample<T extends { step: number; meanLoss: number | null }>(
+  points: T[],
+  max = MAX_CHART_POINTS,
+): T[] {
+  const n = points.length;
+  const limit = Math.max(1, Math.floor(max));
+  if (n <= limit) return points.slice();
+
+  let minIndex = -1;
+  for (let i = 0; i < n; i++) {
+    const loss = points[i]?.meanLoss ?? null;
+    const best = minIndex >= 0 ? (points[minIndex]?.meanLoss ?? null) : null;
+    if (isLoss(loss) && (best === null || loss < best)) minIndex = i;
+  }
+
+  const required = [...new Set([0, minIndex, n - 1].filter((i) => i >= 0))];
+  if (limit <= required.length) {
+    // Degenerate budgets: the most informative points first (last, minimum, first).
+    const order = [n - 1, minIndex, 0].filter((i) => i >= 0);
+    const keep = [...new Set(order)].slice(0, limit).sort((a, b) => a - b);
+    return keep.map((i) => points[i] as T);
+  }
+
+  const chosen = new Set<number>(required);
+  const slots = limit - required.length; // evenly spaced interior points
+  for (let k = 1; k <= slots; k++) {
+    const i = Math.round((k * (n - 1)) / (slots + 1));
+    if (i > 0 && i < n - 1) chosen.add(i);
+  }
+  // Rounding may collide with the required points; fill any gap with the widest holes' middles.
+  while (chosen.size < limit) {
+    const sorted = [...chosen].sort((a, b) => a - b);
+    let gapStart = 0;
+    let gap = 0;
+    for (let j = 1; j < sorted.length; j++) {
+      const d = (sorted[j] ?? 0) - (sorted[j - 1] ?? 0);
+      if (d > gap) {
+        gap = d;
+        gapStart = sorted[j - 1] ?? 0;
+      }
+    }
+    if (gap < 2) break;
+    chosen.add(gapStart + Math.floor(gap / 2));
+  }
+  return [...chosen].sort((a, b) => a - b).map((i) => points[i] as T);
+}
+
+/** ~4 significant digits without exponent notation (Mermaid's number syntax has none). */
+function chartNumber(value: number): string {
+  const rounded = Number(value.toPrecision(4));
+  const text = String(rounded);
+  return text.includes('e') ? rounded.toFixed(12).replace(/\.?0+$/, '') : text;
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, "'")}"`;
+}
+
+/**
+ * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step (at most
+ * {@link MAX_CHART_POINTS} points), or null when the service reported no loss values.
+ */
+export function lossChart(snapshots: Report['snapshots']): string | null {
+  const withLoss = snapshots
+    .filter((s): s is typeof s & { meanLoss: number } => isLoss(s.meanLoss) && Number.isFinite(s.step))
+    .slice()
+    .sort((a, b) => a.step - b.step);
+  if (withLoss.length === 0) return null;
+  const points = downsample(withLoss, MAX_CHART_POINTS);
+
+  const losses = points.map((p) => Number(chartNumber(p.meanLoss)));
+  let lo = Math.min(...losses);
+  let hi = Math.max(...losses);
+  if (lo === hi) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  } else {
+    const pad = (hi - lo) * 0.05;
+    lo -= pad;
+    hi += pad;
+  }
+  if (lo < 0 && Math.min(...losses) >= 0) lo = 0;
+
+  const steps = points.map((p) => quote(String(p.step)));
+  return [
+    '```mermaid',
+    'xychart-beta',
+    '    title "Training loss"',
+    `    x-axis "Step" [${steps.join(', ')}]`,
+    `    y-axis "Mean loss" ${chartNumber(lo)} --> ${chartNumber(hi)}`,
+    `    line [${losses.map(chartNumber).join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+/** Final (last snapshot) and minimum loss with its step, from the snapshots that report one. */
+export function lossStats(snapshots: Report['snapshots']): { final: number; min: number; minStep: number } | null {
+  let final: { step: number; loss: number } | null = null;
+  let min: { step: number; loss: number } | null = null;
+  for (const s of snapshots) {
+    if (!isLoss(s.meanLoss)) continue;
+    if (final === null || s.step >= final.step) final = { step: s.step, loss: s.meanLoss };
+    if (min === null || s.meanLoss < min.loss) min = { step: s.step, loss: s.meanLoss };
+  }
+  if (final === null || min === null) return null;
+  return { final: final.loss, min: min.loss, minStep: min.step };
+}

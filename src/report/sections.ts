@@ -1,0 +1,290 @@
+/** Markdown sections shared by the PR comment and the job summary. Every value from a dataset,
+ * a model or a service goes through ./escape.ts. */
+
+import type { EvalCaseResult, EvalSummary } from '../eval/types.js';
+import type { Report, Gate } from './types.js';
+import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate } from './escape.js';
+import {
+  STATE_EMOJI,
+  formatDuration,
+  formatLoss,
+  formatNumber,
+  formatPercent,
+  passMark,
+  totalSeconds,
+} from './format.js';
+import { lossChart, lossStats } from './loss-chart.js';
+
+export const FULL_DATA_NOTE = 'The full data is in the job summary and the JSON report.';
+
+export function code(text: string | null | undefined): string {
+  return text ? inlineCode(text) : '—';
+}
+
+export function statusHeading(report: Report, level = '###'): string {
+  return `${level} ${STATE_EMOJI[report.state]} Gemini tuning: ${report.state}`;
+}
+
+/** Key facts as a bullet list. */
+export function overview(report: Report): string {
+  const lines: string[] = [];
+  lines.push(`- **Tuned model:** ${code(report.tunedModel)}`);
+  if (report.endpoint && report.endpoint !== report.tunedModel) lines.push(`- **Endpoint:** ${code(report.endpoint)}`);
+  lines.push(`- **Base model:** ${code(report.baseModel)} (${report.backend})`);
+  if (report.displayName) lines.push(`- **Display name:** ${escapeInline(report.displayName)}`);
+  if (report.job) lines.push(`- **Job:** ${code(report.job)}`);
+  lines.push(`- **Duration:** ${formatDuration(totalSeconds(report.timings))}`);
+  lines.push(
+    `- **Cache:** ${report.cacheHit ? 'hit (an existing tuned model built from the same data and settings was reused)' : 'miss'}`,
+  );
+  return lines.join('\n');
+}
+
+/** The failure reason and the resume hint, when there are any. */
+export function notices(report: Report, maxError = 2_000): string {
+  const parts: string[] = [];
+  if (report.error) parts.push(`> [!CAUTION]\n> ${escapeInline(truncate(report.error, maxError).text)}`);
+  if (report.resumeWith) {
+    parts.push(
+      `> [!NOTE]\n> The tuning job was left running. To pick it up again, run with \`resume:\` set to ${inlineCode(report.resumeWith)}.`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+export function hyperparameters(report: Report): string {
+  const hp = report.hyperparameters;
+  const cell = (v: number | null): string => (v === null ? 'default' : formatNumber(v));
+  return [
+    '| Epochs | Batch size | Learning rate | LR multiplier | Adapter size |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    `| ${cell(hp.epochCount)} | ${cell(hp.batchSize)} | ${cell(hp.learningRate)} | ${cell(hp.learningRateMultiplier)} | ${cell(hp.adapterSize)} |`,
+  ].join('\n');
+}
+
+export function dataset(report: Report, maxWarnings: number): string {
+  const d = report.dataset;
+  if (!d) return '';
+  const facts = [`**${d.examples}** training example${d.examples === 1 ? '' : 's'} from ${code(d.path)}`];
+  if (d.validationPath !== null)
+    facts.push(`**${d.validationExamples ?? '?'}** validation from ${code(d.validationPath)}`);
+  if (d.evalPath !== null) facts.push(`**${d.evalCases ?? '?'}** eval cases from ${code(d.evalPath)}`);
+  const lines = [`**Dataset:** ${facts.join(' · ')}`];
+  if (d.warnings.length > 0) {
+    lines.push('');
+    for (const w of d.warnings.slice(0, maxWarnings)) lines.push(`- ⚠️ ${escapeInline(truncate(w, 500).text)}`);
+    if (d.warnings.length > maxWarnings)
+      lines.push(`- … and ${d.warnings.length - maxWarnings} more warnings (see the job summary).`);
+  }
+  return lines.join('\n');
+}
+
+export function loss(report: Report): string {
+  const stats = lossStats(report.snapshots);
+  const chart = lossChart(report.snapshots);
+  if (!stats || !chart) return '';
+  const final = report.finalLoss ?? stats.final;
+  return [
+    `**Loss:** final **${formatLoss(final)}** · minimum ${formatLoss(stats.min)} at step ${stats.minStep} · ${report.snapshots.length} snapshot${report.snapshots.length === 1 ? '' : 's'}`,
+    '',
+    chart,
+  ].join('\n');
+}
+
+function gateValue(g: Gate, v: number | null): string {
+  if (v === null) return '—';
+  if (g.name === 'min-pass-rate') return formatPercent(v);
+  if (g.name === 'max-final-loss') return formatLoss(v);
+  return formatNumber(v);
+}
+
+export function gates(report: Report): string {
+  if (report.gates.length === 0) return '';
+  const rows = report.gates.map((g) => {
+    const op = g.name === 'min-pass-rate' ? '≥ ' : g.name === 'max-final-loss' ? '≤ ' : '';
+    return `| ${escapeTableCell(g.name)} | ${op}${gateValue(g, g.threshold)} | ${gateValue(g, g.value)} | ${g.passed ? '✅ passed' : '❌ missed'} |`;
+  });
+  return ['| Gate | Threshold | Value | Result |', '| --- | ---: | ---: | --- |', ...rows].join('\n');
+}
+
+/** Headline numbers of an eval run. */
+export function evalHeadline(e: EvalSummary): string {
+  const scored = e.passed + e.failed + e.errors;
+  const parts = [`**${e.passed}/${scored}** passed (${formatPercent(e.passRate)})`];
+  if (e.errors > 0) parts.push(`${e.errors} error${e.errors === 1 ? '' : 's'}`);
+  if (e.unscored > 0) parts.push(`${e.unscored} not scored`);
+  if (e.baselineModel !== null) parts.push(`baseline ${code(e.baselineModel)}: ${formatPercent(e.baselinePassRate)}`);
+  parts.push(`model ${code(e.model)}, temperature ${formatNumber(e.generationConfig.temperature)}`);
+  return parts.join(' · ');
+}
+
+function idList(ids: string[], max: number): string {
+  const shown = ids.slice(0, max).map((id) => `**${escapeInline(truncate(id, 80).text)}**`);
+  return shown.join(', ') + (ids.length > max ? `, … and ${ids.length - max} more` : '');
+}
+
+export function regressions(e: EvalSummary, max: number): string {
+  const lines: string[] = [];
+  if (e.regressions.length > 0)
+    lines.push(`- 🔻 **Regressions** (baseline passed, tuned failed): ${idList(e.regressions, max)}`);
+  if (e.improvements.length > 0)
+    lines.push(`- 🔺 **Improvements** (baseline failed, tuned passed): ${idList(e.improvements, max)}`);
+  return lines.join('\n');
+}
+
+export interface CellLimits {
+  /** Max UTF-16 units shown of an output (tuned or baseline) or error. */
+  output: number;
+  /** Max shown of an input or expected value. */
+  other: number;
+  /** Texts longer than this are folded into `<details>` with a short preview. */
+  foldAt: number;
+}
+
+/** A table cell for untrusted text, shortened to `limit` and folded when long. */
+export function textCell(text: string, limit: number, foldAt: number): { cell: string; cut: boolean } {
+  const { text: shown, truncated } = truncate(text, limit);
+  if (shown.length <= foldAt) return { cell: escapeTableCell(shown), cut: truncated };
+  const preview = truncate(text.replace(/\s+/g, ' ').trim(), Math.min(60, foldAt)).text;
+  const more = truncated ? ` <sub>(${text.length.toLocaleString('en-US')} characters, shortened)</sub>` : '';
+  return {
+    cell: `<details><summary>${escapeInline(preview)}</summary>${escapeInline(shown)}${more}</details>`,
+    cut: truncated,
+  };
+}
+
+function outputCell(
+  output: string | null,
+  error: string | null | undefined,
+  limits: CellLimits,
+): { cell: string; cut: boolean } {
+  if (output === null) {
+    if (!error) return { cell: '—', cut: false };
+    const r = textCell(error, Math.min(limits.output, 500), limits.foldAt);
+    return { cell: `⚠️ ${r.cell}`, cut: r.cut };
+  }
+  return textCell(output, limits.output, limits.foldAt);
+}
+
+function tableHeader(e: EvalSummary): string[] {
+  return e.baselineModel !== null
+    ? [
+        '| ID | Input | Expected | Output | Pass | Baseline output | Baseline pass |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+      ]
+    : ['| ID | Input | Expected | Output | Pass |', '| --- | --- | --- | --- | --- |'];
+}
+
+/** One row of the eval table, and whether any of its values had to be shortened. */
+export function evalRow(e: EvalSummary, c: EvalCaseResult, limits: CellLimits): { row: string; cut: boolean } {
+  const input = textCell(c.input, limits.other, limits.foldAt);
+  let expected: { cell: string; cut: boolean } = { cell: '—', cut: false };
+  if (c.expected !== null) {
+    expected = textCell(c.expected, limits.other, limits.foldAt);
+    if (c.scorer && c.scorer !== 'exact')
+      expected = { cell: `<sub>${c.scorer}</sub> ${expected.cell}`, cut: expected.cut };
+  }
+  const output = outputCell(c.output, c.error, limits);
+  const cells = [
+    escapeTableCell(truncate(c.id, 80).text),
+    input.cell,
+    expected.cell,
+    output.cell,
+    passMark(c.pass, c.error),
+  ];
+  let cut = input.cut || expected.cut || output.cut;
+  if (e.baselineModel !== null) {
+    const b = outputCell(c.baselineOutput ?? null, c.baselineError, limits);
+    cells.push(b.cell, passMark(c.baselinePass ?? null, c.baselineError));
+    cut ||= b.cut;
+  }
+  return { row: `| ${cells.join(' | ')} |`, cut };
+}
+
+/** The eval table for the cases at `indices` (in that order). Reports whether anything was cut. */
+export function evalTable(e: EvalSummary, indices: number[], limits: CellLimits): { table: string; cut: boolean } {
+  let cut = false;
+  const rows: string[] = [];
+  for (const i of indices) {
+    const c = e.cases[i];
+    if (!c) continue;
+    const r = evalRow(e, c, limits);
+    rows.push(r.row);
+    cut ||= r.cut;
+  }
+  return { table: [...tableHeader(e), ...rows].join('\n'), cut };
+}
+
+/**
+ * The most rows (taken in `priority` order, returned in document order) for which `render`
+ * stays within `limit` by `measure`. Row sizes are measured once, so this costs a few renders
+ * rather than a binary search over full documents.
+ */
+export function fitRows(
+  e: EvalSummary,
+  priority: number[],
+  limits: CellLimits,
+  render: (rows: number[]) => string,
+  measure: (text: string) => number,
+  limit: number,
+): { rows: number[]; body: string } {
+  const margin = 400; // notes and the table header that appear only once rows are present
+  let total = measure(render([])) + margin;
+  let k = 0;
+  while (k < priority.length) {
+    const c = e.cases[priority[k] as number];
+    const size = c ? measure(evalRow(e, c, limits).row) + 1 : 0;
+    if (total + size >= limit) break;
+    total += size;
+    k++;
+  }
+  for (;;) {
+    const rows = priority.slice(0, k).sort((a, b) => a - b);
+    const body = render(rows);
+    if (measure(body) < limit || k === 0) return { rows, body };
+    k = Math.floor(k * 0.9);
+  }
+}
+
+/** Case indices ordered by how much a reader needs them: regressions, errors, failures, the rest. */
+export function casePriority(e: EvalSummary): number[] {
+  const regress = new Set(e.regressions);
+  const rank = (c: EvalCaseResult): number => {
+    if (regress.has(c.id)) return 0;
+    if (c.error) return 1;
+    if (c.pass === false) return 2;
+    if (c.pass === null) return 3;
+    return 4;
+  };
+  return e.cases
+    .map((c, i) => ({ i, r: rank(c) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.i);
+}
+
+/** An http(s) URL safe to put in a Markdown link target, or null. */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    return u.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  } catch {
+    return null;
+  }
+}
+
+export function runLink(report: Report, text = 'Workflow run'): string {
+  const url = safeUrl(report.runUrl);
+  return url ? `[${text}](${url})` : '';
+}
+
+/** `<pre>` block with untrusted text (kept verbatim, escaped), for use inside `<details>`. */
+export function preBlock(text: string, limit: number): string {
+  const { text: shown, truncated } = truncate(text, limit);
+  const note = truncated
+    ? `\n\n<sub>Shortened: ${text.length.toLocaleString('en-US')} characters in total, see the JSON report.</sub>`
+    : '';
+  // The newline after <pre> is dropped by HTML parsing, so a leading newline in the text survives.
+  return `<pre>\n${escapePre(shown)}</pre>${note}`;
+}

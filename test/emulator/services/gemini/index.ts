@@ -1,0 +1,91 @@
+/**
+ * The Gemini API (generativelanguage.googleapis.com) tuning surface. Routes follow the proto HTTP
+ * bindings (model_service.proto, generative_service.proto, generativelanguage_v1beta.yaml,
+ * generativelanguage_v1.yaml): tuned-model CRUD only under /v1beta; operations, models and
+ * generateContent under /v1 and /v1beta.
+ */
+import type { ServiceEnv } from '../../core/env.js';
+import type { Router } from '../../core/router.js';
+import { json, SEG } from '../../core/router.js';
+import { ApiError } from '../../core/status.js';
+import { decodePageToken, encodePageToken, pageSizeParam, queryParam } from '../../core/util.js';
+import { GenerateService } from './generate.js';
+import { MODELS, findModel, renderModel } from './models.js';
+import { TuningStore } from './tuning.js';
+
+export class GeminiService {
+  readonly tuning: TuningStore;
+  readonly generate: GenerateService;
+
+  constructor(env: ServiceEnv) {
+    this.tuning = new TuningStore(env);
+    this.generate = new GenerateService(env, this.tuning);
+  }
+
+  reset(): void {
+    this.tuning.reset();
+    this.generate.reset();
+  }
+
+  register(router: Router): void {
+    const t = this.tuning;
+    const V = '(?<version>v1|v1beta)';
+
+    // ModelService: tuned models (v1beta only)
+    router.add('POST', /^\/v1beta\/tunedModels$/, (c) => json(200, t.create(c.query, c.rawBody)));
+    router.add('GET', /^\/v1beta\/tunedModels$/, (c) => json(200, t.list(c.query)));
+    router.add('GET', new RegExp(`^/v1beta/tunedModels/(?<id>${SEG})$`), (c) => json(200, t.getModel(c.params['id']!)));
+    router.add('PATCH', new RegExp(`^/v1beta/tunedModels/(?<id>${SEG})$`), (c) =>
+      json(200, t.patch(c.params['id']!, c.query, c.rawBody)),
+    );
+    router.add('DELETE', new RegExp(`^/v1beta/tunedModels/(?<id>${SEG})$`), (c) =>
+      json(200, t.delete(c.params['id']!)),
+    );
+
+    // google.longrunning.Operations for tuned models (v1 and v1beta)
+    router.add('GET', new RegExp(`^/${V}/tunedModels/(?<id>${SEG})/operations/(?<op>${SEG})$`), (c) =>
+      json(200, t.getOperation(c.params['id']!, c.params['op']!)),
+    );
+    router.add('GET', new RegExp(`^/${V}/tunedModels/(?<id>${SEG})/operations$`), (c) =>
+      json(200, t.listOperations(c.params['id']!, c.query)),
+    );
+
+    // ModelService: base models
+    router.add('GET', new RegExp(`^/${V}/models$`), (c) => {
+      const pageSize = pageSizeParam(queryParam(c.query, 'pageSize'), 50, 1000);
+      const token = queryParam(c.query, 'pageToken');
+      const offset = token ? decodePageToken(token, 'models') : 0;
+      const out: Record<string, unknown> = { models: MODELS.slice(offset, offset + pageSize).map(renderModel) };
+      if (offset + pageSize < MODELS.length) out['nextPageToken'] = encodePageToken(offset + pageSize, 'models');
+      return json(200, out);
+    });
+    router.add('GET', new RegExp(`^/${V}/models/(?<id>${SEG})$`), (c) => {
+      const name = `models/${c.params['id']!}`;
+      const m = findModel(name);
+      if (m === undefined) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `models/${c.params['id']!} is not found for API version ${c.params['version']!}, or is not supported for GetModel. Call ListModels to see the list of available models and their supported methods.`,
+        );
+      }
+      return json(200, renderModel(m));
+    });
+
+    // GenerativeService
+    router.add(
+      'POST',
+      new RegExp(
+        `^/${V}/(?<collection>models|tunedModels)/(?<id>${SEG}):(?<method>generateContent|streamGenerateContent)$`,
+      ),
+      (c) =>
+        this.generate.handle({
+          version: c.params['version']!,
+          collection: c.params['collection'] as 'models' | 'tunedModels',
+          id: c.params['id']!,
+          stream: c.params['method'] === 'streamGenerateContent',
+          query: c.query,
+          rawBody: c.rawBody,
+        }),
+    );
+  }
+}

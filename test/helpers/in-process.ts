@@ -1,0 +1,41 @@
+/**
+ * Runs the real `run()` / `runPost()` in this process with a runner environment, capturing what
+ * @actions/core prints (workflow commands included) and the exit code it sets.
+ */
+
+import { run } from '../../src/run.js';
+import { runPost } from '../../src/post-run.js';
+import { forgetSecrets } from '../../src/util/secrets.js';
+import type { RunnerEnv } from './runner-env.js';
+
+export interface InProcessResult {
+  exitCode: number;
+  stdout: string;
+}
+
+async function withEnv(env: NodeJS.ProcessEnv, fn: () => Promise<void>): Promise<InProcessResult> {
+  const saved = process.env;
+  const savedExit = process.exitCode;
+  const write = process.stdout.write.bind(process.stdout);
+  let stdout = '';
+  process.env = { ...env };
+  process.exitCode = 0;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    cb?.();
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await fn();
+    return { exitCode: Number(process.exitCode ?? 0), stdout };
+  } finally {
+    process.stdout.write = write;
+    process.env = saved;
+    process.exitCode = savedExit;
+    forgetSecrets();
+  }
+}
+
+export const runMain = (runner: RunnerEnv): Promise<InProcessResult> => withEnv(runner.env, () => run(process.env));
+export const runPostStep = (runner: RunnerEnv): Promise<InProcessResult> => withEnv(runner.postEnv(), () => runPost(process.env));

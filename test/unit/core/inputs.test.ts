@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { INPUT_NAMES, InputError, parseSettings, readRawInputs, type RawInputs } from '../../../src/inputs.js';
+
+function raw(overrides: Partial<RawInputs> = {}): RawInputs {
+  const base = Object.fromEntries(INPUT_NAMES.map((n) => [n, ''])) as RawInputs;
+  return { ...base, 'training-data': 'train.jsonl', 'github-token': 'ghs_x', ...overrides };
+}
+
+function errorOf(overrides: Partial<RawInputs>): string {
+  try {
+    parseSettings(raw(overrides));
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return (err as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseSettings', () => {
+  it('applies the contract defaults', () => {
+    const s = parseSettings(raw());
+    expect(s).toMatchObject({
+      backend: 'gemini-api',
+      location: 'us-central1',
+      wait: true,
+      timeoutMinutes: 330,
+      cache: true,
+      cancelOnAbort: true,
+      evalConcurrency: 8,
+      comment: 'auto',
+      baseModel: null,
+      reportPath: null,
+      hyperparameters: { epochCount: null, batchSize: null, learningRate: null, learningRateMultiplier: null, adapterSize: null },
+    });
+  });
+
+  it('picks vertex-ai for backend auto when project is set', () => {
+    const s = parseSettings(raw({ project: 'my-project-1', 'staging-uri': 'gs://bucket/prefix/' }));
+    expect(s.backend).toBe('vertex-ai');
+    expect(s.stagingUri).toBe('gs://bucket/prefix');
+  });
+
+  it('parses numbers, booleans and fractions of minutes', () => {
+    const s = parseSettings(
+      raw({ 'epoch-count': '5', 'batch-size': '4', 'learning-rate': '0.001', wait: 'false', 'timeout-minutes': '0.5', 'min-pass-rate': '0.8' }),
+    );
+    expect(s.hyperparameters).toMatchObject({ epochCount: 5, batchSize: 4, learningRate: 0.001 });
+    expect(s.wait).toBe(false);
+    expect(s.timeoutMinutes).toBe(0.5);
+    expect(s.minPassRate).toBe(0.8);
+  });
+
+  it.each([
+    [{ 'epoch-count': 'five' }, 'input "epoch-count" must be a positive integer; got "five"'],
+    [{ 'epoch-count': '0' }, 'input "epoch-count" must be a positive integer; got "0"'],
+    [{ 'batch-size': '2.5' }, 'input "batch-size" must be a positive integer; got "2.5"'],
+    [{ backend: 'openai' }, 'input "backend" must be one of "auto", "gemini-api", "vertex-ai"; got "openai"'],
+    [{ wait: 'yes' }, 'input "wait" must be true or false; got "yes"'],
+    [{ 'min-pass-rate': '80' }, 'input "min-pass-rate" must be a number from 0 to 1'],
+    [{ 'timeout-minutes': '-1' }, 'input "timeout-minutes" must be a positive number; got "-1"'],
+    [{ 'api-endpoint': 'localhost:8080' }, 'input "api-endpoint" must be an absolute http(s) URL'],
+    [{ 'api-endpoint': 'http://h/?key=1' }, 'must be a base URL without query'],
+    [{ resume: 'operations/123' }, 'input "resume" must be an operation (tunedModels/ID/operations/OP)'],
+    [{ 'training-data': '' }, 'input "training-data" is required'],
+    [{ 'adapter-size': '3', project: 'my-project-1', 'staging-uri': 'gs://b/p' }, 'input "adapter-size" must be one of 1, 2, 4, 8, 16; got "3"'],
+    [{ 'adapter-size': '4' }, 'input "adapter-size" applies to Vertex AI only'],
+    [{ backend: 'vertex-ai' }, 'input "project" is required for the vertex-ai backend'],
+    [{ comment: 'always' }, 'input "comment" must be one of "auto", "off"'],
+    [{ 'eval-concurrency': '1000' }, 'input "eval-concurrency" must be an integer from 1 to 256'],
+  ])('rejects %j', (overrides, message) => {
+    expect(errorOf(overrides)).toContain(message);
+  });
+
+  it('rejects learning-rate together with learning-rate-multiplier', () => {
+    expect(errorOf({ 'learning-rate': '0.001', 'learning-rate-multiplier': '1.5' })).toContain(
+      'input "learning-rate" cannot be set together with "learning-rate-multiplier"',
+    );
+  });
+
+  it('enforces the display-name limit per backend', () => {
+    expect(errorOf({ 'display-name': 'x'.repeat(41) })).toContain('input "display-name" is 41 characters; the gemini-api backend allows at most 40');
+    expect(parseSettings(raw({ 'display-name': 'x'.repeat(40) })).displayName).toHaveLength(40);
+  });
+
+  it('lists every bad input at once', () => {
+    const msg = errorOf({ 'epoch-count': 'x', wait: 'maybe' });
+    expect(msg).toMatch(/^2 inputs are invalid:/);
+    expect(msg).toContain('"epoch-count"');
+    expect(msg).toContain('"wait"');
+  });
+
+  it('does not need training-data when resuming', () => {
+    const s = parseSettings(raw({ 'training-data': '', resume: 'tunedModels/abc-123/operations/op1' }));
+    expect(s.resume).toBe('tunedModels/abc-123/operations/op1');
+  });
+});
+
+describe('readRawInputs', () => {
+  it('reads INPUT_ variables like @actions/core', () => {
+    const r = readRawInputs({ 'INPUT_TRAINING-DATA': 'a.jsonl', INPUT_BACKEND: 'auto' });
+    expect(r['training-data']).toBe('a.jsonl');
+    expect(r.backend).toBe('auto');
+    expect(r['api-key']).toBe('');
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { JobStatus } from '../../../src/backends/backend.js';
+import { GoogleApiError } from '../../../src/backends/errors.js';
+import { nextDelay, waitForJob } from '../../../src/polling.js';
+
+function status(steps: number, total: number, state: JobStatus['state'] = 'CREATING'): JobStatus {
+  return {
+    job: 'tunedModels/m/operations/o',
+    state,
+    tunedModel: 'tunedModels/m',
+    endpoint: 'tunedModels/m',
+    completedPercent: (steps / total) * 100,
+    completedSteps: steps,
+    totalSteps: total,
+    snapshots: [],
+    error: null,
+    hyperparameters: null,
+  };
+}
+
+/** A job that advances with a fake clock: `total` steps of `stepMs` each. */
+function simulatedJob(total: number, stepMs: number, opts: { failPolls?: Set<number> } = {}) {
+  let clock = 0;
+  let polls = 0;
+  const doneAt = total * stepMs;
+  let observedAt: number | null = null;
+  const poll = async (): Promise<JobStatus> => {
+    polls++;
+    if (opts.failPolls?.has(polls)) throw new GoogleApiError('busy', 503, 'UNAVAILABLE', 3000);
+    const steps = Math.min(total, Math.floor(clock / stepMs));
+    const s = status(steps, total, clock >= doneAt ? 'ACTIVE' : 'CREATING');
+    if (s.state === 'ACTIVE' && observedAt === null) observedAt = clock;
+    return s;
+  };
+  return {
+    poll,
+    now: () => clock,
+    sleep: async (ms: number) => {
+      clock += ms;
+    },
+    get polls() {
+      return polls;
+    },
+    latency: () => (observedAt === null ? null : observedAt - doneAt),
+  };
+}
+
+describe('nextDelay', () => {
+  const opts = { minIntervalMs: 400, maxIntervalMs: 60_000, firstIntervalMs: 2000, overdueSince: null };
+  it('backs off geometrically while there is no progress', () => {
+    expect(nextDelay([{ at: 0, steps: 0 }], 0, opts)).toBe(2000);
+    expect(nextDelay([{ at: 0, steps: 0 }, { at: 2000, steps: 0 }], 2000, opts)).toBe(3200);
+  });
+  it('aims just past the predicted end', () => {
+    // 20% done after 2 s: 8 s left.
+    const d = nextDelay([{ at: 0, steps: 0 }, { at: 2000, steps: 0.2 }], 2000, opts);
+    expect(d).toBeGreaterThan(8000);
+    expect(d).toBeLessThan(8600);
+  });
+  it('never waits longer than the maximum interval', () => {
+    expect(nextDelay([{ at: 0, steps: 0 }, { at: 60_000, steps: 0.01 }], 60_000, opts)).toBe(60_000);
+  });
+});
+
+describe('waitForJob', () => {
+  it('notices the end of a 10 s job within 1 s using fewer polls than a fixed 5 s loop', async () => {
+    const job = simulatedJob(20, 500);
+    const r = await waitForJob({ initial: status(0, 20), poll: job.poll, deadline: 60_000, now: job.now, sleep: job.sleep });
+    expect(r.status.state).toBe('ACTIVE');
+    expect(r.timedOut).toBe(false);
+    expect(job.latency()).not.toBeNull();
+    expect(job.latency()!).toBeLessThanOrEqual(1000);
+    // A fixed loop that polls, then sleeps 5 s, polls at 0, 5 and 10 s: 3 polls.
+    expect(r.polls).toBeLessThan(3);
+  });
+
+  it('stops at the deadline without sleeping past it', async () => {
+    const job = simulatedJob(1000, 1000);
+    const r = await waitForJob({ initial: status(0, 1000), poll: job.poll, deadline: 30_000, now: job.now, sleep: job.sleep });
+    expect(r.timedOut).toBe(true);
+    expect(job.now()).toBe(30_000);
+    expect(r.status.state).toBe('CREATING');
+  });
+
+  it('rides out transient errors, waiting at least the Retry-After', async () => {
+    const job = simulatedJob(10, 1000, { failPolls: new Set([1, 2]) });
+    const waits: number[] = [];
+    const r = await waitForJob({
+      initial: status(0, 10),
+      poll: job.poll,
+      deadline: 120_000,
+      now: job.now,
+      sleep: job.sleep,
+      onTransientError: (_e, ms) => waits.push(ms),
+    });
+    expect(r.status.state).toBe('ACTIVE');
+    expect(waits).toHaveLength(2);
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('propagates errors that retrying cannot fix', async () => {
+    await expect(
+      waitForJob({
+        initial: status(0, 10),
+        poll: async () => {
+          throw new GoogleApiError('gone', 404, 'NOT_FOUND');
+        },
+        deadline: 60_000,
+        now: () => 0,
+        sleep: async () => {},
+      }),
+    ).rejects.toThrow('gone');
+  });
+
+  it('returns at once for a job that already ended', async () => {
+    const r = await waitForJob({ initial: status(10, 10, 'FAILED'), poll: () => Promise.reject(new Error('no')), deadline: 1 });
+    expect(r).toMatchObject({ polls: 0, timedOut: false, status: { state: 'FAILED' } });
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { downsample, lossChart, lossStats } from '../../../src/report/loss-chart.js';
+import { formatDuration, formatLoss, formatPercent } from '../../../src/report/format.js';
+import { codeBlocks } from './markdown.js';
+
+const series = (n: number, loss: (i: number) => number | null = (i) => 3 / (i + 1) + 0.01 * Math.abs(Math.sin(i))) =>
+  Array.from({ length: n }, (_, i) => ({ step: (i + 1) * 10, epoch: null, meanLoss: loss(i) }));
+
+describe('downsample', () => {
+  it('returns short series unchanged', () => {
+    const s = series(50);
+    expect(downsample(s)).toEqual(s);
+  });
+
+  it('keeps at most max points, including first, minimum and last', () => {
+    for (const n of [101, 150, 1000, 12_345]) {
+      for (const minAt of [0, 1, 37, Math.floor(n / 2), n - 2, n - 1]) {
+        const s = series(n, (i) => (i === minAt ? 0.001 : 1 + (i % 7)));
+        const d = downsample(s, 100);
+        expect(d.length).toBeLessThanOrEqual(100);
+        expect(d.length).toBeGreaterThanOrEqual(95);
+        expect(d[0]).toBe(s[0]);
+        expect(d[d.length - 1]).toBe(s[n - 1]);
+        expect(d).toContain(s[minAt]);
+        const steps = d.map((p) => p.step);
+        expect(steps).toEqual([...steps].sort((a, b) => a - b));
+        expect(new Set(steps).size).toBe(steps.length);
+      }
+    }
+  });
+
+  it('copes with tiny budgets and null losses', () => {
+    const s = series(10, (i) => (i === 4 ? 0.5 : i % 2 ? null : 2));
+    expect(downsample(s, 1)).toEqual([s[9]]);
+    expect(downsample(s, 2)).toEqual([s[4], s[9]]);
+    expect(downsample(s, 3)).toEqual([s[0], s[4], s[9]]);
+    expect(downsample(s, 5)).toHaveLength(5);
+  });
+});
+
+describe('lossChart', () => {
+  it('is null without loss values', () => {
+    expect(lossChart([])).toBeNull();
+    expect(lossChart([{ step: 1, epoch: 1, meanLoss: null }])).toBeNull();
+  });
+
+  it('emits an xychart-beta line chart with at most 100 points', () => {
+    const chart = lossChart(series(1000)) as string;
+    const [block, ...rest] = codeBlocks(`${chart}\n`);
+    expect(rest).toHaveLength(0);
+    expect(block?.lang).toBe('mermaid');
+    const lines = (block?.text ?? '').split('\n').map((l) => l.trim());
+    expect(lines[0]).toBe('xychart-beta');
+    const x = lines.find((l) => l.startsWith('x-axis'));
+    const line = lines.find((l) => l.startsWith('line ['));
+    expect(lines.some((l) => /^y-axis "Mean loss" [\d.]+ --> [\d.]+$/.test(l))).toBe(true);
+    const xs = JSON.parse(x?.replace(/^x-axis "Step" /, '') ?? '') as string[];
+    const ys = JSON.parse(line?.replace(/^line /, '') ?? '') as number[];
+    expect(xs.length).toBe(ys.length);
+    expect(ys.length).toBeLessThanOrEqual(100);
+    expect(xs[0]).toBe('10');
+    expect(xs[xs.length - 1]).toBe('10000');
+    for (const y of ys) expect(String(y)).not.toContain('e');
+  });
+
+  it('handles a flat series and tiny losses without exponent notation', () => {
+    const chart = lossChart(series(5, () => 1e-8)) as string;
+    expect(chart).toContain('xychart-beta');
+    expect(chart).not.toMatch(/\de[-+]/);
+  });
+
+  it('reports final and minimum loss', () => {
+    expect(lossStats(series(5, (i) => [3, 1, 2, 0.5, 0.7][i] ?? null))).toEqual({ final: 0.7, min: 0.5, minStep: 40 });
+  });
+});
+
+describe('formatting', () => {
+  it('formats loss with about 4 significant digits', () => {
+    expect(formatLoss(0.123456)).toBe('0.1235');
+    expect(formatLoss(12.3456)).toBe('12.35');
+    expect(formatLoss(2)).toBe('2');
+    expect(formatLoss(null)).toBe('—');
+  });
+  it('formats rates as percentages and durations', () => {
+    expect(formatPercent(5 / 6)).toBe('83.3%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatDuration(739.2)).toBe('12m 19s');
+    expect(formatDuration(3723)).toBe('1h 02m 03s');
+  });
+});
