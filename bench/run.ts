@@ -34,7 +34,10 @@ function timeNode(args: string[], env: NodeJS.ProcessEnv): number {
 }
 
 async function coldStart(): Promise<void> {
-  const runner = runnerEnv({ inputs: { 'training-data': 'x.jsonl', 'epoch-count': 'zero', 'api-key': API_KEY }, event: 'push' });
+  const runner = runnerEnv({
+    inputs: { 'training-data': 'x.jsonl', 'epoch-count': 'zero', 'api-key': API_KEY },
+    event: 'push',
+  });
   const runs = Number(process.env['BENCH_COLD_RUNS'] ?? 21);
   const bare: number[] = [];
   const action: number[] = [];
@@ -46,9 +49,24 @@ async function coldStart(): Promise<void> {
     action.push(timeNode([DIST_MAIN], runner.env));
   }
   const ratio = median(action) / median(bare);
-  rows.push({ benchmark: 'cold start: node -e 0 (median)', value: `${median(bare).toFixed(1)} ms`, goal: '', ok: null });
-  rows.push({ benchmark: 'cold start: dist/main, bad input (median)', value: `${median(action).toFixed(1)} ms`, goal: '', ok: null });
-  rows.push({ benchmark: 'cold start ratio (dist / node -e 0)', value: `${ratio.toFixed(2)}x`, goal: '<= 1.5x', ok: ratio <= 1.5 });
+  rows.push({
+    benchmark: 'cold start: node -e 0 (median)',
+    value: `${median(bare).toFixed(1)} ms`,
+    goal: '',
+    ok: null,
+  });
+  rows.push({
+    benchmark: 'cold start: dist/main, bad input (median)',
+    value: `${median(action).toFixed(1)} ms`,
+    goal: '',
+    ok: null,
+  });
+  rows.push({
+    benchmark: 'cold start ratio (dist / node -e 0)',
+    value: `${ratio.toFixed(2)}x`,
+    goal: '<= 1.5x',
+    ok: ratio <= 1.5,
+  });
 }
 
 const operationGets = (emu: Emulator): number =>
@@ -106,10 +124,25 @@ async function polling(): Promise<void> {
   try {
     const adaptive = await pollingAction(emu);
     const fixed = await pollingFixedLoop(emu);
-    rows.push({ benchmark: '10 s job: poll requests, action', value: String(adaptive.polls), goal: `< fixed loop (${fixed.polls})`, ok: adaptive.polls < fixed.polls });
+    rows.push({
+      benchmark: '10 s job: poll requests, action',
+      value: String(adaptive.polls),
+      goal: `< fixed loop (${fixed.polls})`,
+      ok: adaptive.polls < fixed.polls,
+    });
     rows.push({ benchmark: '10 s job: poll requests, fixed 5 s loop', value: String(fixed.polls), goal: '', ok: null });
-    rows.push({ benchmark: '10 s job: done → noticed, action', value: `${adaptive.latencyMs} ms`, goal: '<= 1000 ms', ok: adaptive.latencyMs <= 1000 });
-    rows.push({ benchmark: '10 s job: done → noticed, fixed 5 s loop', value: `${fixed.latencyMs} ms`, goal: '', ok: null });
+    rows.push({
+      benchmark: '10 s job: done → noticed, action',
+      value: `${adaptive.latencyMs} ms`,
+      goal: '<= 1000 ms',
+      ok: adaptive.latencyMs <= 1000,
+    });
+    rows.push({
+      benchmark: '10 s job: done → noticed, fixed 5 s loop',
+      value: `${fixed.latencyMs} ms`,
+      goal: '',
+      ok: null,
+    });
   } finally {
     await emu.close();
   }
@@ -125,7 +158,8 @@ for (const [name, fn] of Object.entries(suites)) {
 
 const width = (k: keyof Row): number => Math.max(k.length, ...rows.map((r) => String(r[k] ?? '').length));
 const w = { benchmark: width('benchmark'), value: width('value'), goal: width('goal') };
-const line = (b: string, v: string, g: string, s: string): string => `| ${b.padEnd(w.benchmark)} | ${v.padStart(w.value)} | ${g.padEnd(w.goal)} | ${s.padEnd(4)} |`;
+const line = (b: string, v: string, g: string, s: string): string =>
+  `| ${b.padEnd(w.benchmark)} | ${v.padStart(w.value)} | ${g.padEnd(w.goal)} | ${s.padEnd(4)} |`;
 console.log(line('benchmark', 'value', 'goal', 'met'));
 console.log(`|${'-'.repeat(w.benchmark + 2)}|${'-'.repeat(w.value + 2)}|${'-'.repeat(w.goal + 2)}|------|`);
 for (const r of rows) console.log(line(r.benchmark, r.value, r.goal, r.ok === null ? '' : r.ok ? 'yes' : 'NO'));

@@ -13,7 +13,8 @@ import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv } from '../test/helpers/
 const API_KEY = 'emulator-api-key';
 const GITHUB_TOKEN = 'ghs_fake_installation_token';
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
-const rule = (title: string): void => console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(3, 72 - title.length))}`)}`);
+const rule = (title: string): void =>
+  console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(3, 72 - title.length))}`)}`);
 
 async function main(): Promise<number> {
   if (!existsSync(DIST_MAIN)) {

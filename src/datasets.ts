@@ -40,9 +40,9 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
       `${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (see the annotations above); nothing was sent to the service`,
     );
   }
-  if (training) core.info(`Training set: ${training.records.length} examples from ${training.path}`);
-  if (validation) core.info(`Validation set: ${validation.records.length} examples from ${validation.path}`);
-  if (evalSet) core.info(`Eval set: ${evalSet.records.length} cases from ${evalSet.path}`);
+  if (training) core.info(`Training set: ${training.records.length} examples from ${settings.trainingData}`);
+  if (validation) core.info(`Validation set: ${validation.records.length} examples from ${settings.validationData}`);
+  if (evalSet) core.info(`Eval set: ${evalSet.records.length} cases from ${settings.evalData}`);
   const warnings = problems
     .filter((p) => p.severity === 'warning')
     .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);

@@ -6,11 +6,21 @@ export function evaluateGates(settings: Pick<Settings, 'minPassRate' | 'maxFinal
   const gates: Gate[] = [];
   if (settings.minPassRate !== null) {
     const value = report.eval?.passRate ?? null;
-    gates.push({ name: 'min-pass-rate', threshold: settings.minPassRate, value, passed: value !== null && value >= settings.minPassRate });
+    gates.push({
+      name: 'min-pass-rate',
+      threshold: settings.minPassRate,
+      value,
+      passed: value !== null && value >= settings.minPassRate,
+    });
   }
   if (settings.maxFinalLoss !== null) {
     const value = report.finalLoss;
-    gates.push({ name: 'max-final-loss', threshold: settings.maxFinalLoss, value, passed: value !== null && value <= settings.maxFinalLoss });
+    gates.push({
+      name: 'max-final-loss',
+      threshold: settings.maxFinalLoss,
+      value,
+      passed: value !== null && value <= settings.maxFinalLoss,
+    });
   }
   return gates;
 }

@@ -7,6 +7,10 @@
 import { z } from 'zod';
 import type { BackendName, Hyperparameters } from './backends/backend.js';
 
+// The schema parses one object per process: zod's JIT (code generation for object schemas)
+// costs more to compile than it saves here.
+z.config({ jitless: true });
+
 export interface Settings {
   backend: BackendName;
   trainingData: string | null;
@@ -239,7 +243,10 @@ const schema = z
       );
     }
     if (v['training-data'] === null && v.resume === null) {
-      fail('training-data', 'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to');
+      fail(
+        'training-data',
+        'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to',
+      );
     }
     const backend = resolveBackend(v.backend, v.project, v.resume);
     if (backend === 'gemini-api') {
@@ -247,16 +254,24 @@ const schema = z
       if (v['validation-data'] !== null)
         fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
       if (v.resume?.startsWith('projects/'))
-        fail('resume', 'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai');
+        fail(
+          'resume',
+          'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai',
+        );
     } else {
-      if (v.project === null) fail('project', 'is required for the vertex-ai backend (the Google Cloud project to tune in)');
-      if (v['batch-size'] !== null) fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
+      if (v.project === null)
+        fail('project', 'is required for the vertex-ai backend (the Google Cloud project to tune in)');
+      if (v['batch-size'] !== null)
+        fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
       if (v['learning-rate'] !== null)
         fail('learning-rate', 'applies to the Gemini API only; use "learning-rate-multiplier" on Vertex AI');
       if (v['staging-uri'] === null && v.resume === null)
         fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
       if (v.resume?.startsWith('tunedModels/'))
-        fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+        fail(
+          'resume',
+          'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
+        );
     }
     const name = v['display-name'];
     if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
@@ -287,7 +302,9 @@ export function parseSettings(raw: RawInputs): Settings {
   const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `input "${String(issue.path[0] ?? '?')}" ${issue.message}`);
-    throw new InputError(lines.length === 1 ? lines[0]! : `${lines.length} inputs are invalid:\n- ${lines.join('\n- ')}`);
+    throw new InputError(
+      lines.length === 1 ? lines[0]! : `${lines.length} inputs are invalid:\n- ${lines.join('\n- ')}`,
+    );
   }
   const v = result.data;
   return {

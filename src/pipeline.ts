@@ -99,7 +99,8 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     startedAt: startedAt.toISOString(),
     finishedAt: startedAt.toISOString(),
   };
-  const reportPath = settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${Date.now()}.json`);
+  const reportPath =
+    settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${Date.now()}.json`);
   const comments = new CommentWriter(settings, env, pr);
 
   // Create, reuse or resume.
@@ -244,7 +245,8 @@ async function waitWithProgress(
       deadline,
       ...(signal ? { signal } : {}),
       onStatus: (s) => core.info(formatProgress(s, Date.now() - started)),
-      onTransientError: (err, ms) => core.info(`Polling hiccup (${scrub(err.message)}); trying again in ${formatDuration(ms)}`),
+      onTransientError: (err, ms) =>
+        core.info(`Polling hiccup (${scrub(err.message)}); trying again in ${formatDuration(ms)}`),
     });
     core.info(`Polled ${result.polls} times over ${formatDuration(Date.now() - started)}.`);
     return result;
@@ -284,7 +286,9 @@ function watchForCancellation(
     if (controller.signal.aborted) return;
     controller.abort();
     const status = current();
-    core.warning(`Received ${sig}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${status.job || status.tunedModel}`);
+    core.warning(
+      `Received ${sig}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${status.job || status.tunedModel}`,
+    );
     backend
       .cancel(status)
       .then(() => {

@@ -32,7 +32,12 @@ export interface PollResult {
 
 interface Sample {
   at: number;
+  /** Completed fraction 0..1. */
   steps: number;
+  /** Steps left, when the service says how many there are. */
+  remainingSteps?: number | null;
+  /** Time per step measured from the snapshots' computeTime differences (skew-free), when known. */
+  stepMs?: number | null;
 }
 
 export const isTerminal = (s: JobStatus): boolean => s.state !== 'CREATING';
@@ -45,8 +50,23 @@ export function progressOf(s: JobStatus): number | null {
 }
 
 /**
- * How long to wait before the next poll, given the progress samples so far.
- * Exported for unit tests.
+ * Milliseconds per training step, from the computeTime of the latest snapshots (up to 20, so the
+ * estimate follows a changing pace). Only differences between server timestamps are used, so the
+ * runner's clock skew does not matter. null when fewer than two timed snapshots.
+ */
+export function stepDuration(s: JobStatus): number | null {
+  const timed = s.snapshots.filter((x) => x.computeTime && !Number.isNaN(Date.parse(x.computeTime))).slice(-20);
+  const first = timed[0];
+  const last = timed.at(-1);
+  if (!first || !last || last.step <= first.step) return null;
+  const ms = (Date.parse(last.computeTime!) - Date.parse(first.computeTime!)) / (last.step - first.step);
+  return ms > 0 ? ms : null;
+}
+
+/**
+ * How long to wait before the next poll, given the progress samples so far. Aims at the latest
+ * plausible end: a job reported at k steps may have finished step k just now, so the rest takes
+ * at most (remaining steps) x (time per step). Exported for unit tests.
  */
 export function nextDelay(
   samples: Sample[],
@@ -54,28 +74,29 @@ export function nextDelay(
   opts: { minIntervalMs: number; maxIntervalMs: number; firstIntervalMs: number; overdueSince: number | null },
 ): number {
   const { minIntervalMs, maxIntervalMs, firstIntervalMs } = opts;
-  // Rate from the last two samples that differ in progress.
-  let rate: number | null = null;
   const last = samples.at(-1);
-  if (last) {
+  let eta: number | null = null;
+  if (last?.stepMs && last.remainingSteps !== null && last.remainingSteps !== undefined) {
+    eta = last.at + last.remainingSteps * last.stepMs - now;
+  } else if (last) {
+    // Rate from the last two samples that differ in progress (the observed count is a lower
+    // bound of the work done, so this rate errs slow: the estimate errs late, not early).
     for (let i = samples.length - 2; i >= 0; i--) {
       const prev = samples[i]!;
       if (prev.steps < last.steps && last.at > prev.at) {
-        rate = (last.steps - prev.steps) / (last.at - prev.at);
+        const rate = (last.steps - prev.steps) / (last.at - prev.at);
+        eta = last.at + (1 - last.steps) / rate - now;
         break;
       }
     }
   }
-  if (!last || rate === null || rate <= 0) {
+  if (eta === null) {
     // No measurable progress yet: back off geometrically from the first interval.
-    const stalled = samples.length;
-    return clamp(firstIntervalMs * 1.6 ** Math.max(0, stalled - 1), minIntervalMs, maxIntervalMs);
+    return clamp(firstIntervalMs * 1.6 ** Math.max(0, samples.length - 1), minIntervalMs, maxIntervalMs);
   }
-  const remaining = 1 - last.steps;
-  const eta = last.at + remaining / rate - now;
   if (eta > 0) {
-    // Aim just after the predicted end (a small margin for the service's own bookkeeping).
-    return clamp(eta + Math.min(500, Math.max(100, eta * 0.02)), minIntervalMs, maxIntervalMs);
+    // Just after the predicted end: a small margin for the service's own bookkeeping.
+    return clamp(eta + Math.min(500, Math.max(100, eta * 0.01)), minIntervalMs, maxIntervalMs);
   }
   // Overdue (e.g. the service finalises after the last step): short, growing intervals.
   const overdueFor = opts.overdueSince === null ? 0 : now - opts.overdueSince;
@@ -91,7 +112,7 @@ export async function waitForJob(opts: PollOptions): Promise<PollResult> {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const minIntervalMs = opts.minIntervalMs ?? 400;
   const maxIntervalMs = opts.maxIntervalMs ?? 60_000;
-  const firstIntervalMs = opts.firstIntervalMs ?? 2000;
+  const firstIntervalMs = opts.firstIntervalMs ?? 4000;
   let status = opts.initial;
   let polls = 0;
   let errors = 0;
@@ -99,7 +120,10 @@ export async function waitForJob(opts: PollOptions): Promise<PollResult> {
   const samples: Sample[] = [];
   const record = (s: JobStatus): void => {
     const p = progressOf(s);
-    if (p !== null) samples.push({ at: now(), steps: p });
+    if (p === null) return;
+    const remainingSteps =
+      s.totalSteps && s.completedSteps !== null ? Math.max(0, s.totalSteps - s.completedSteps) : null;
+    samples.push({ at: now(), steps: p, remainingSteps, stepMs: stepDuration(s) });
     if (samples.length > 20) samples.shift();
   };
   record(status);
@@ -133,7 +157,12 @@ export async function waitForJob(opts: PollOptions): Promise<PollResult> {
     const last = samples.at(-1);
     if (overdueSince === null && last && samples.length >= 2) {
       // Predicted end already passed without the job finishing.
-      const eta = nextDelay(samples, now(), { minIntervalMs: 0, maxIntervalMs: Infinity, firstIntervalMs, overdueSince: null });
+      const eta = nextDelay(samples, now(), {
+        minIntervalMs: 0,
+        maxIntervalMs: Infinity,
+        firstIntervalMs,
+        overdueSince: null,
+      });
       if (eta <= 0) overdueSince = now();
     }
     opts.onStatus?.(status);

@@ -29,6 +29,8 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
       `The main step ended before ${saved.job} finished: ${backend.name === 'gemini-api' ? 'deleted' : 'cancelled'} it (cancel-on-abort).`,
     );
   } catch (err) {
-    core.warning(`gemini-tune post step could not clean up: ${scrub(err instanceof Error ? err.message : String(err))}`);
+    core.warning(
+      `gemini-tune post step could not clean up: ${scrub(err instanceof Error ? err.message : String(err))}`,
+    );
   }
 }

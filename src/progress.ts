@@ -13,7 +13,8 @@ export function formatProgress(s: JobStatus, elapsedMs: number): string {
   }
   const last = s.snapshots.at(-1);
   if (last?.epoch !== null && last?.epoch !== undefined) parts.push(`epoch ${last.epoch}`);
-  if (last?.meanLoss !== null && last?.meanLoss !== undefined) parts.push(`loss ${Number(last.meanLoss.toPrecision(4))}`);
+  if (last?.meanLoss !== null && last?.meanLoss !== undefined)
+    parts.push(`loss ${Number(last.meanLoss.toPrecision(4))}`);
   parts.push(formatDuration(elapsedMs));
   return parts.join(' · ').replace(' · ', ' ');
 }

@@ -1,12 +1,12 @@
 /**
  * The main step. Reads the inputs (the only work done before a dynamic import, so that a bad
- * input fails fast), then runs the pipeline. This is the one place that turns any thrown value
- * into setFailed.
+ * input fails fast, without loading @actions/core, Google's or GitHub's clients), then runs the
+ * pipeline. This is the one place that turns any thrown value into setFailed.
  */
 
-import * as core from '@actions/core';
 import { InputError, parseSettings, readRawInputs } from './inputs.js';
 import { registerSecret, scrub } from './util/secrets.js';
+import { setFailed } from './util/workflow-commands.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -18,7 +18,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { runPipeline } = await import('./pipeline.js');
     await runPipeline(settings, env);
   } catch (err) {
-    core.setFailed(`gemini-tune failed with: ${describe(err)}`);
+    setFailed(`gemini-tune failed with: ${describe(err)}`);
   }
 }
 

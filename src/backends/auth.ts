@@ -32,6 +32,7 @@ export async function createAuthClient(opts: {
     throw new Error(
       `no Google credentials found (${(err as Error).message}). Set the "api-key" input for the Gemini API, ` +
         'or run google-github-actions/auth before this step so Application Default Credentials exist',
+      { cause: err },
     );
   }
 }

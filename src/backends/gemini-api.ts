@@ -36,7 +36,12 @@ interface WireTunedModel {
     startTime?: string;
     completeTime?: string;
     snapshots?: WireSnapshot[];
-    hyperparameters?: { learningRate?: number; learningRateMultiplier?: number; epochCount?: number; batchSize?: number };
+    hyperparameters?: {
+      learningRate?: number;
+      learningRateMultiplier?: number;
+      epochCount?: number;
+      batchSize?: number;
+    };
   };
 }
 interface WireOperation {
@@ -85,7 +90,9 @@ export class GeminiApiBackend implements TuningBackend {
       baseModel: req.baseModel,
       tuningTask: {
         hyperparameters: wireHyperparameters(req.hyperparameters),
-        trainingData: { examples: { examples: req.examples.map((e) => ({ textInput: e.textInput, output: e.output })) } },
+        trainingData: {
+          examples: { examples: req.examples.map((e) => ({ textInput: e.textInput, output: e.output })) },
+        },
       },
     };
     try {
@@ -110,7 +117,11 @@ export class GeminiApiBackend implements TuningBackend {
   async status(job: string): Promise<JobStatus> {
     try {
       if (OPERATION_NAME.test(job)) {
-        const op = await this.http.json<WireOperation>({ method: 'GET', url: this.url('v1beta', job), what: 'operations.get' });
+        const op = await this.http.json<WireOperation>({
+          method: 'GET',
+          url: this.url('v1beta', job),
+          what: 'operations.get',
+        });
         if (!op.done) return operationStatus(op);
         // Finished: the tuned model has the final state and every snapshot.
         const modelName = op.metadata?.tunedModel ?? op.response?.name ?? job.replace(/\/operations\/.*$/, '');
@@ -123,7 +134,9 @@ export class GeminiApiBackend implements TuningBackend {
         return status;
       }
       if (MODEL_NAME.test(job)) return modelStatus(await this.getModel(job), '', undefined);
-      throw new Error(`"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`);
+      throw new Error(
+        `"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`,
+      );
     } catch (err) {
       throw explain(err, {});
     }
@@ -170,7 +183,9 @@ export class GeminiApiBackend implements TuningBackend {
     });
     const candidate = res.candidates?.[0];
     if (!candidate) {
-      throw new Error(`the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`);
+      throw new Error(
+        `the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`,
+      );
     }
     return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
   }
@@ -215,8 +230,7 @@ function operationStatus(op: WireOperation): JobStatus {
 }
 
 function modelStatus(model: WireTunedModel, job: string, op: WireOperation | undefined): JobStatus {
-  const state: TuningState =
-    model.state === 'ACTIVE' ? 'ACTIVE' : model.state === 'FAILED' ? 'FAILED' : 'CREATING';
+  const state: TuningState = model.state === 'ACTIVE' ? 'ACTIVE' : model.state === 'FAILED' ? 'FAILED' : 'CREATING';
   const snaps = snapshots(model.tuningTask?.snapshots ?? op?.metadata?.snapshots);
   const total = op?.metadata?.totalSteps ?? null;
   const last = snaps.at(-1);
@@ -252,9 +266,11 @@ function explain(err: unknown, ctx: { baseModel?: string }): unknown {
       'Generative Language API enabled; with OAuth credentials, they need the scope ' +
       'https://www.googleapis.com/auth/generative-language.tuning (or cloud-platform).';
   } else if (err.httpStatus === 401) {
-    hint = ' — the credentials were rejected: check the "api-key" input or the credentials from google-github-actions/auth.';
+    hint =
+      ' — the credentials were rejected: check the "api-key" input or the credentials from google-github-actions/auth.';
   } else if (err.httpStatus === 400 && /API key not valid/i.test(err.message)) {
-    hint = ' — the "api-key" input is not a valid Gemini API key: create one in Google AI Studio and store it as a secret.';
+    hint =
+      ' — the "api-key" input is not a valid Gemini API key: create one in Google AI Studio and store it as a secret.';
   } else if (err.httpStatus === 404 && ctx.baseModel) {
     hint =
       ` — base model "${ctx.baseModel}" was not found or cannot be tuned. Set "base-model" to a model whose ` +

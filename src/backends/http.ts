@@ -33,7 +33,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, maxElapsedMs: 120_000, baseDelayMs: 1000, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 6,
+  maxElapsedMs: 120_000,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+};
 
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -142,8 +147,15 @@ export function toHttpError(err: unknown, req: Pick<JsonRequest, 'method' | 'url
       (d): d is { retryDelay?: unknown } =>
         typeof d === 'object' && d !== null && String((d as Record<string, unknown>)['@type']).endsWith('RetryInfo'),
     );
-    const retryAfterMs = parseRetryAfter(header(e.response.headers, 'retry-after')) ?? parseDuration(retryInfo?.retryDelay);
-    return new GoogleApiError(scrub(`${status} (HTTP ${httpStatus}) from ${where}: ${message}`), httpStatus, status, retryAfterMs, details);
+    const retryAfterMs =
+      parseRetryAfter(header(e.response.headers, 'retry-after')) ?? parseDuration(retryInfo?.retryDelay);
+    return new GoogleApiError(
+      scrub(`${status} (HTTP ${httpStatus}) from ${where}: ${message}`),
+      httpStatus,
+      status,
+      retryAfterMs,
+      details,
+    );
   }
   if (e?.name === 'AbortError') return e as Error;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;

@@ -4,14 +4,14 @@
  * comment, error messages), since the runner masks only its own log.
  */
 
-import * as core from '@actions/core';
+import { addMask } from './workflow-commands.js';
 
 const secrets = new Set<string>();
 
 export function registerSecret(value: string | null | undefined): void {
   if (!value || value.length < 6 || secrets.has(value)) return;
   secrets.add(value);
-  core.setSecret(value);
+  addMask(value);
 }
 
 /** Replaces every registered secret in `text` with ***. */

@@ -38,4 +38,5 @@ async function withEnv(env: NodeJS.ProcessEnv, fn: () => Promise<void>): Promise
 }
 
 export const runMain = (runner: RunnerEnv): Promise<InProcessResult> => withEnv(runner.env, () => run(process.env));
-export const runPostStep = (runner: RunnerEnv): Promise<InProcessResult> => withEnv(runner.postEnv(), () => runPost(process.env));
+export const runPostStep = (runner: RunnerEnv): Promise<InProcessResult> =>
+  withEnv(runner.postEnv(), () => runPost(process.env));

@@ -60,7 +60,13 @@ export function pullRequestEvent(opts: { number: number; fork: boolean; owner?: 
     default_branch: 'main',
   };
   const headRepo = opts.fork
-    ? { ...baseRepo, id: 700002, full_name: `outside-contributor/${repo}`, owner: { login: 'outside-contributor', id: 900002, type: 'User' }, fork: true }
+    ? {
+        ...baseRepo,
+        id: 700002,
+        full_name: `outside-contributor/${repo}`,
+        owner: { login: 'outside-contributor', id: 900002, type: 'User' },
+        fork: true,
+      }
     : baseRepo;
   return {
     action: 'synchronize',
@@ -72,7 +78,12 @@ export function pullRequestEvent(opts: { number: number; fork: boolean; owner?: 
       state: 'open',
       title: 'Add more number-generator examples',
       user: { login: opts.fork ? 'outside-contributor' : 'octocat', id: 583231, type: 'User' },
-      head: { label: `${headRepo.owner.login}:more-examples`, ref: 'more-examples', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', repo: headRepo },
+      head: {
+        label: `${headRepo.owner.login}:more-examples`,
+        ref: 'more-examples',
+        sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+        repo: headRepo,
+      },
       base: { label: `${owner}:main`, ref: 'main', sha: '0f1e2d3c4b5a69788796a5b4c3d2e1f001234567', repo: baseRepo },
       draft: false,
       merged: false,
@@ -180,7 +191,11 @@ export interface ProcessResult {
 export function runNode(
   file: string,
   env: NodeJS.ProcessEnv,
-  opts: { onStdout?: (chunk: string) => void; timeoutMs?: number; onSpawn?: (kill: (sig: NodeJS.Signals) => void) => void } = {},
+  opts: {
+    onStdout?: (chunk: string) => void;
+    timeoutMs?: number;
+    onSpawn?: (kill: (sig: NodeJS.Signals) => void) => void;
+  } = {},
 ): Promise<ProcessResult> {
   const started = Date.now();
   return new Promise((resolveRun, reject) => {

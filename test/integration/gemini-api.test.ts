@@ -43,7 +43,8 @@ function action(inputs: Record<string, string> = {}, opts: Omit<RunnerEnvOptions
   });
 }
 
-const creates = (): number => emu.requests.filter((r) => r.method === 'POST' && /\/tunedModels(\?|$)/.test(r.path)).length;
+const creates = (): number =>
+  emu.requests.filter((r) => r.method === 'POST' && /\/tunedModels(\?|$)/.test(r.path)).length;
 
 describe('run() against the emulator', () => {
   it('tunes, evaluates, reports and comments on the happy path', async () => {
@@ -68,7 +69,23 @@ describe('run() against the emulator', () => {
     expect(result.stdout).toMatch(/\[100%\] ACTIVE · step 19\/19 · epoch 5 · loss [0-9.]+/);
 
     const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
-    for (const key of ['backend', 'baseModel', 'tunedModel', 'endpoint', 'state', 'job', 'cacheHit', 'contentKey', 'hyperparameters', 'dataset', 'snapshots', 'finalLoss', 'eval', 'gates', 'timings']) {
+    for (const key of [
+      'backend',
+      'baseModel',
+      'tunedModel',
+      'endpoint',
+      'state',
+      'job',
+      'cacheHit',
+      'contentKey',
+      'hyperparameters',
+      'dataset',
+      'snapshots',
+      'finalLoss',
+      'eval',
+      'gates',
+      'timings',
+    ]) {
       expect(report).toHaveProperty(key);
     }
     expect(report.dataset).toMatchObject({ examples: 15, path: 'examples/number-generator/train.jsonl' });
@@ -98,7 +115,10 @@ describe('run() against the emulator', () => {
   });
 
   it('sends the training examples and hyperparameters the inputs name', async () => {
-    const runner = action({ 'epoch-count': '3', 'batch-size': '2', 'learning-rate-multiplier': '1.5', 'eval-data': '' }, { event: 'push' });
+    const runner = action(
+      { 'epoch-count': '3', 'batch-size': '2', 'learning-rate-multiplier': '1.5', 'eval-data': '' },
+      { event: 'push' },
+    );
     expect((await runMain(runner)).exitCode).toBe(0);
     const create = emu.requests.find((r) => r.method === 'POST' && r.path.startsWith('/v1beta/tunedModels?'));
     expect(create).toBeDefined();
@@ -108,7 +128,10 @@ describe('run() against the emulator', () => {
     expect(body.displayName).toBe('number-tuner-a1b2c3d');
     expect(body.tuningTask.hyperparameters).toEqual({ epochCount: 3, batchSize: 2, learningRateMultiplier: 1.5 });
     expect(body.tuningTask.trainingData.examples.examples).toHaveLength(15);
-    expect(body.tuningTask.trainingData.examples.examples[3]).toEqual({ textInput: 'twenty two', output: 'twenty three' });
+    expect(body.tuningTask.trainingData.examples.examples[3]).toEqual({
+      textInput: 'twenty two',
+      output: 'twenty three',
+    });
   });
 
   it('fails on a malformed dataset before any remote call, with an annotation per problem', async () => {
@@ -128,7 +151,9 @@ describe('run() against the emulator', () => {
   it('fails on a bad input before any remote call', async () => {
     const result = await runMain(action({ 'epoch-count': 'lots' }));
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('::error::gemini-tune failed with: input "epoch-count" must be a positive integer; got "lots"');
+    expect(result.stdout).toContain(
+      '::error::gemini-tune failed with: input "epoch-count" must be a positive integer; got "lots"',
+    );
     expect(emu.requests).toHaveLength(0);
   });
 
@@ -230,7 +255,11 @@ describe('run() against the emulator', () => {
     const runner = action({ 'min-pass-rate': '0.95', 'max-final-loss': '0.000001' }, { event: 'push' });
     // One case the stand-in model cannot pass: 9 of 10 scored cases pass, 90% < 95%.
     const evalFile = join(runner.dir, 'eval.jsonl');
-    writeFileSync(evalFile, readFileSync('examples/number-generator/eval.jsonl', 'utf8') + '{"id": "impossible", "input": "1", "expected": "3"}\n');
+    writeFileSync(
+      evalFile,
+      readFileSync('examples/number-generator/eval.jsonl', 'utf8') +
+        '{"id": "impossible", "input": "1", "expected": "3"}\n',
+    );
     runner.env['INPUT_EVAL-DATA'] = evalFile;
     const result = await runMain(runner);
     expect(result.exitCode).toBe(1);

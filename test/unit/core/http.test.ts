@@ -22,11 +22,15 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_q, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
-const rpcError = (code: number, status: string, message: string, details: unknown[] = []) => ({ error: { code, status, message, details } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (_q, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+const rpcError = (code: number, status: string, message: string, details: unknown[] = []) => ({
+  error: { code, status, message, details },
+});
 
 async function http(): Promise<GoogleHttp> {
   const client = await createAuthClient({ apiKey: 'test-key-123456', scopes: [] });
@@ -53,13 +57,22 @@ describe('GoogleHttp', () => {
     const err = await h.json({ method: 'GET', url: `${base}/v1beta/tunedModels/x` }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GoogleApiError);
     expect(err).toMatchObject({ httpStatus: 404, status: 'NOT_FOUND' });
-    expect((err as Error).message).toBe(`NOT_FOUND (HTTP 404) from GET ${base}/v1beta/tunedModels/x: tunedModels/x is not found`);
+    expect((err as Error).message).toBe(
+      `NOT_FOUND (HTTP 404) from GET ${base}/v1beta/tunedModels/x: tunedModels/x is not found`,
+    );
   });
 
   it('retries a GET on 429, waiting for Retry-After', async () => {
     seen.length = 0;
     queue.push(json(429, rpcError(429, 'RESOURCE_EXHAUSTED', 'slow down'), { 'retry-after': '7' }));
-    queue.push(json(503, rpcError(503, 'UNAVAILABLE', 'busy', [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2.5s' }])));
+    queue.push(
+      json(
+        503,
+        rpcError(503, 'UNAVAILABLE', 'busy', [
+          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2.5s' },
+        ]),
+      ),
+    );
     queue.push(json(200, { name: 'ok' }));
     const h = await http();
     expect(await h.json({ method: 'GET', url: `${base}/v1beta/x` })).toEqual({ name: 'ok' });

@@ -30,7 +30,13 @@ describe('parseSettings', () => {
       comment: 'auto',
       baseModel: null,
       reportPath: null,
-      hyperparameters: { epochCount: null, batchSize: null, learningRate: null, learningRateMultiplier: null, adapterSize: null },
+      hyperparameters: {
+        epochCount: null,
+        batchSize: null,
+        learningRate: null,
+        learningRateMultiplier: null,
+        adapterSize: null,
+      },
     });
   });
 
@@ -42,7 +48,14 @@ describe('parseSettings', () => {
 
   it('parses numbers, booleans and fractions of minutes', () => {
     const s = parseSettings(
-      raw({ 'epoch-count': '5', 'batch-size': '4', 'learning-rate': '0.001', wait: 'false', 'timeout-minutes': '0.5', 'min-pass-rate': '0.8' }),
+      raw({
+        'epoch-count': '5',
+        'batch-size': '4',
+        'learning-rate': '0.001',
+        wait: 'false',
+        'timeout-minutes': '0.5',
+        'min-pass-rate': '0.8',
+      }),
     );
     expect(s.hyperparameters).toMatchObject({ epochCount: 5, batchSize: 4, learningRate: 0.001 });
     expect(s.wait).toBe(false);
@@ -62,7 +75,10 @@ describe('parseSettings', () => {
     [{ 'api-endpoint': 'http://h/?key=1' }, 'must be a base URL without query'],
     [{ resume: 'operations/123' }, 'input "resume" must be an operation (tunedModels/ID/operations/OP)'],
     [{ 'training-data': '' }, 'input "training-data" is required'],
-    [{ 'adapter-size': '3', project: 'my-project-1', 'staging-uri': 'gs://b/p' }, 'input "adapter-size" must be one of 1, 2, 4, 8, 16; got "3"'],
+    [
+      { 'adapter-size': '3', project: 'my-project-1', 'staging-uri': 'gs://b/p' },
+      'input "adapter-size" must be one of 1, 2, 4, 8, 16; got "3"',
+    ],
     [{ 'adapter-size': '4' }, 'input "adapter-size" applies to Vertex AI only'],
     [{ backend: 'vertex-ai' }, 'input "project" is required for the vertex-ai backend'],
     [{ comment: 'always' }, 'input "comment" must be one of "auto", "off"'],
@@ -78,7 +94,9 @@ describe('parseSettings', () => {
   });
 
   it('enforces the display-name limit per backend', () => {
-    expect(errorOf({ 'display-name': 'x'.repeat(41) })).toContain('input "display-name" is 41 characters; the gemini-api backend allows at most 40');
+    expect(errorOf({ 'display-name': 'x'.repeat(41) })).toContain(
+      'input "display-name" is 41 characters; the gemini-api backend allows at most 40',
+    );
     expect(parseSettings(raw({ 'display-name': 'x'.repeat(40) })).displayName).toHaveLength(40);
   });
 

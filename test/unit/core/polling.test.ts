@@ -3,7 +3,15 @@ import type { JobStatus } from '../../../src/backends/backend.js';
 import { GoogleApiError } from '../../../src/backends/errors.js';
 import { nextDelay, waitForJob } from '../../../src/polling.js';
 
-function status(steps: number, total: number, state: JobStatus['state'] = 'CREATING'): JobStatus {
+const EPOCH = Date.parse('2026-11-22T06:00:00Z');
+
+function status(
+  steps: number,
+  total: number,
+  state: JobStatus['state'] = 'CREATING',
+  stepMs: number | null = null,
+  startedAt = 0,
+): JobStatus {
   return {
     job: 'tunedModels/m/operations/o',
     state,
@@ -12,14 +20,31 @@ function status(steps: number, total: number, state: JobStatus['state'] = 'CREAT
     completedPercent: (steps / total) * 100,
     completedSteps: steps,
     totalSteps: total,
-    snapshots: [],
+    // Like the service: a snapshot per finished step, stamped with its compute time (server clock).
+    snapshots:
+      stepMs === null
+        ? []
+        : Array.from({ length: steps }, (_, i) => ({
+            step: i + 1,
+            epoch: 1,
+            meanLoss: 1 / (i + 1),
+            computeTime: new Date(EPOCH + startedAt + (i + 1) * stepMs).toISOString(),
+          })),
     error: null,
     hyperparameters: null,
   };
 }
 
-/** A job that advances with a fake clock: `total` steps of `stepMs` each. */
-function simulatedJob(total: number, stepMs: number, opts: { failPolls?: Set<number> } = {}) {
+/**
+ * A job that advances with a fake clock: `total` steps of `stepMs` each. It was created
+ * `startedAt` ms before the wait begins (the create call and the first comment take time).
+ */
+function simulatedJob(
+  total: number,
+  stepMs: number,
+  opts: { failPolls?: Set<number>; timedSnapshots?: boolean; startedAt?: number } = {},
+) {
+  const offset = opts.startedAt ?? -137;
   let clock = 0;
   let polls = 0;
   const doneAt = total * stepMs;
@@ -27,8 +52,14 @@ function simulatedJob(total: number, stepMs: number, opts: { failPolls?: Set<num
   const poll = async (): Promise<JobStatus> => {
     polls++;
     if (opts.failPolls?.has(polls)) throw new GoogleApiError('busy', 503, 'UNAVAILABLE', 3000);
-    const steps = Math.min(total, Math.floor(clock / stepMs));
-    const s = status(steps, total, clock >= doneAt ? 'ACTIVE' : 'CREATING');
+    const steps = Math.min(total, Math.floor((clock - offset) / stepMs));
+    const s = status(
+      steps,
+      total,
+      clock - offset >= doneAt ? 'ACTIVE' : 'CREATING',
+      opts.timedSnapshots === false ? null : stepMs,
+      offset,
+    );
     if (s.state === 'ACTIVE' && observedAt === null) observedAt = clock;
     return s;
   };
@@ -41,7 +72,7 @@ function simulatedJob(total: number, stepMs: number, opts: { failPolls?: Set<num
     get polls() {
       return polls;
     },
-    latency: () => (observedAt === null ? null : observedAt - doneAt),
+    latency: () => (observedAt === null ? null : observedAt - offset - doneAt),
   };
 }
 
@@ -49,34 +80,102 @@ describe('nextDelay', () => {
   const opts = { minIntervalMs: 400, maxIntervalMs: 60_000, firstIntervalMs: 2000, overdueSince: null };
   it('backs off geometrically while there is no progress', () => {
     expect(nextDelay([{ at: 0, steps: 0 }], 0, opts)).toBe(2000);
-    expect(nextDelay([{ at: 0, steps: 0 }, { at: 2000, steps: 0 }], 2000, opts)).toBe(3200);
+    expect(
+      nextDelay(
+        [
+          { at: 0, steps: 0 },
+          { at: 2000, steps: 0 },
+        ],
+        2000,
+        opts,
+      ),
+    ).toBe(3200);
   });
   it('aims just past the predicted end', () => {
     // 20% done after 2 s: 8 s left.
-    const d = nextDelay([{ at: 0, steps: 0 }, { at: 2000, steps: 0.2 }], 2000, opts);
+    const d = nextDelay(
+      [
+        { at: 0, steps: 0 },
+        { at: 2000, steps: 0.2 },
+      ],
+      2000,
+      opts,
+    );
     expect(d).toBeGreaterThan(8000);
     expect(d).toBeLessThan(8600);
   });
   it('never waits longer than the maximum interval', () => {
-    expect(nextDelay([{ at: 0, steps: 0 }, { at: 60_000, steps: 0.01 }], 60_000, opts)).toBe(60_000);
+    expect(
+      nextDelay(
+        [
+          { at: 0, steps: 0 },
+          { at: 60_000, steps: 0.01 },
+        ],
+        60_000,
+        opts,
+      ),
+    ).toBe(60_000);
   });
 });
 
 describe('waitForJob', () => {
-  it('notices the end of a 10 s job within 1 s using fewer polls than a fixed 5 s loop', async () => {
-    const job = simulatedJob(20, 500);
-    const r = await waitForJob({ initial: status(0, 20), poll: job.poll, deadline: 60_000, now: job.now, sleep: job.sleep });
+  it.each([-137, -20, -480, 0])(
+    'notices the end of a 10 s job within 1 s using fewer polls than a fixed 5 s loop (created %i ms before)',
+    async (startedAt) => {
+      const job = simulatedJob(19, 526, { startedAt });
+      const r = await waitForJob({
+        initial: status(0, 19),
+        poll: job.poll,
+        deadline: 60_000,
+        now: job.now,
+        sleep: job.sleep,
+      });
+      expect(r.status.state).toBe('ACTIVE');
+      expect(r.timedOut).toBe(false);
+      expect(job.latency()).not.toBeNull();
+      expect(job.latency()!).toBeLessThanOrEqual(1000);
+      // A fixed loop that polls, then sleeps 5 s, polls at 0, 5 and 10 s: 3 polls.
+      expect(r.polls).toBeLessThan(3);
+    },
+  );
+
+  it('estimates from progress alone when snapshots carry no times, erring late rather than early', async () => {
+    const job = simulatedJob(19, 526, { timedSnapshots: false });
+    const r = await waitForJob({
+      initial: status(0, 19),
+      poll: job.poll,
+      deadline: 60_000,
+      now: job.now,
+      sleep: job.sleep,
+    });
     expect(r.status.state).toBe('ACTIVE');
-    expect(r.timedOut).toBe(false);
-    expect(job.latency()).not.toBeNull();
-    expect(job.latency()!).toBeLessThanOrEqual(1000);
-    // A fixed loop that polls, then sleeps 5 s, polls at 0, 5 and 10 s: 3 polls.
-    expect(r.polls).toBeLessThan(3);
+    expect(r.polls).toBeLessThanOrEqual(3);
+    expect(job.latency()!).toBeLessThanOrEqual(2000);
+  });
+
+  it('follows a long job with at most one poll a minute, then lands near its end', async () => {
+    const job = simulatedJob(600, 1000); // 10 minutes
+    const r = await waitForJob({
+      initial: status(0, 600),
+      poll: job.poll,
+      deadline: 3_600_000,
+      now: job.now,
+      sleep: job.sleep,
+    });
+    expect(r.status.state).toBe('ACTIVE');
+    expect(r.polls).toBeLessThanOrEqual(12);
+    expect(job.latency()!).toBeLessThanOrEqual(1500);
   });
 
   it('stops at the deadline without sleeping past it', async () => {
     const job = simulatedJob(1000, 1000);
-    const r = await waitForJob({ initial: status(0, 1000), poll: job.poll, deadline: 30_000, now: job.now, sleep: job.sleep });
+    const r = await waitForJob({
+      initial: status(0, 1000),
+      poll: job.poll,
+      deadline: 30_000,
+      now: job.now,
+      sleep: job.sleep,
+    });
     expect(r.timedOut).toBe(true);
     expect(job.now()).toBe(30_000);
     expect(r.status.state).toBe('CREATING');
@@ -113,7 +212,11 @@ describe('waitForJob', () => {
   });
 
   it('returns at once for a job that already ended', async () => {
-    const r = await waitForJob({ initial: status(10, 10, 'FAILED'), poll: () => Promise.reject(new Error('no')), deadline: 1 });
+    const r = await waitForJob({
+      initial: status(10, 10, 'FAILED'),
+      poll: () => Promise.reject(new Error('no')),
+      deadline: 1,
+    });
     expect(r).toMatchObject({ polls: 0, timedOut: false, status: { state: 'FAILED' } });
   });
 });
