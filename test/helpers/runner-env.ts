@@ -217,5 +217,10 @@ export function runNode(
   });
 }
 
-export const DIST_MAIN = join(ROOT, 'dist/main/index.js');
-export const DIST_POST = join(ROOT, 'dist/post/index.js');
+/**
+ * The bundle under test: the committed dist/ by default. GEMINI_TUNE_DIST points at another build
+ * (`node scripts/bundle.mjs --out DIR`), so that work in progress can be tested without touching dist/.
+ */
+const DIST = resolve(ROOT, process.env['GEMINI_TUNE_DIST'] ?? 'dist');
+export const DIST_MAIN = join(DIST, 'main/index.js');
+export const DIST_POST = join(DIST, 'post/index.js');
