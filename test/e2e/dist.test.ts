@@ -8,10 +8,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
-import { DIST_MAIN, DIST_POST, runNode, runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { createCalls, geminiRun } from '../helpers/harness.js';
+import { DIST_MAIN, DIST_POST, runNode, type RunnerEnvOptions } from '../helpers/runner-env.js';
 
 const API_KEY = 'AIzaSyE2E-secret-key-do-not-print-0123';
-const TOKEN = 'ghs_fake_installation_token';
 let emu: Emulator;
 let gh: GitHubFake;
 
@@ -28,23 +28,9 @@ beforeEach(() => {
   emu.configure({ training: { stepMs: 15, outcome: 'ACTIVE' } });
 });
 
-function action(inputs: Record<string, string> = {}, opts: Omit<RunnerEnvOptions, 'inputs'> = {}) {
-  return runnerEnv({
-    inputs: {
-      'training-data': 'examples/number-generator/train.jsonl',
-      'eval-data': 'examples/number-generator/eval.jsonl',
-      'api-key': API_KEY,
-      'api-endpoint': emu.url,
-      'github-token': TOKEN,
-      ...inputs,
-    },
-    githubApiUrl: gh.url,
-    ...opts,
-  });
-}
-
-const creates = (): number =>
-  emu.requests.filter((r) => r.method === 'POST' && /\/tunedModels(\?|$)/.test(r.path)).length;
+const action = (inputs: Record<string, string> = {}, opts: Omit<RunnerEnvOptions, 'inputs'> = {}) =>
+  geminiRun({ emu, gh, apiKey: API_KEY }, inputs, opts);
+const creates = (): number => createCalls(emu);
 
 describe('dist/ as a child process', () => {
   it('happy path: main then post, outputs, summary, report and comment', async () => {

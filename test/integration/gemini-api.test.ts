@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain, runPostStep } from '../helpers/in-process.js';
-import { runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { createCalls, geminiRun } from '../helpers/harness.js';
+import type { RunnerEnvOptions } from '../helpers/runner-env.js';
 
 const API_KEY = 'integration-key-0123456789';
-const TOKEN = 'ghs_fake_installation_token';
 let emu: Emulator;
 let gh: GitHubFake;
 
@@ -28,23 +28,9 @@ beforeEach(() => {
   emu.configure({ training: { stepMs: 10, outcome: 'ACTIVE' }, generate: { latencyMs: 0 } });
 });
 
-function action(inputs: Record<string, string> = {}, opts: Omit<RunnerEnvOptions, 'inputs'> = {}) {
-  return runnerEnv({
-    inputs: {
-      'training-data': 'examples/number-generator/train.jsonl',
-      'eval-data': 'examples/number-generator/eval.jsonl',
-      'api-key': API_KEY,
-      'api-endpoint': emu.url,
-      'github-token': TOKEN,
-      ...inputs,
-    },
-    githubApiUrl: gh.url,
-    ...opts,
-  });
-}
-
-const creates = (): number =>
-  emu.requests.filter((r) => r.method === 'POST' && /\/tunedModels(\?|$)/.test(r.path)).length;
+const action = (inputs: Record<string, string> = {}, opts: Omit<RunnerEnvOptions, 'inputs'> = {}) =>
+  geminiRun({ emu, gh, apiKey: API_KEY }, inputs, opts);
+const creates = (): number => createCalls(emu);
 
 describe('run() against the emulator', () => {
   it('tunes, evaluates, reports and comments on the happy path', async () => {
