@@ -1,12 +1,19 @@
 /**
  * Loads the training, validation and eval sets named by the inputs. Every problem becomes an
- * annotation; any error stops the run here, before anything is created remotely.
+ * annotation; any error stops the run here, before anything is created remotely. The dataset
+ * doctor's findings (warnings) are annotated too and returned with the statistics for the report.
  */
 
 import * as core from '@actions/core';
 import { annotateProblems } from './dataset/annotate.js';
+import { SEED_INPUT, type DatasetAnalyzer } from './dataset/analysis.js';
+import { examplesDigest } from './dataset/content-key.js';
+import { FindingLines, leakageFinding, overlapFinding, type DatasetFinding } from './dataset/doctor.js';
 import { loadEvalSet } from './dataset/load-eval.js';
 import { loadTrainingSet } from './dataset/load-training.js';
+import { defaultWorkspace, relativeToWorkspace } from './dataset/problems.js';
+import type { DatasetStats } from './dataset/stats.js';
+import { emptyScan, scanText } from './dataset/text-scan.js';
 import type { DatasetProblem, EvalCase, LoadedDataset, TrainingExample } from './dataset/types.js';
 import type { Settings } from './inputs.js';
 
@@ -14,8 +21,14 @@ export interface Datasets {
   training: LoadedDataset<TrainingExample> | null;
   validation: LoadedDataset<TrainingExample> | null;
   eval: LoadedDataset<EvalCase> | null;
-  /** Warnings, as one line each, for the report. */
+  /** Warnings, as one line each, for the report (loader warnings and doctor findings). */
   warnings: string[];
+  /** The dataset doctor's findings, training set first. */
+  findings: DatasetFinding[];
+  /** Length statistics per set. */
+  stats: { training: DatasetStats | null; validation: DatasetStats | null };
+  /** sha256 digests of the example sets, for the content key. */
+  digests: { training: string; validation: string } | null;
 }
 
 export class DatasetError extends Error {
@@ -33,18 +46,97 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
     settings.evalData ? loadEvalSet(settings.evalData) : null,
   ]);
   const problems: DatasetProblem[] = [training, validation, evalSet].flatMap((d) => d?.problems ?? []);
-  const { errors } = annotateProblems(problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
+    annotateProblems(problems);
     const files = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file))];
     throw new DatasetError(
       `${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (see the annotations above); nothing was sent to the service`,
     );
   }
+
+  const findings = doctor(training, validation, evalSet);
+  // Findings are warnings with the line of their first example; annotated after the loaders' own.
+  const findingProblems: DatasetProblem[] = findings.map((f) => ({
+    severity: 'warning',
+    file: f.file,
+    ...(f.examples[0] !== undefined ? { line: f.examples[0] } : {}),
+    message: `Dataset doctor (${f.kind}): ${f.message}`,
+  }));
+  annotateProblems([...problems, ...findingProblems]);
+
   if (training) core.info(`Training set: ${training.records.length} examples from ${settings.trainingData}`);
   if (validation) core.info(`Validation set: ${validation.records.length} examples from ${settings.validationData}`);
   if (evalSet) core.info(`Eval set: ${evalSet.records.length} cases from ${settings.evalData}`);
-  const warnings = problems
+  if (findings.length > 0) {
+    core.info(`Dataset doctor: ${findings.length} finding${findings.length === 1 ? '' : 's'} (see the warnings)`);
+  }
+  const warnings = [...problems, ...findingProblems]
     .filter((p) => p.severity === 'warning')
     .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-  return { training, validation, eval: evalSet, warnings };
+  const warningsIn = (d: LoadedDataset<TrainingExample> | null): number =>
+    d === null
+      ? 0
+      : [...d.problems, ...findingProblems].filter((p) => p.severity === 'warning' && p.file === fileOf(d)).length;
+  const statsOf = (d: LoadedDataset<TrainingExample> | null): DatasetStats | null =>
+    d?.analysis ? d.analysis.stats(warningsIn(d)) : null;
+  return {
+    training,
+    validation,
+    eval: evalSet,
+    warnings,
+    findings,
+    stats: { training: statsOf(training), validation: statsOf(validation) },
+    digests: training?.analysis
+      ? {
+          training: training.analysis.digest.digest(),
+          validation: validation?.analysis?.digest.digest() ?? examplesDigest([]),
+        }
+      : null,
+  };
+}
+
+function fileOf(d: LoadedDataset<unknown>): string {
+  return relativeToWorkspace(d.path, defaultWorkspace());
+}
+
+/**
+ * The doctor's findings: each set's own, then validation/training overlap and eval/training
+ * leakage (inputs compared after folding case and whitespace).
+ */
+export function doctor(
+  training: LoadedDataset<TrainingExample> | null,
+  validation: LoadedDataset<TrainingExample> | null,
+  evalSet: LoadedDataset<EvalCase> | null,
+): DatasetFinding[] {
+  const findings: DatasetFinding[] = [];
+  const t = training?.analysis;
+  if (t) findings.push(...t.findings());
+  const v = validation?.analysis;
+  if (v) findings.push(...v.findings());
+  if (t && training && validation && v) {
+    const f = crossCheck(t, validation.records);
+    const found = overlapFinding(fileOf(validation), fileOf(training), f);
+    if (found) findings.push(found);
+  }
+  if (t && training && evalSet) {
+    const f = crossCheck(
+      t,
+      evalSet.records.map((c) => ({ textInput: c.input, line: c.line })),
+    );
+    const found = leakageFinding(fileOf(evalSet), fileOf(training), f);
+    if (found) findings.push(found);
+  }
+  return findings;
+}
+
+function crossCheck(training: DatasetAnalyzer, items: readonly { textInput: string; line: number }[]): FindingLines {
+  const found = new FindingLines();
+  const scan = emptyScan();
+  for (const item of items) {
+    scanText(item.textInput, SEED_INPUT, scan);
+    const line = training.lineOfNormalisedInput(scan.normLo, scan.normHi);
+    if (line > 0) found.add(item.line, line);
+  }
+  return found;
 }

@@ -28,7 +28,8 @@ import { writeJsonReport } from './report/json-report.js';
 import { renderSummary } from './report/summary.js';
 import type { Report } from './report/types.js';
 import { acquireJob, type Acquired } from './tuning.js';
-import { waitForJob } from './polling.js';
+import { ModelCache } from './cache/model-cache.js';
+import { progressOf, waitForJob } from './polling.js';
 import { scrub } from './util/secrets.js';
 import { formatDuration } from './util/time.js';
 
@@ -59,8 +60,9 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
         backend: settings.backend,
         baseModel,
         hyperparameters: settings.hyperparameters,
-        examples: data.training.records,
-        validationExamples: data.validation?.records ?? [],
+        // digested while loading (the same as hashing the records again)
+        examples: data.digests ? { digest: data.digests.training } : data.training.records,
+        validationExamples: data.digests ? { digest: data.digests.validation } : (data.validation?.records ?? []),
       })
     : null;
   if (key) core.info(`Content key: ${key}`);
@@ -77,6 +79,7 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     cacheHit: false,
     contentKey: key,
     hyperparameters: settings.hyperparameters,
+    tuningDataStats: null,
     dataset: data.training
       ? {
           path: settings.trainingData ?? data.training.path,
@@ -86,6 +89,8 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
           validationExamples: data.validation?.records.length ?? null,
           evalPath: data.eval ? settings.evalData : null,
           evalCases: data.eval?.records.length ?? null,
+          stats: data.stats,
+          findings: data.findings,
         }
       : null,
     snapshots: [],
@@ -104,21 +109,38 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
   const comments = new CommentWriter(settings, env, pr);
 
   // Create, reuse or resume.
+  const modelCache = settings.cache && key && !settings.resume ? new ModelCache({ backend: backend.name, env }) : null;
   const acquired: Acquired = await timed('create', () =>
-    acquireJob(backend, settings, {
-      baseModel,
-      displayName,
-      contentKey: key,
-      tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, env)) : null,
-      examples: data.training?.records ?? [],
-      validationExamples: data.validation?.records ?? [],
-    }),
-  );
+    acquireJob(
+      backend,
+      settings,
+      {
+        baseModel,
+        displayName,
+        contentKey: key,
+        tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, env)) : null,
+        examples: data.training?.records ?? [],
+        validationExamples: data.validation?.records ?? [],
+      },
+      modelCache,
+    ),
+  ).catch(async (err: unknown) => {
+    // A comment left by an earlier run must not go on showing its results as this run's.
+    const error = scrub(err instanceof Error ? err.message : String(err));
+    await comments.write({ ...report, state: 'FAILED', error, finishedAt: new Date().toISOString() }, 'final');
+    throw err;
+  });
   let status = acquired.status;
   apply(report, status);
   report.cacheHit = acquired.cacheHit;
   if (acquired.startedByUs) saveJobState({ job: status.job, tunedModel: status.tunedModel, settled: false });
-  const abort = acquired.startedByUs && settings.cancelOnAbort ? watchForCancellation(backend, () => status) : null;
+  const onCancelled = (): Promise<void> =>
+    comments.write(
+      { ...report, state: 'CANCELLED', error: CANCELLED_NOTE, resumeWith: null, finishedAt: new Date().toISOString() },
+      'final',
+    );
+  const abort =
+    acquired.startedByUs && settings.cancelOnAbort ? watchForCancellation(backend, () => status, onCancelled) : null;
 
   let timedOut = false;
   try {
@@ -127,14 +149,20 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
       if (!settings.wait) {
         core.info(`wait: false: leaving ${status.job || status.tunedModel} to train.`);
       } else {
-        const result = await timed('tuning', () => waitWithProgress(backend, status, deadline, abort?.signal));
+        const onProgress = progressComments(report, (snapshot, line) => comments.write(snapshot, 'started', line));
+        const result = await timed('tuning', () =>
+          waitWithProgress(backend, status, deadline, abort?.signal, onProgress),
+        );
         status = result.status;
         timedOut = result.timedOut;
         apply(report, status);
       }
     }
+    // After SIGINT/SIGTERM the handler cancels the job and ends the process. Until it has cancelled
+    // it, nothing here may mark the job settled: if the cancel fails, the post step must still try.
+    if (abort?.signal.aborted && !abort.cancelled()) await new Promise<never>(() => undefined);
     if (abort?.cancelled()) {
-      status = { ...status, state: 'CANCELLED', error: 'the run was cancelled; the tuning job was cancelled with it' };
+      status = { ...status, state: 'CANCELLED', error: CANCELLED_NOTE };
       apply(report, status);
     }
     if (status.state === 'CREATING') {
@@ -171,6 +199,8 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     if (summaryFile) await appendFile(summaryFile, `${scrub(renderSummary(report))}\n`, 'utf8');
     await comments.write(report, 'final');
   });
+  // The Actions cache entry for the next run with the same content key (never fails the run).
+  if (modelCache && key && status.state === 'ACTIVE') await modelCache.save(key, status, scrubbed(report), baseModel);
 
   setOutputs({
     tunedModel: status.tunedModel,
@@ -217,6 +247,7 @@ function apply(report: Report, status: JobStatus): void {
     report.finalLoss = status.snapshots.at(-1)?.meanLoss ?? null;
   }
   if (status.error && status.state !== 'CREATING') report.error = scrub(status.error);
+  if (status.tuningDataStats) report.tuningDataStats = status.tuningDataStats;
   if (status.hyperparameters) {
     const h = status.hyperparameters;
     report.hyperparameters = {
@@ -234,6 +265,7 @@ async function waitWithProgress(
   initial: JobStatus,
   deadline: number,
   signal: AbortSignal | undefined,
+  onProgress?: (s: JobStatus) => void,
 ): Promise<{ status: JobStatus; timedOut: boolean }> {
   const name = initial.job || initial.tunedModel || '';
   const started = Date.now();
@@ -244,7 +276,10 @@ async function waitWithProgress(
       poll: () => backend.status(name),
       deadline,
       ...(signal ? { signal } : {}),
-      onStatus: (s) => core.info(formatProgress(s, Date.now() - started)),
+      onStatus: (s) => {
+        core.info(formatProgress(s, Date.now() - started));
+        onProgress?.(s);
+      },
       onTransientError: (err, ms) =>
         core.info(`Polling hiccup (${scrub(err.message)}); trying again in ${formatDuration(ms)}`),
     });
@@ -276,9 +311,12 @@ async function evaluate(
 }
 
 /** Cancels (or deletes) the job this run started when the runner cancels the step (SIGINT/SIGTERM). */
+const CANCELLED_NOTE = 'the run was cancelled; the tuning job was cancelled with it';
+
 function watchForCancellation(
   backend: TuningBackend,
   current: () => JobStatus,
+  onCancelled?: () => Promise<void>,
 ): { signal: AbortSignal; cancelled: () => boolean; dispose: () => void } {
   const controller = new AbortController();
   let cancelled = false;
@@ -300,6 +338,12 @@ function watchForCancellation(
         core.info('The tuning job was cancelled.');
       })
       .catch((err: unknown) => core.warning(`Could not cancel the tuning job: ${scrub(String(err))}`))
+      // The PR comment says so too (bounded: the runner kills the step a few seconds after the signal).
+      .then(() =>
+        cancelled && onCancelled
+          ? Promise.race([onCancelled(), new Promise<void>((r) => setTimeout(r, 3_000).unref())])
+          : undefined,
+      )
       .finally(() => {
         process.exitCode = 1;
         process.exit();
@@ -317,10 +361,40 @@ function watchForCancellation(
   };
 }
 
+/**
+ * The PR comment follows a running job: edited when progress first reaches 25%, 50% and 75%
+ * (three edits at most, however long the job and however often it is polled; edits notify nobody).
+ */
+function progressComments(
+  report: Report,
+  write: (snapshot: Report, line: string) => Promise<void>,
+): (s: JobStatus) => void {
+  let reached = 0;
+  return (s) => {
+    const p = progressOf(s);
+    if (p === null || s.state !== 'CREATING') return;
+    const milestone = Math.floor(p * 4); // 1 = 25%, 2 = 50%, 3 = 75%
+    if (milestone <= reached || milestone >= 4) return;
+    reached = milestone;
+    const snapshot = structuredClone(report);
+    apply(snapshot, s);
+    const parts = [
+      s.completedSteps !== null && s.totalSteps
+        ? `step ${s.completedSteps} of ${s.totalSteps} (${Math.floor(p * 100)}%)`
+        : `${Math.floor(p * 100)}%`,
+    ];
+    const epoch = s.snapshots.at(-1)?.epoch;
+    if (epoch !== null && epoch !== undefined) parts.push(`epoch ${epoch}`);
+    void write(snapshot, parts.join(' · '));
+  };
+}
+
 /** Writes the sticky PR comment when there is a pull request; never fails the run. */
 class CommentWriter {
   url: string | null = null;
   private id: number | undefined;
+  /** The token may not comment here (403, said once in a notice): do not try again this run. */
+  private forbidden = false;
   private readonly marker: string;
   private readonly apiUrl: string | undefined;
 
@@ -334,21 +408,33 @@ class CommentWriter {
     if (settings.comment === 'auto' && !pr) core.info('Not a pull request: the report goes to the job summary only.');
   }
 
-  async write(report: Report, phase: 'started' | 'final'): Promise<void> {
-    if (this.settings.comment === 'off' || !this.pr || !this.settings.githubToken) return;
+  /** Writes one after another (a cancellation may write while the "started" write is in flight). */
+  private queue: Promise<void> = Promise.resolve();
+
+  write(report: Report, phase: 'started' | 'final', progress?: string): Promise<void> {
+    if (this.settings.comment === 'off' || !this.pr || !this.settings.githubToken) return Promise.resolve();
+    const body = scrub(renderComment(report, { marker: this.marker, phase, progress: progress ?? null })); // as it is now
+    this.queue = this.queue.then(() => this.send(body, phase));
+    return this.queue;
+  }
+
+  private async send(body: string, phase: 'started' | 'final'): Promise<void> {
+    if (!this.pr || this.forbidden) return;
     try {
       const result = await upsertStickyComment({
         token: this.settings.githubToken,
         ...(this.apiUrl ? { apiUrl: this.apiUrl } : {}),
         target: this.pr,
         marker: this.marker,
-        body: scrub(renderComment(report, { marker: this.marker, phase })),
+        body,
         ...(this.id !== undefined ? { commentId: this.id } : {}),
       });
       if (result) {
         this.id = result.id;
         this.url = result.url;
         if (phase === 'final') core.info(`PR comment ${result.created ? 'written' : 'updated'}: ${result.url}`);
+      } else {
+        this.forbidden = true;
       }
     } catch (err) {
       core.warning(`Could not write the PR comment: ${scrub(err instanceof Error ? err.message : String(err))}`);

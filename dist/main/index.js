@@ -10038,6 +10038,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -10453,7 +10460,7 @@ async function run(env = process.env) {
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs/* parseSettings */.P$)(raw);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(437), __nccwpck_require__.e(356)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7356));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2760));
         await runPipeline(settings, env);
     }
     catch (err) {

@@ -38,6 +38,18 @@ export interface JobStatus {
   error: string | null;
   /** Hyperparameters the service reports it used (defaults filled in), when it says. */
   hyperparameters: Partial<Hyperparameters> | null;
+  /** Vertex AI: what the service counted in the dataset (tuningDataStats), once it has. */
+  tuningDataStats?: TuningDataStats | null;
+}
+
+/** Vertex AI's SupervisedTuningDataStats, the parts worth reporting (int64 counts as numbers). */
+export interface TuningDataStats {
+  exampleCount: number | null;
+  totalCharacterCount: number | null;
+  totalBillableTokenCount: number | null;
+  tuningStepCount: number | null;
+  truncatedExampleCount: number | null;
+  droppedExampleReasons: string[];
 }
 
 export interface CreateTuningRequest {

@@ -1,13 +1,27 @@
 import type { Settings } from '../inputs.js';
-import { GEMINI_OAUTH_SCOPES, createAuthClient } from './auth.js';
+import * as core from '@actions/core';
+import { CLOUD_PLATFORM_SCOPE, GEMINI_OAUTH_SCOPES, createAuthClient } from './auth.js';
 import type { TuningBackend } from './backend.js';
 import { GeminiApiBackend } from './gemini-api.js';
+import type { RawRequestClient } from './gcs-upload.js';
 import { GoogleHttp } from './http.js';
+import { scrub } from '../util/secrets.js';
 
 export async function createBackend(settings: Settings): Promise<TuningBackend> {
   if (settings.backend === 'gemini-api') {
     const client = await createAuthClient({ apiKey: settings.apiKey, scopes: GEMINI_OAUTH_SCOPES });
     return new GeminiApiBackend(new GoogleHttp(client), settings.apiEndpoint);
   }
-  throw new Error('the vertex-ai backend is not available in this version; use backend: gemini-api');
+  if (!settings.project) throw new Error('the vertex-ai backend needs "project"');
+  // Application Default Credentials only (a key file, or google-github-actions/auth's external_account
+  // file); projectId given so the library does not look the project up.
+  const client = await createAuthClient({ apiKey: null, scopes: [CLOUD_PLATFORM_SCOPE], projectId: settings.project });
+  const { VertexAiBackend } = await import('./vertex-ai.js');
+  return new VertexAiBackend(new GoogleHttp(client), client as unknown as RawRequestClient, {
+    project: settings.project,
+    location: settings.location,
+    stagingUri: settings.stagingUri,
+    apiEndpoint: settings.apiEndpoint,
+    log: (message) => core.info(scrub(message)),
+  });
 }

@@ -13,6 +13,7 @@ import type {
   TuningBackend,
   TuningState,
 } from './backend.js';
+import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/analysis.js';
 import { GoogleApiError } from './errors.js';
 import type { GoogleHttp } from './http.js';
 
@@ -95,6 +96,13 @@ export class GeminiApiBackend implements TuningBackend {
         },
       },
     };
+    // The examples travel inline: check the request size before sending anything.
+    const bytes = Buffer.byteLength(JSON.stringify(body));
+    if (bytes > GEMINI_MAX_REQUEST_BYTES) {
+      throw new Error(
+        `the tunedModels.create request would be ${bytes.toLocaleString('en-US')} bytes, and the Gemini API takes the examples inline in one request of at most 4 MB (${GEMINI_MAX_REQUEST_BYTES.toLocaleString('en-US')} bytes): use fewer or shorter examples, or the vertex-ai backend, which uploads the data to Cloud Storage`,
+      );
+    }
     try {
       const op = await this.http.json<WireOperation>({
         method: 'POST',

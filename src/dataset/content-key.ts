@@ -1,16 +1,21 @@
 /**
  * The content key: a sha256 over a canonical form of everything that determines a tuned model
- * (backend, base model, hyperparameters, training and validation examples). The form does not
- * depend on the file format, field aliases or whitespace in the file, so the same data in
- * JSONL, JSON or CSV gives the same key; any change to the data or settings changes it.
+ * (backend, base model, hyperparameters, training and validation examples). Examples enter as
+ * their canonical lines (to-vertex-jsonl.ts), which do not depend on the file format, field
+ * aliases or whitespace in the file, so the same data in JSONL, JSON, CSV or Vertex AI's own
+ * formats gives the same key; any change to the data or settings changes it.
+ *
+ * Each example set is digested on its own (`ExamplesDigest`), so a set can be hashed while it
+ * streams, before the settings are combined in.
  */
 
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { BackendName, Hyperparameters } from '../backends/backend.js';
+import { canonicalLine } from './to-vertex-jsonl.js';
 import type { TrainingExample } from './types.js';
 
 /** Bump when the canonical form changes (old keys then simply stop matching). */
-export const CONTENT_KEY_VERSION = 'gemini-tune/content-key/v1';
+export const CONTENT_KEY_VERSION = 'gemini-tune/content-key/v2';
 
 const HYPERPARAMETER_ORDER = [
   'epochCount',
@@ -24,8 +29,9 @@ export interface ContentKeyInput {
   backend: BackendName;
   baseModel: string;
   hyperparameters: Hyperparameters;
-  examples: TrainingExample[];
-  validationExamples: TrainingExample[];
+  /** The training examples, or their digest (`ExamplesDigest.digest()`). */
+  examples: readonly Pick<TrainingExample, 'textInput' | 'output' | 'native'>[] | { digest: string };
+  validationExamples: readonly Pick<TrainingExample, 'textInput' | 'output' | 'native'>[] | { digest: string };
 }
 
 /** JSON with object keys sorted (recursively) and no whitespace; undefined members dropped. */
@@ -42,33 +48,122 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** One example's canonical form: `["pair", textInput, output]` or `["native", <sorted JSON>]`. */
-function exampleForm(e: TrainingExample): string {
-  return e.native !== undefined
-    ? `["native",${canonicalJson(e.native)}]`
-    : `["pair",${JSON.stringify(e.textInput)},${JSON.stringify(e.output)}]`;
+/**
+ * The canonical text of one example for hashing: `P<n>:<input><m>:<output>` for a single-turn
+ * example without a system instruction (whatever format it came in; n and m are the lengths in
+ * UTF-16 code units, which makes the boundaries unambiguous without escaping anything), else
+ * `N<n>:<canonical Vertex AI line>`.
+ */
+export function digestText(e: Pick<TrainingExample, 'textInput' | 'output' | 'native'>): string {
+  if (e.native !== undefined) {
+    const pair = simplePair(e.native);
+    if (pair === null) {
+      const line = canonicalLine(e);
+      return `N${line.length}:${line}`;
+    }
+    return `P${pair[0].length}:${pair[0]}${pair[1].length}:${pair[1]}`;
+  }
+  return `P${e.textInput.length}:${e.textInput}${e.output.length}:${e.output}`;
+}
+
+/** The texts of a native record that is one user turn and one model turn of one text part each. */
+function simplePair(native: unknown): [string, string] | null {
+  const n = native as { systemInstruction?: unknown; contents?: unknown };
+  if (n === null || typeof n !== 'object' || n.systemInstruction !== undefined || !Array.isArray(n.contents))
+    return null;
+  if (n.contents.length !== 2) return null;
+  const [u, m] = n.contents as { role?: unknown; parts?: { text?: unknown }[] }[];
+  if (u?.role !== 'user' || m?.role !== 'model' || u.parts?.length !== 1 || m.parts?.length !== 1) return null;
+  const a = u.parts[0]?.text;
+  const b = m.parts[0]?.text;
+  return typeof a === 'string' && typeof b === 'string' ? [a, b] : null;
 }
 
 /**
- * sha256 (hex) of:
+ * Incremental sha256 over a set's examples in their canonical text (`digestText`), one example
+ * at a time, so a set can be digested while it streams.
+ */
+export class ExamplesDigest {
+  private readonly hash: Hash = createHash('sha256');
+  /** Examples are encoded into this buffer and hashed a buffer at a time (no string per example). */
+  private readonly buf = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  private result: string | null = null;
+  count = 0;
+
+  add(e: Pick<TrainingExample, 'textInput' | 'output' | 'native'>): void {
+    if (this.result !== null) throw new Error('ExamplesDigest: add() after digest()');
+    this.count++;
+    let a: string;
+    let b: string;
+    if (e.native !== undefined) {
+      const pair = simplePair(e.native);
+      if (pair === null) {
+        this.hash.update(digestText(e), 'utf8');
+        return;
+      }
+      [a, b] = pair;
+    } else {
+      a = e.textInput;
+      b = e.output;
+    }
+    // Worst case 3 bytes per UTF-16 code unit, plus the length prefixes.
+    const need = 3 * (a.length + b.length) + 48;
+    if (this.used + need > this.buf.length) {
+      this.flush();
+      if (need > this.buf.length) {
+        this.hash.update(digestText(e), 'utf8');
+        return;
+      }
+    }
+    const buf = this.buf;
+    let at = this.used;
+    at += buf.write(`P${a.length}:`, at, 'latin1');
+    at += buf.write(a, at, 'utf8');
+    at += buf.write(`${b.length}:`, at, 'latin1');
+    at += buf.write(b, at, 'utf8');
+    this.used = at;
+  }
+
+  private flush(): void {
+    if (this.used > 0) this.hash.update(this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  /** Hex sha256 (the example count is hashed last, too). Nothing can be added afterwards. */
+  digest(): string {
+    if (this.result === null) {
+      this.flush();
+      this.hash.update(`#${this.count}`);
+      this.result = this.hash.digest('hex');
+    }
+    return this.result;
+  }
+}
+
+export function examplesDigest(examples: readonly Pick<TrainingExample, 'textInput' | 'output' | 'native'>[]): string {
+  const d = new ExamplesDigest();
+  for (const e of examples) d.add(e);
+  return d.digest();
+}
+
+/**
+ * sha256 (hex) of
  * `{"v":VERSION,"backend":…,"baseModel":…,"hyperparameters":{fixed order, null when unset},
- *   "examples":[…],"validationExamples":[…]}`, written piecewise so a large set is not
- * concatenated into one string.
+ *   "examples":"<ExamplesDigest of the training set>","validationExamples":"<same>"}`.
  */
 export function contentKey(input: ContentKeyInput): string {
-  const hash = createHash('sha256');
+  const digestOf = (x: ContentKeyInput['examples']): string =>
+    'digest' in x && typeof x.digest === 'string' ? x.digest : examplesDigest(x as TrainingExample[]);
   const hp = HYPERPARAMETER_ORDER.map((k) => {
     const v = input.hyperparameters[k];
     return `${JSON.stringify(k)}:${v === null || v === undefined || !Number.isFinite(v) ? 'null' : JSON.stringify(v)}`;
   }).join(',');
-  hash.update(
-    `{"v":${JSON.stringify(CONTENT_KEY_VERSION)},"backend":${JSON.stringify(input.backend)},"baseModel":${JSON.stringify(input.baseModel)},"hyperparameters":{${hp}},"examples":[`,
-  );
-  input.examples.forEach((e, k) => hash.update((k === 0 ? '' : ',') + exampleForm(e)));
-  hash.update('],"validationExamples":[');
-  input.validationExamples.forEach((e, k) => hash.update((k === 0 ? '' : ',') + exampleForm(e)));
-  hash.update(']}');
-  return hash.digest('hex');
+  return createHash('sha256')
+    .update(
+      `{"v":${JSON.stringify(CONTENT_KEY_VERSION)},"backend":${JSON.stringify(input.backend)},"baseModel":${JSON.stringify(input.baseModel)},"hyperparameters":{${hp}},"examples":${JSON.stringify(digestOf(input.examples))},"validationExamples":${JSON.stringify(digestOf(input.validationExamples))}}`,
+    )
+    .digest('hex');
 }
 
 /**

@@ -37,11 +37,20 @@ export function findField(
   sink: ProblemSink,
   csvEmptyIsAbsent: boolean,
 ): FieldResult {
-  const present = aliases.filter(
-    (a) =>
-      Object.hasOwn(obj, a) && obj[a] !== undefined && !(csvEmptyIsAbsent && rec.source === 'csv' && obj[a] === ''),
-  );
-  if (present.length === 0) return { kind: 'absent' };
+  const isPresent = (a: string): boolean =>
+    Object.hasOwn(obj, a) && obj[a] !== undefined && !(csvEmptyIsAbsent && rec.source === 'csv' && obj[a] === '');
+  // The common case (one alias set) without allocating: this runs for every field of every record.
+  let count = 0;
+  let only = '';
+  for (const a of aliases) {
+    if (isPresent(a)) {
+      count++;
+      only = a;
+    }
+  }
+  if (count === 0) return { kind: 'absent' };
+  if (count === 1) return { kind: 'ok', name: only, value: obj[only] };
+  const present = aliases.filter(isPresent);
   const first = present[0]!;
   for (const other of present.slice(1)) {
     if (JSON.stringify(obj[other]) !== JSON.stringify(obj[first])) {
@@ -83,6 +92,9 @@ export function requireString(
   return checkString(rec, f.name, f.value, sink, what);
 }
 
+/** Has a character that is not whitespace (the same set `trim()` removes), without copying. */
+const NON_BLANK = /\S/;
+
 export function checkString(
   rec: RawRecord,
   name: string,
@@ -98,7 +110,7 @@ export function checkString(
     );
     return null;
   }
-  if (value.trim() === '') {
+  if (!NON_BLANK.test(value)) {
     sink.error(rec.line, `"${name}" is empty: ${what} needs a non-empty "${name}" string`);
     return null;
   }

@@ -1,11 +1,21 @@
-/** Loading and validating training / validation sets for either backend. */
+/**
+ * Loading and validating training / validation sets for either backend. Accepted records:
+ * `{"text_input"|"textInput"|"input", "output"}` pairs (JSONL, JSON, CSV), Vertex AI's own
+ * `{"systemInstruction"?, "contents": [...]}` and its legacy `{"messages": [...]}` chat format.
+ * Every problem in the file is reported in one pass (see problems.ts); each valid example also
+ * goes through a DatasetAnalyzer (analysis.ts) for the content-key digest, statistics, doctor and
+ * whole-set limits. With `keepRecords: false` nothing else is kept, so memory does not grow with
+ * the file.
+ */
 
 import path from 'node:path';
 import type { BackendName } from '../backends/backend.js';
+import { DatasetAnalyzer } from './analysis.js';
 import { checkString, codePointLength, isPlainObject, requireString, UnknownFields } from './fields.js';
 import { defaultWorkspace, describeType, fmt, ProblemSink, relativeToWorkspace } from './problems.js';
 import { ACCEPTED_EXTENSIONS, checkFile, formatOf } from './read.js';
-import { readRecords, type RawRecord } from './records.js';
+import { readRecordBatches, type RawRecord } from './records.js';
+import type { NativeRecord, NativeTurn, TextPart } from './to-vertex-jsonl.js';
 import type { LoadedDataset, TrainingExample } from './types.js';
 
 export const INPUT_ALIASES = ['text_input', 'textInput', 'input'] as const;
@@ -24,7 +34,7 @@ export const VERTEX_MAX_FILE_BYTES = 1024 ** 3;
 export const MIN_RECOMMENDED_EXAMPLES = 20;
 
 const RECORD_SHAPE = '{"text_input": "...", "output": "..."}';
-const NATIVE_KEYS = new Set(['contents', 'systemInstruction']);
+const NATIVE_KEYS = new Set(['contents', 'systemInstruction', 'messages']);
 const PAIR_KEYS = new Set<string>([...INPUT_ALIASES, ...OUTPUT_ALIASES]);
 
 export interface LoadTrainingOptions {
@@ -32,6 +42,12 @@ export interface LoadTrainingOptions {
   role: 'training' | 'validation';
   /** Base for relative paths and for the file names in problems; default GITHUB_WORKSPACE or the cwd. */
   workspace?: string;
+  /**
+   * false: keep no records (`records` stays empty), only what `analysis` needs (content-key
+   * digest, statistics, doctor fingerprints): the streaming validation path for sets the backend
+   * does not need in memory. Default true.
+   */
+  keepRecords?: boolean;
 }
 
 /**
@@ -53,6 +69,9 @@ export async function loadTrainingSet(
     records: [],
     problems: sink.problems,
   };
+  const analysis = new DatasetAnalyzer({ backend: opts.backend, role: opts.role, file: shown, sink });
+  result.analysis = analysis;
+  const keep = opts.keepRecords ?? true;
   const setName = opts.role === 'training' ? 'training set' : 'validation set';
 
   if (file.trim() === '') {
@@ -76,7 +95,7 @@ export async function loadTrainingSet(
 
   const unknown = new UnknownFields(new Set([...PAIR_KEYS, ...NATIVE_KEYS]));
   let total = 0;
-  for await (const rec of readRecords({
+  for await (const batch of readRecordBatches({
     absolute,
     format,
     sink,
@@ -85,10 +104,17 @@ export async function loadTrainingSet(
     jsonContainers: ['examples', 'examples.examples'],
     csvHeader: (columns, line) => checkTrainingHeader(columns, line, sink),
   })) {
-    total++;
-    const example = toExample(rec, opts.backend, sink, unknown);
-    if (example !== null) result.records.push(example);
+    for (const rec of batch) {
+      if (typeof rec === 'function') {
+        rec(); // a problem the reader found, reported in line order
+        continue;
+      }
+      total++;
+      const example = toExample(rec, opts.backend, sink, unknown);
+      if (example !== null && analysis.add(example) && keep) result.records.push(example);
+    }
   }
+  analysis.finish();
   unknown.report(sink, '"text_input" (or "textInput", "input") and "output"');
 
   if (opts.role === 'training' && total > 0 && total < MIN_RECOMMENDED_EXAMPLES) {
@@ -160,6 +186,7 @@ function toExample(
     return null;
   }
   if (rec.source === 'json' && Object.hasOwn(obj, 'contents')) return nativeExample(rec, obj, backend, sink, unknown);
+  if (rec.source === 'json' && Object.hasOwn(obj, 'messages')) return messagesExample(rec, obj, backend, sink, unknown);
   if (rec.source === 'json') unknown.note(obj, rec.line);
   const textInput = requireString(rec, obj, INPUT_ALIASES, sink, 'each example');
   const output = requireString(rec, obj, OUTPUT_ALIASES, sink, 'each example');
@@ -189,8 +216,8 @@ function withinGeminiLimits(rec: RawRecord, textInput: string, output: string, s
   return ok;
 }
 
-/** Text of a Content (`{role?, parts: [{text}]}`), or null after reporting what is wrong. */
-function contentText(rec: RawRecord, content: unknown, where: string, sink: ProblemSink): string | null {
+/** Text parts of a Content (`{role?, parts: [{text}]}`), or null after reporting what is wrong. */
+function contentParts(rec: RawRecord, content: unknown, where: string, sink: ProblemSink): TextPart[] | null {
   if (!isPlainObject(content)) {
     sink.error(
       rec.line,
@@ -203,7 +230,7 @@ function contentText(rec: RawRecord, content: unknown, where: string, sink: Prob
     sink.error(rec.line, `${where} has no "parts": it needs "parts": [{"text": "..."}]`);
     return null;
   }
-  let text = '';
+  const out: TextPart[] = [];
   for (let k = 0; k < parts.length; k++) {
     const part: unknown = parts[k];
     const partWhere = `${where}.parts[${k}]`;
@@ -221,9 +248,46 @@ function contentText(rec: RawRecord, content: unknown, where: string, sink: Prob
     }
     const t = checkString(rec, `${partWhere}.text`, part['text'], sink, 'each part');
     if (t === null) return null;
-    text += t;
+    out.push({ text: t });
   }
-  return text;
+  return out;
+}
+
+const joinParts = (parts: TextPart[]): string => parts.map((p) => p.text).join('');
+
+function singleTurnOnly(
+  rec: RawRecord,
+  turns: number,
+  system: 'systemInstruction' | 'system message' | null,
+  sink: ProblemSink,
+): boolean {
+  const why: string[] = [];
+  if (turns !== 2) why.push(`this record has ${turns} turns`);
+  if (system) why.push(`this record has a ${system}`);
+  if (why.length === 0) return true;
+  sink.error(
+    rec.line,
+    `the Gemini API tunes single-turn text only: ${why.join(' and ')}; use one user turn and one model turn without a system instruction (e.g. put the instruction into the input), or use the vertex-ai backend`,
+  );
+  return false;
+}
+
+/** The example for a checked native record: the last user and model turns, plus the record for Vertex AI. */
+function fromTurns(
+  rec: RawRecord,
+  backend: BackendName,
+  system: TextPart[] | null,
+  turns: NativeTurn[],
+  sink: ProblemSink,
+): TrainingExample | null {
+  const lastUser = joinParts(turns.at(-2)?.parts ?? []);
+  const lastModel = joinParts(turns.at(-1)?.parts ?? []);
+  if (backend === 'gemini-api') {
+    if (!withinGeminiLimits(rec, lastUser, lastModel, sink)) return null;
+    return { textInput: lastUser, output: lastModel, line: rec.line };
+  }
+  const native: NativeRecord = system ? { systemInstruction: { parts: system }, contents: turns } : { contents: turns };
+  return { textInput: lastUser, output: lastModel, line: rec.line, native };
 }
 
 function nativeExample(
@@ -234,7 +298,7 @@ function nativeExample(
   unknown: UnknownFields,
 ): TrainingExample | null {
   unknown.note(obj, rec.line);
-  const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k));
+  const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === 'messages');
   if (pairFields.length > 0) {
     sink.error(
       rec.line,
@@ -251,22 +315,12 @@ function nativeExample(
     return null;
   }
   const hasSystem = Object.hasOwn(obj, 'systemInstruction') && obj['systemInstruction'] !== undefined;
-  if (backend === 'gemini-api') {
-    const why: string[] = [];
-    if (contents.length !== 2) why.push(`this record has ${contents.length} turns`);
-    if (hasSystem) why.push('this record has a systemInstruction');
-    if (why.length > 0) {
-      sink.error(
-        rec.line,
-        `the Gemini API tunes single-turn text only: ${why.join(' and ')}; use one user turn and one model turn without a systemInstruction (e.g. put the instruction into the input), or use the vertex-ai backend`,
-      );
-      return null;
-    }
-  }
+  if (backend === 'gemini-api' && !singleTurnOnly(rec, contents.length, hasSystem ? 'systemInstruction' : null, sink))
+    return null;
   let ok = true;
-  if (hasSystem && contentText(rec, obj['systemInstruction'], 'systemInstruction', sink) === null) ok = false;
-  let lastUser: string | null = null;
-  let lastModel: string | null = null;
+  const system = hasSystem ? contentParts(rec, obj['systemInstruction'], 'systemInstruction', sink) : null;
+  if (hasSystem && system === null) ok = false;
+  const turns: NativeTurn[] = [];
   for (let k = 0; k < contents.length; k++) {
     const turn: unknown = contents[k];
     const where = `contents[${k}]`;
@@ -280,22 +334,111 @@ function nativeExample(
       ok = false;
       continue;
     }
-    const text = contentText(rec, turn, where, sink);
-    if (text === null) {
+    const parts = contentParts(rec, turn, where, sink);
+    if (parts === null) {
       ok = false;
       continue;
     }
-    if (expected === 'user') lastUser = text;
-    else lastModel = text;
+    turns.push({ role: expected, parts });
   }
   if (contents.length % 2 !== 0) {
     sink.error(rec.line, `the last turn is a "user" turn: a record must end with a "model" turn, the answer to learn`);
     ok = false;
   }
-  if (!ok || lastUser === null || lastModel === null) return null;
-  if (backend === 'gemini-api') {
-    if (!withinGeminiLimits(rec, lastUser, lastModel, sink)) return null;
-    return { textInput: lastUser, output: lastModel, line: rec.line };
+  if (!ok || turns.length < 2) return null;
+  return fromTurns(rec, backend, system, turns, sink);
+}
+
+/**
+ * Vertex AI's legacy chat format: `{"messages": [{"role": "system", "content": "..."},
+ * {"role": "user", "content": "..."}, {"role": "model", "content": "..."}, ...]}`, an optional
+ * leading system message and then alternating user and model messages.
+ */
+function messagesExample(
+  rec: RawRecord,
+  obj: Record<string, unknown>,
+  backend: BackendName,
+  sink: ProblemSink,
+  unknown: UnknownFields,
+): TrainingExample | null {
+  unknown.note(obj, rec.line);
+  const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === 'systemInstruction');
+  if (pairFields.length > 0) {
+    sink.error(
+      rec.line,
+      `the record mixes the "messages" format with ${pairFields.map((f) => `"${f}"`).join(', ')}: use one format per record`,
+    );
+    return null;
   }
-  return { textInput: lastUser, output: lastModel, line: rec.line, native: obj };
+  const messages = obj['messages'];
+  if (!Array.isArray(messages) || messages.length === 0) {
+    sink.error(
+      rec.line,
+      `"messages" must be a non-empty array, like [{"role": "user", "content": "..."}, {"role": "model", "content": "..."}]`,
+    );
+    return null;
+  }
+  const first: unknown = messages[0];
+  const hasSystem = isPlainObject(first) && first['role'] === 'system';
+  const turnCount = messages.length - (hasSystem ? 1 : 0);
+  if (backend === 'gemini-api' && !singleTurnOnly(rec, turnCount, hasSystem ? 'system message' : null, sink))
+    return null;
+  let ok = true;
+  let system: TextPart[] | null = null;
+  const turns: NativeTurn[] = [];
+  for (let k = 0; k < messages.length; k++) {
+    const m: unknown = messages[k];
+    const where = `messages[${k}]`;
+    if (!isPlainObject(m)) {
+      sink.error(rec.line, `${where} is ${describeType(m)}: each message must be {"role": "user", "content": "..."}`);
+      ok = false;
+      continue;
+    }
+    const role = m['role'];
+    if (hasSystem && k === 0) {
+      const text = checkString(rec, `${where}.content`, m['content'], sink, 'each message');
+      if (text === null) ok = false;
+      else system = [{ text }];
+      continue;
+    }
+    const expected = (k - (hasSystem ? 1 : 0)) % 2 === 0 ? 'user' : 'model';
+    if (role !== expected) {
+      const hint =
+        role === 'assistant'
+          ? ' (this format calls the answer "model", not "assistant")'
+          : role === 'system'
+            ? ' (a "system" message may only come first)'
+            : '';
+      sink.error(
+        rec.line,
+        `${where} has role ${role === undefined ? '(none)' : JSON.stringify(role)} but should be "${expected}"${hint}: after an optional "system" message, messages alternate "user" and "model", starting with "user"`,
+      );
+      ok = false;
+      continue;
+    }
+    const others = Object.keys(m).filter((key) => key !== 'role' && key !== 'content');
+    if (others.length > 0) {
+      sink.error(
+        rec.line,
+        `${where} has ${others.map((o) => `"${o}"`).join(', ')}: a message has only "role" and "content" (text); remove the rest`,
+      );
+      ok = false;
+      continue;
+    }
+    const text = checkString(rec, `${where}.content`, m['content'], sink, 'each message');
+    if (text === null) {
+      ok = false;
+      continue;
+    }
+    turns.push({ role: expected, parts: [{ text }] });
+  }
+  if (ok && turnCount % 2 !== 0) {
+    sink.error(
+      rec.line,
+      `the last message is a "user" message: a record must end with a "model" message, the answer to learn`,
+    );
+    ok = false;
+  }
+  if (!ok || turns.length < 2) return null;
+  return fromTurns(rec, backend, system, turns, sink);
 }

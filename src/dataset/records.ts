@@ -9,7 +9,15 @@ import { finished } from 'node:stream/promises';
 import { parse as parseCsv } from 'csv-parse';
 import { computeLineStarts, lineColumnAt, scanJson } from './json-scan.js';
 import { fmt, type ProblemSink } from './problems.js';
-import { decodeUtf8, firstInvalidUtf8, invalidUtf8Message, looksUtf16, readLines } from './read.js';
+import {
+  decodeUtf8,
+  firstInvalidUtf8,
+  invalidUtf8Message,
+  looksUtf16,
+  readLineBatches,
+  readLines,
+  type RawLine,
+} from './read.js';
 import type { DatasetFormat } from './types.js';
 
 export interface RawRecord {
@@ -37,18 +45,50 @@ export interface ReadRecordsOptions {
 /** Largest .json file read whole (a JS string cannot hold much more). */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
-export async function* readRecords(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
+/**
+ * A record, or a problem report deferred to its place among the records (so that problems stay in
+ * line order whether the reader or the caller finds them): call it when you reach it.
+ */
+export type RecordItem = RawRecord | (() => void);
+
+/**
+ * The file's records in batches (a JSONL file: one batch per megabyte read), for callers that
+ * process many records: an async step per record would cost more than the checks themselves.
+ */
+export async function* readRecordBatches(opts: ReadRecordsOptions): AsyncGenerator<RecordItem[]> {
   switch (opts.format) {
     case 'jsonl':
       yield* readJsonl(opts);
       return;
     case 'json':
-      yield* readJson(opts);
+      yield* batched(readJson(opts));
       return;
     case 'csv':
-      yield* readCsv(opts);
+      yield* batched(readCsv(opts));
       return;
   }
+}
+
+/** The records one at a time (deferred problems are reported as they are reached). */
+export async function* readRecords(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(opts)) {
+    for (const item of batch) {
+      if (typeof item === 'function') item();
+      else yield item;
+    }
+  }
+}
+
+async function* batched(records: AsyncGenerator<RawRecord>, size = 1024): AsyncGenerator<RawRecord[]> {
+  let batch: RawRecord[] = [];
+  for await (const r of records) {
+    batch.push(r);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function emptyFileMessage(opts: ReadRecordsOptions): string {
@@ -59,29 +99,37 @@ function utf16Message(): string {
   return 'the file is UTF-16 encoded: save it as UTF-8';
 }
 
-async function* readJsonl(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
+async function* readJsonl(opts: ReadRecordsOptions): AsyncGenerator<RecordItem[]> {
   const { sink } = opts;
   let sawContent = false;
   let firstContentLine: number | null = null;
-  for await (const raw of readLines(opts.absolute)) {
-    if (raw.no === 1 && looksUtf16(raw.bytes)) {
-      sink.fileError(utf16Message());
-      return;
+  for await (const lines of readLineBatches(opts.absolute)) {
+    const out: RecordItem[] = [];
+    for (const raw of lines) {
+      if (raw.no === 1 && looksUtf16(raw.bytes)) {
+        sink.fileError(utf16Message());
+        return;
+      }
+      const item = jsonlLine(raw);
+      if (item !== null) out.push(item);
     }
+    yield out;
+  }
+  if (!sawContent) sink.fileError(emptyFileMessage(opts));
+
+  function jsonlLine(raw: RawLine): RecordItem | null {
     const decoded = decodeUtf8(raw.bytes);
     if (!decoded.ok) {
       sawContent = true;
       const { message, column } = invalidUtf8Message(raw.bytes, decoded.byteOffset);
-      sink.error(raw.no, message, column);
-      continue;
+      return () => sink.error(raw.no, message, column);
     }
     const text = decoded.text;
-    if (text.trim() === '') continue;
+    if (!/\S/.test(text)) return null; // blank line (a regex test does not copy the line as trim() would)
     sawContent = true;
     firstContentLine ??= raw.no;
-    let value: unknown;
     try {
-      value = JSON.parse(text);
+      return { line: raw.no, value: JSON.parse(text) as unknown, source: 'json' };
     } catch {
       const scan = scanJson(text);
       const at = scan.ok ? { column: 1 } : lineColumnAt(text, scan.offset);
@@ -91,12 +139,9 @@ async function* readJsonl(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
         raw.no === firstContentLine && (trimmed === '[' || trimmed === '{')
           ? ': this looks like a pretty-printed .json file; either rename it to .json or write one record per line'
           : `: each line must be one JSON object, like ${opts.recordShape}`;
-      sink.error(raw.no, `not valid JSON (${reason})${hint}`, at.column);
-      continue;
+      return () => sink.error(raw.no, `not valid JSON (${reason})${hint}`, at.column);
     }
-    yield { line: raw.no, value, source: 'json' };
   }
-  if (!sawContent) sink.fileError(emptyFileMessage(opts));
 }
 
 async function* readJson(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {

@@ -1,5 +1,7 @@
 /** Shared shapes of loaded datasets. Produced by src/dataset, consumed by run/backends/eval/report. */
 
+import type { DatasetAnalyzer } from './analysis.js';
+
 export type DatasetFormat = 'jsonl' | 'json' | 'csv';
 
 /** One single-turn training or validation example, normalised from any accepted format. */
@@ -9,9 +11,11 @@ export interface TrainingExample {
   /** 1-based line in the source file where the record starts (JSON: line of the record's opening brace). */
   line: number;
   /**
-   * Vertex AI native record (`{"systemInstruction"?, "contents": [...]}`) exactly as it was in the
-   * file, when the training set is in that format and the backend is vertex-ai. The Vertex AI
-   * backend uploads it unchanged; `textInput`/`output` then hold the last user and model turns.
+   * Vertex AI record (`{"systemInstruction"?: {parts}, "contents": [{role, parts: [{text}]}...]}`,
+   * a `NativeRecord`) when the set is in Vertex AI's `contents` or legacy `messages` format and the
+   * backend is vertex-ai: only the fields the service reads, in a fixed order (unknown fields and
+   * roles of the system instruction dropped). `textInput`/`output` then hold the last user and
+   * model turns. For upload, use `toVertexJsonl` (to-vertex-jsonl.ts), which handles both kinds.
    */
   native?: unknown;
 }
@@ -43,4 +47,6 @@ export interface LoadedDataset<T> {
   format: DatasetFormat;
   records: T[];
   problems: DatasetProblem[];
+  /** Training and validation sets: digest, statistics and doctor state (see analysis.ts). */
+  analysis?: DatasetAnalyzer;
 }

@@ -5,7 +5,9 @@
  *
  * Retries (every attempt, 429s included, counts towards `maxAttempts`):
  *  - 429: retried after the server's Retry-After (`retryAfterMs`) when given, else after the
- *    exponential backoff below; it also halves the window and pauses new sends for Retry-After.
+ *    exponential backoff below; it also lowers the window, and when none of our other calls is in
+ *    flight (the server refuses everything) pauses every send for Retry-After (see
+ *    ./adaptive-limiter.ts).
  *    A Retry-After longer than `maxRetryAfterMs` (default 2 min: a spent daily quota, say) is not
  *    waited for: the case fails at once with that error.
  *  - retryable 5xx (500, 502, 503, 504), NetworkError, and a per-call timeout (the call's signal
@@ -138,6 +140,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   };
 
   let errorWarnings = 0;
+  let throttledCalls = 0;
+  let failedCalls = 0;
   const callOnce = async (c: EvalCase, model: string, which: string): Promise<CallResult> => {
     let result: { output: string } | { error: string };
     try {
@@ -169,6 +173,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
         failure = classify(err);
       }
       const last = attempt >= maxAttempts;
+      if (failure.kind === 'throttled') throttledCalls++;
+      else if (failure.kind === 'retryable') failedCalls++;
       if (failure.kind === 'fatal') return { error: failure.reason };
       if (
         failure.kind === 'throttled' &&
@@ -229,7 +235,14 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
         });
       } else {
         const throttled = err instanceof GoogleApiError && err.httpStatus === 429;
-        limiter.release(permit, throttled ? 'throttled' : 'neutral', throttled ? err.retryAfterMs : undefined);
+        // A Retry-After we will not wait for (a spent daily quota) must not pause the other cases
+        // either: they fail fast the same way instead of hanging the run.
+        const retryAfter = throttled ? validMs(err.retryAfterMs) : undefined;
+        limiter.release(
+          permit,
+          throttled ? 'throttled' : 'neutral',
+          retryAfter !== undefined && retryAfter <= maxRetryAfterMs ? retryAfter : undefined,
+        );
       }
       throw err;
     } finally {
@@ -286,6 +299,13 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     }
   });
   await Promise.all(tasks);
+  if (throttledCalls > 0 || failedCalls > 0) {
+    // What it took, so that eval-concurrency can be set to what the server really takes.
+    log.info(
+      `eval: ${throttledCalls} call(s) answered 429 and ${failedCalls} failed (5xx, network, timeout), retried as needed; ` +
+        `the concurrency window ended at ${limiter.window} of ${concurrency} (eval-concurrency)`,
+    );
+  }
 
   const results: EvalCaseResult[] = [];
   const tally = { passed: 0, failed: 0, errors: 0, unscored: 0 };

@@ -54,27 +54,42 @@ function messageOf(err: unknown): string {
 }
 
 /**
- * Who the token writes as. User tokens (PATs, OAuth): `GET /user`. Installation tokens (the
- * workflow's GITHUB_TOKEN, GitHub App tokens) get 403 there; GraphQL `viewer { login }` answers
- * for them with the app's bot login, and if even that is unavailable the token is the workflow's
- * own GITHUB_TOKEN, whose comments are by `github-actions[bot]`. Cached per API URL and token.
+ * Who the token writes as, from what GitHub answers for each kind of token:
+ * - user tokens (classic and fine-grained PATs, OAuth and GitHub App user tokens): `GET /user`
+ *   answers the user (`type: "User"`); their comments are by that login;
+ * - installation tokens (the workflow's GITHUB_TOKEN, tokens of other GitHub Apps): `GET /user`
+ *   answers 403 "Resource not accessible by integration"; GraphQL `viewer { login }` answers the
+ *   app's bot login with its `[bot]` suffix (`github-actions[bot]`, `my-app[bot]`), which is the
+ *   `user.login` (type `Bot`) that REST shows on the comments the token writes;
+ * - when neither answers, the token is taken for the workflow's own GITHUB_TOKEN, whose comments
+ *   are by `github-actions[bot]` (user id 41898282).
+ * Bad credentials (401) are thrown; anything else falls through to the next way. Cached per API
+ * URL and token; a created comment's author replaces the guess (see {@link remember}).
  */
 async function identify(octokit: Octokit, apiUrl: string, token: string): Promise<Identity> {
-  const key = createHash('sha256').update(`${apiUrl}\n${token}`).digest('hex');
+  const key = identityKey(apiUrl, token);
   let pending = identities.get(key);
   if (!pending) {
     pending = (async (): Promise<Identity> => {
+      let installation = false;
       try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        return { login: data.login, bot: data.type === 'Bot' };
+        if (data.login) return { login: data.login, bot: data.type === 'Bot' || /\[bot\]$/i.test(data.login) };
       } catch (err) {
-        if (statusOf(err) !== 403) throw err;
+        const status = statusOf(err);
+        if (status === 401) throw err;
+        installation = status === 403;
+        if (!installation) core.debug(`GET /user failed (${messageOf(err)}); asking GraphQL`);
       }
       try {
         const res = await octokit.graphql<{ viewer?: { login?: string } }>('query { viewer { login } }');
         const login = res.viewer?.login;
-        if (login) return { login: /\[bot\]$/i.test(login) ? login : `${login}[bot]`, bot: true };
+        if (login) {
+          const bot = installation || /\[bot\]$/i.test(login);
+          return { login: bot && !/\[bot\]$/i.test(login) ? `${login}[bot]` : login, bot };
+        }
       } catch (err) {
+        if (statusOf(err) === 401) throw err;
         core.debug(`GraphQL viewer lookup failed (${messageOf(err)}); assuming github-actions[bot]`);
       }
       return { login: 'github-actions[bot]', bot: true };
@@ -83,6 +98,18 @@ async function identify(octokit: Octokit, apiUrl: string, token: string): Promis
     pending.catch(() => identities.delete(key));
   }
   return pending;
+}
+
+function identityKey(apiUrl: string, token: string): string {
+  return createHash('sha256').update(`${apiUrl}\n${token}`).digest('hex');
+}
+
+/** What GitHub says about a comment this token wrote is the surest identity there is. */
+function remember(apiUrl: string, token: string, comment: CommentLike): void {
+  const login = comment.user?.login;
+  if (!login) return;
+  const bot = comment.user?.type === 'Bot' || /\[bot\]$/i.test(login);
+  identities.set(identityKey(apiUrl, token), Promise.resolve({ login, bot }));
 }
 
 function writtenBy(comment: CommentLike, who: Identity): boolean {
@@ -106,13 +133,14 @@ function fitBody(body: string): string {
   return body.slice(0, GITHUB_BODY_LIMIT - note.length - 1).replace(/[\uD800-\uDBFF]$/, '') + note;
 }
 
+/** Our comments for this marker, oldest first (normally one; two after a race between runs). */
 async function findOurs(
   octokit: Octokit,
   apiUrl: string,
   token: string,
   target: PullRequestTarget,
   marker: string,
-): Promise<CommentLike | null> {
+): Promise<CommentLike[]> {
   const who = await identify(octokit, apiUrl, token);
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: target.owner,
@@ -120,12 +148,28 @@ async function findOurs(
     issue_number: target.number,
     per_page: 100,
   });
+  const ours: CommentLike[] = [];
   for await (const page of pages) {
     for (const comment of page.data as CommentLike[]) {
-      if (hasMarker(comment, marker) && writtenBy(comment, who)) return comment;
+      if (hasMarker(comment, marker) && writtenBy(comment, who)) ours.push(comment);
     }
   }
-  return null;
+  return ours;
+}
+
+/**
+ * Two runs with the same key that searched at the same moment each created a comment: keep the
+ * oldest, delete the others (best effort), so the pull request converges on one comment.
+ */
+async function removeDuplicates(octokit: Octokit, target: PullRequestTarget, extra: CommentLike[]): Promise<void> {
+  for (const comment of extra) {
+    try {
+      await octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: comment.id });
+      core.info(`Deleted a duplicate gemini-tune comment: ${comment.html_url}`);
+    } catch (err) {
+      core.debug(`Could not delete the duplicate comment ${comment.id}: ${messageOf(err)}`);
+    }
+  }
 }
 
 /**
@@ -151,16 +195,19 @@ export async function upsertStickyComment(opts: UpsertOptions): Promise<StickyCo
       }
     }
 
-    const existing = await findOurs(octokit, apiUrl, opts.token, opts.target, opts.marker);
+    const [existing, ...duplicates] = await findOurs(octokit, apiUrl, opts.token, opts.target, opts.marker);
+    if (duplicates.length > 0) await removeDuplicates(octokit, opts.target, duplicates);
     if (existing) {
       if (existing.body === body) return { url: existing.html_url, id: existing.id, created: false };
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
       return { url: data.html_url, id: data.id, created: false };
     }
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+    remember(apiUrl, opts.token, data as CommentLike);
     return { url: data.html_url, id: data.id, created: true };
   } catch (err) {
-    if (statusOf(err) === 403) {
+    // A 403 that is a rate limit is not a missing permission: it is thrown like any other error.
+    if (statusOf(err) === 403 && !/rate limit/i.test(messageOf(err))) {
       const why = opts.target.isFork
         ? 'this pull request comes from a fork, and the token of a fork pull request is read-only'
         : 'the token may not write pull request comments here: give the job `pull-requests: write` (or `issues: write`) permission';

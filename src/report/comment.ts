@@ -38,24 +38,35 @@ const LEVELS: CellLimits[] = [
 export interface CommentOptions {
   marker: string;
   phase: 'started' | 'final';
+  /**
+   * While tuning runs: how far it is, as numbers only (`step 9 of 20 (45%) · epoch 2`). The
+   * started comment then says "in progress" and shows the loss so far.
+   */
+  progress?: string | null;
 }
 
 export function renderComment(report: Report, opts: CommentOptions): string {
   const marker = opts.marker.replace(/[\r\n]+/g, ' ');
-  return opts.phase === 'started' ? renderStarted(report, marker) : renderFinal(report, marker);
+  return opts.phase === 'started' ? renderStarted(report, marker, opts.progress ?? null) : renderFinal(report, marker);
 }
 
-function renderStarted(report: Report, marker: string): string {
+function renderStarted(report: Report, marker: string, progress: string | null): string {
   const link = runLink(report, 'Follow the workflow run');
   const lines = [
     marker,
-    '### ⏳ Gemini tuning started',
+    progress === null ? '### ⏳ Gemini tuning started' : '### ⏳ Gemini tuning in progress',
     '',
     `Tuning ${code(report.baseModel)} on ${report.backend}${report.displayName ? ` as ${escapeInline(report.displayName)}` : ''}. This comment is updated with the loss curve and eval results when the job finishes.`,
   ];
   if (report.dataset)
     lines.push('', `**Dataset:** ${report.dataset.examples} training examples from ${code(report.dataset.path)}`);
   if (report.job) lines.push('', `**Job:** ${code(report.job)}`);
+  if (progress !== null) {
+    // Numbers only, but escaped all the same: nothing reaches the comment unescaped.
+    lines.push('', `**Progress:** ${escapeInline(progress)}`);
+    const lossSoFar = loss(report);
+    if (lossSoFar) lines.push('', lossSoFar);
+  }
   if (link) lines.push('', link);
   return lines.join('\n') + '\n';
 }
@@ -121,7 +132,17 @@ function build(
   const gateTable = gates(report);
   if (gateTable) parts.push(`#### Gates\n\n${gateTable}`);
 
-  const link = runLink(report);
-  parts.push(`<sub>${link ? `${link} · ` : ''}full results in the job summary and the JSON report</sub>`);
+  parts.push(footer(report));
   return parts.join('\n\n') + '\n';
+}
+
+/**
+ * Where the full data is. A job summary has no URL of its own that an action can build: its anchor
+ * (`#summary-<job id>`) needs the numeric job id, which only the `job.check_run_id` expression
+ * knows, not the step's environment. So the link goes to the run page, which shows the summary.
+ */
+export function footer(report: Report): string {
+  const link = runLink(report, 'workflow run page');
+  const where = link ? `the job summary on the ${link}` : 'the job summary';
+  return `<sub>📋 Full tables: ${where} · everything: the JSON report (the \`report-path\` output)</sub>`;
 }

@@ -62,19 +62,72 @@ export function hyperparameters(report: Report): string {
   ].join('\n');
 }
 
+/** Marks the warnings that came from the dataset doctor (shown in their own list). */
+const DOCTOR_PREFIX = ': Dataset doctor (';
+
+const FINDING_TITLES: Record<string, string> = {
+  duplicate: 'Duplicates',
+  'near-duplicate': 'Near duplicates',
+  conflict: 'Conflicting outputs',
+  'empty-output': 'Empty outputs',
+  'length-outlier': 'Length outliers',
+  'prompt-format': 'Prompt format',
+  leakage: 'Eval leakage',
+  overlap: 'Training/validation overlap',
+};
+
+/**
+ * The dataset section. `maxWarnings` below 100 (the PR comment) gives the short form: the doctor's
+ * findings one line each, shortened; otherwise (the job summary) every finding with its lines,
+ * and the length statistics.
+ */
 export function dataset(report: Report, maxWarnings: number): string {
   const d = report.dataset;
   if (!d) return '';
+  const short = maxWarnings < 100;
   const facts = [`**${d.examples}** training example${d.examples === 1 ? '' : 's'} from ${code(d.path)}`];
   if (d.validationPath !== null)
     facts.push(`**${d.validationExamples ?? '?'}** validation from ${code(d.validationPath)}`);
   if (d.evalPath !== null) facts.push(`**${d.evalCases ?? '?'}** eval cases from ${code(d.evalPath)}`);
   const lines = [`**Dataset:** ${facts.join(' · ')}`];
-  if (d.warnings.length > 0) {
+  const findings = d.findings ?? [];
+  const warnings = findings.length > 0 ? d.warnings.filter((w) => !w.includes(DOCTOR_PREFIX)) : d.warnings;
+  if (warnings.length > 0) {
     lines.push('');
-    for (const w of d.warnings.slice(0, maxWarnings)) lines.push(`- ⚠️ ${escapeInline(truncate(w, 500).text)}`);
-    if (d.warnings.length > maxWarnings)
-      lines.push(`- … and ${d.warnings.length - maxWarnings} more warnings (see the job summary).`);
+    for (const w of warnings.slice(0, maxWarnings)) lines.push(`- ⚠️ ${escapeInline(truncate(w, 500).text)}`);
+    if (warnings.length > maxWarnings)
+      lines.push(`- … and ${warnings.length - maxWarnings} more warnings (see the job summary).`);
+  }
+  if (findings.length > 0) {
+    lines.push('', `**Dataset doctor:** ${findings.length} finding${findings.length === 1 ? '' : 's'}`, '');
+    const shown = short ? findings.slice(0, maxWarnings) : findings;
+    for (const f of shown) {
+      const title = FINDING_TITLES[f.kind] ?? f.kind;
+      const where = `${code(f.file)}`;
+      if (short) {
+        lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncate(f.message, 240).text)}`);
+      } else {
+        const more = f.count > f.examples.length ? `, … ${f.count} in all` : '';
+        const at = f.examples.length > 0 ? ` (lines: ${f.examples.join(', ')}${more})` : '';
+        lines.push(
+          `- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncate(f.message, 2_000).text)}${at}`,
+        );
+      }
+    }
+    if (shown.length < findings.length)
+      lines.push(`- … and ${findings.length - shown.length} more (see the job summary).`);
+  }
+  const t = d.stats?.training;
+  if (!short && t) {
+    const dist = (x: { min: number; median: number; p95: number; max: number }): string =>
+      `${formatNumber(x.min)} / ${formatNumber(x.median)} / ${formatNumber(x.p95)} / ${formatNumber(x.max)}`;
+    lines.push(
+      '',
+      '| Training set | Characters (min / median / p95 / max) | Estimated tokens (min / median / p95 / max) |',
+      '| --- | ---: | ---: |',
+      `| Input | ${dist(t.input.chars)} | ${dist(t.input.estimatedTokens)} |`,
+      `| Output | ${dist(t.output.chars)} | ${dist(t.output.estimatedTokens)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -190,15 +243,24 @@ export function evalRow(e: EvalSummary, c: EvalCaseResult, limits: CellLimits): 
     input.cell,
     expected.cell,
     output.cell,
-    passMark(c.pass, c.error),
+    passMark(c.pass, c.error) + failReason(c.pass, c.reason),
   ];
   let cut = input.cut || expected.cut || output.cut;
   if (e.baselineModel !== null) {
     const b = outputCell(c.baselineOutput ?? null, c.baselineError, limits);
-    cells.push(b.cell, passMark(c.baselinePass ?? null, c.baselineError));
+    cells.push(
+      b.cell,
+      passMark(c.baselinePass ?? null, c.baselineError) + failReason(c.baselinePass, c.baselineReason),
+    );
     cut ||= b.cut;
   }
   return { row: `| ${cells.join(' | ')} |`, cut };
+}
+
+/** Why a scored case failed (regex timed out, which JSON key differs...), shortened, under its mark. */
+function failReason(pass: boolean | null | undefined, reason: string | null | undefined): string {
+  if (pass !== false || !reason) return '';
+  return `<br><sub>${escapeTableCell(truncate(reason.replace(/\s+/g, ' '), 100).text)}</sub>`;
 }
 
 /** The eval table for the cases at `indices` (in that order). Reports whether anything was cut. */

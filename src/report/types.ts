@@ -1,6 +1,8 @@
 /** The JSON report (`report-path`): every key always present, `null` when it does not apply. */
 
-import type { BackendName, Hyperparameters, Snapshot, TuningState } from '../backends/backend.js';
+import type { BackendName, Hyperparameters, Snapshot, TuningDataStats, TuningState } from '../backends/backend.js';
+import type { DatasetFinding } from '../dataset/doctor.js';
+import type { DatasetStats } from '../dataset/stats.js';
 import type { EvalSummary } from '../eval/types.js';
 
 export interface Gate {
@@ -18,6 +20,10 @@ export interface DatasetReport {
   validationExamples: number | null;
   evalPath: string | null;
   evalCases: number | null;
+  /** Length statistics (characters and estimated tokens per field) of the training and validation sets. */
+  stats?: { training: DatasetStats | null; validation: DatasetStats | null };
+  /** The dataset doctor's findings (warnings): kind, file, message, example lines, count. */
+  findings?: DatasetFinding[];
 }
 
 export interface Report {
@@ -32,6 +38,8 @@ export interface Report {
   cacheHit: boolean;
   contentKey: string | null;
   hyperparameters: Hyperparameters;
+  /** Vertex AI: the service's count of the dataset (tuningDataStats); absent on the Gemini API. */
+  tuningDataStats?: TuningDataStats | null;
   dataset: DatasetReport | null;
   snapshots: Pick<Snapshot, 'step' | 'epoch' | 'meanLoss'>[];
   finalLoss: number | null;

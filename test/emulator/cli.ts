@@ -1,6 +1,9 @@
 /**
  * Run the emulator as its own process: `npm run emulator -- [--port 8790] [--step-ms 50]
- * [--outcome ACTIVE|FAILED] [--api-key KEY] [--github-port 8791]`. Stays up until SIGINT/SIGTERM.
+ * [--outcome ACTIVE|FAILED] [--api-key KEY] [--github-port 8791]`, plus for Vertex AI / Cloud Storage /
+ * STS: `[--bearer-token TOKEN] [--vertex-step-ms 50] [--vertex-pending-ms 0]
+ * [--vertex-outcome SUCCEEDED|FAILED|EXPIRED] [--project-number N] [--bucket NAME]
+ * [--token-lifetime SECONDS]`. Stays up until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server.js';
@@ -15,6 +18,13 @@ const { values } = parseArgs({
     'api-key': { type: 'string', multiple: true },
     'github-port': { type: 'string', default: '8791' },
     quiet: { type: 'boolean', default: false },
+    'bearer-token': { type: 'string', multiple: true },
+    'vertex-step-ms': { type: 'string' },
+    'vertex-pending-ms': { type: 'string' },
+    'vertex-outcome': { type: 'string' },
+    'project-number': { type: 'string' },
+    bucket: { type: 'string', multiple: true },
+    'token-lifetime': { type: 'string' },
   },
   strict: true,
 });
@@ -41,12 +51,36 @@ if (values.outcome !== undefined) {
 }
 opts.training = training;
 if (values['api-key'] !== undefined) opts.apiKeys = values['api-key'];
+if (values['bearer-token'] !== undefined) opts.bearerTokens = values['bearer-token'];
+const vertex: NonNullable<EmulatorOptions['vertex']> = {};
+if (values['vertex-step-ms'] !== undefined) vertex.stepMs = int('vertex-step-ms', values['vertex-step-ms']);
+if (values['vertex-pending-ms'] !== undefined) vertex.pendingMs = int('vertex-pending-ms', values['vertex-pending-ms']);
+if (values['vertex-outcome'] !== undefined) {
+  const o = values['vertex-outcome'].toUpperCase();
+  if (o !== 'SUCCEEDED' && o !== 'FAILED' && o !== 'EXPIRED') {
+    console.error(
+      `--vertex-outcome must be SUCCEEDED, FAILED or EXPIRED, got ${JSON.stringify(values['vertex-outcome'])}`,
+    );
+    process.exit(2);
+  }
+  vertex.outcome = o;
+}
+if (values['project-number'] !== undefined)
+  vertex.projectNumber = String(int('project-number', values['project-number']));
+opts.vertex = vertex;
+if (values.bucket !== undefined) opts.storage = { buckets: values.bucket };
+if (values['token-lifetime'] !== undefined) {
+  opts.auth = { tokenLifetimeSeconds: int('token-lifetime', values['token-lifetime']) };
+}
 if (!values.quiet) opts.log = (line) => console.log(`[emulator] ${line}`);
 
 const emu = await startEmulator(opts);
-console.log(`Gemini API emulator listening on ${emu.url}`);
+console.log(`Gemini API / Vertex AI / Cloud Storage / STS emulator listening on ${emu.url}`);
 console.log(`  API keys (x-goog-api-key): ${(opts.apiKeys ?? ['emulator-api-key']).join(', ')}`);
-console.log(`  Bearer tokens (Authorization: Bearer): emulator-access-token`);
+console.log(`  Bearer tokens (Authorization: Bearer): ${(opts.bearerTokens ?? ['emulator-access-token']).join(', ')}`);
+console.log(
+  `  Keyless auth: STS ${emu.url}/v1/token, impersonation ${emu.url}/v1/projects/-/serviceAccounts/EMAIL:generateAccessToken`,
+);
 console.log(`  Control: GET ${emu.url}/__emulator/requests, POST ${emu.url}/__emulator/configure|faults|reset`);
 
 const closers: (() => Promise<void>)[] = [() => emu.close()];

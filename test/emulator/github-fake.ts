@@ -2,11 +2,20 @@
  * A small, faithful-enough fake of GitHub's REST API for issue comments, on a real loopback
  * HTTP server: list (paginated, with a real `Link` header), create, get, edit, delete, plus
  * `GET /user` and GraphQL `viewer { login }`. Response shapes follow `@octokit/openapi`.
+ *
+ * Every request is checked against GitHub's published REST description (`@octokit/openapi`,
+ * the operations below): the method must be described for the path, path parameters must have
+ * the described type, query parameters must be described and well typed, and a JSON body must
+ * match the operation's request schema. Problems are recorded in `violations`; an invalid body
+ * or query value is answered 422 as GitHub does, a path the description does not have 404.
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
 
 export interface FakeTokenInfo {
   kind: 'installation' | 'user';
@@ -58,14 +67,27 @@ export interface FakeRequest {
   status: number;
 }
 
+/** A request that does not follow GitHub's REST description. */
+export interface FakeViolation {
+  method: string;
+  path: string;
+  /** `issues/create-comment`..., or null when no described operation matched. */
+  operation: string | null;
+  problems: string[];
+}
+
 export interface GitHubFake {
   /** Use as GITHUB_API_URL. */
   url: string;
   requests: FakeRequest[];
+  /** Requests that broke the REST description (tests assert this stays empty). */
+  violations: FakeViolation[];
   comments(owner: string, repo: string, issue: number): FakeComment[];
   addComment(owner: string, repo: string, issue: number, body: string, login: string): FakeComment;
   /** Writes answer 403 "Resource not accessible by integration", as for a fork PR's token. */
   setReadOnly(readOnly: boolean): void;
+  /** The next `times` (default 1) requests matching `method` and `path` answer `status`. */
+  failNext(rule: { method?: string; path: string | RegExp; status: number; message?: string; times?: number }): void;
   close(): Promise<void>;
 }
 
@@ -101,17 +123,269 @@ function nodeId(prefix: string, id: number): string {
   return `${prefix}_${Buffer.from(`fake:${id}`).toString('base64url')}`;
 }
 
+// ---- the REST description ------------------------------------------------------------------
+
+/** The operations this fake serves, as GitHub's description names them. */
+const DESCRIBED: [method: string, template: string][] = [
+  ['get', '/user'],
+  ['get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ['get', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+  ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+  ['delete', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+];
+
+type Json = Record<string, unknown>;
+
+interface ParamSpec {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  schema: Json;
+}
+
+interface OperationSpec {
+  id: string;
+  method: string;
+  template: string;
+  pattern: RegExp;
+  names: string[];
+  params: ParamSpec[];
+  body: { required: boolean; validate: ValidateFunction; properties: Set<string> | null } | null;
+}
+
+let described: OperationSpec[] | null = null;
+
+/** Reads the operations above from @octokit/openapi once per process (~0.2 s), resolving `$ref`s. */
+function describedOperations(): OperationSpec[] {
+  if (described) return described;
+  const require = createRequire(import.meta.url);
+  const spec = JSON.parse(
+    readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'),
+  ) as Json;
+  const deref = (value: unknown, depth = 0): unknown => {
+    if (depth > 40 || typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((v) => deref(v, depth + 1));
+    const ref = (value as Json)['$ref'];
+    if (typeof ref === 'string' && ref.startsWith('#/')) {
+      let node: unknown = spec;
+      for (const part of ref.slice(2).split('/')) node = (node as Json)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+      return deref(node, depth + 1);
+    }
+    return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, deref(v, depth + 1)]));
+  };
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const paths = spec['paths'] as Record<string, Record<string, Json>>;
+  described = DESCRIBED.map(([method, template]) => {
+    const raw = paths[template]?.[method];
+    // Only what describes the request (responses are large and not needed here).
+    const op = raw
+      ? {
+          operationId: raw['operationId'],
+          parameters: deref(raw['parameters']),
+          requestBody: deref(raw['requestBody']),
+        }
+      : undefined;
+    if (!op) throw new Error(`@octokit/openapi does not describe ${method.toUpperCase()} ${template}`);
+    const names: string[] = [];
+    const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    const params = ((op['parameters'] as Json[] | undefined) ?? []).map((p) => ({
+      name: String(p['name']),
+      in: p['in'] as ParamSpec['in'],
+      required: p['required'] === true,
+      schema: (p['schema'] as Json | undefined) ?? {},
+    }));
+    const requestBody = op['requestBody'] as Json | undefined;
+    const schema = (requestBody?.['content'] as Json | undefined)?.['application/json'] as Json | undefined;
+    let body: OperationSpec['body'] = null;
+    if (schema?.['schema']) {
+      const s = schema['schema'] as Json;
+      const props = s['properties'] as Json | undefined;
+      body = {
+        required: requestBody?.['required'] === true,
+        validate: ajv.compile(s),
+        properties: props ? new Set(Object.keys(props)) : null,
+      };
+    }
+    return { id: String(op['operationId']), method, template, pattern: new RegExp(`^${source}$`), names, params, body };
+  });
+  return described;
+}
+
+/** A query or path value against its parameter schema (the types these operations use). */
+function paramProblem(value: string, schema: Json): string | null {
+  const type = schema['type'];
+  if (type === 'integer') {
+    if (!/^-?\d+$/.test(value)) return `${JSON.stringify(value)} is not an integer`;
+    const n = Number(value);
+    if (typeof schema['minimum'] === 'number' && n < schema['minimum']) return `${value} is below ${schema['minimum']}`;
+    if (typeof schema['maximum'] === 'number' && n > schema['maximum']) return `${value} is above ${schema['maximum']}`;
+    return null;
+  }
+  if (type === 'boolean') return /^(true|false)$/.test(value) ? null : `${JSON.stringify(value)} is not a boolean`;
+  if (type === 'string') {
+    if (Array.isArray(schema['enum']) && !schema['enum'].includes(value))
+      return `${JSON.stringify(value)} is not one of ${schema['enum'].join(', ')}`;
+    if (
+      schema['format'] === 'date-time' &&
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)
+    )
+      return `${JSON.stringify(value)} is not an ISO 8601 date-time`;
+    return value === '' ? 'is empty' : null;
+  }
+  return null;
+}
+
+interface RequestCheck {
+  operation: string | null;
+  problems: string[];
+  /** How GitHub answers this request, when it does not reach the route at all. */
+  reject: { status: number; message: string } | null;
+}
+
+/**
+ * Checks one request against the description. `/graphql` is not part of the REST description: it
+ * is checked for the shape of a GraphQL request (`query` string, optional `variables` object).
+ */
+function checkRequest(method: string, url: URL, raw: string): RequestCheck {
+  const path = url.pathname;
+  const lower = method.toLowerCase();
+  if (path === '/graphql') {
+    const problems: string[] = [];
+    if (lower !== 'post') problems.push(`GraphQL takes POST, not ${method}`);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(raw);
+    } catch {
+      problems.push('GraphQL body is not JSON');
+    }
+    const obj = typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Json) : null;
+    if (payload !== undefined && !obj) problems.push('GraphQL body is not a JSON object');
+    if (obj && typeof obj['query'] !== 'string') problems.push('GraphQL body has no `query` string');
+    const vars = obj?.['variables'];
+    if (vars !== undefined && (typeof vars !== 'object' || vars === null || Array.isArray(vars)))
+      problems.push('GraphQL `variables` is not an object');
+    for (const k of Object.keys(obj ?? {}))
+      if (!['query', 'variables', 'operationName'].includes(k))
+        problems.push(`GraphQL body has unknown field \`${k}\``);
+    return { operation: 'graphql', problems, reject: null };
+  }
+
+  const ops = describedOperations();
+  const onPath = ops
+    .map((op) => ({ op, m: op.pattern.exec(path) }))
+    .filter((x): x is { op: OperationSpec; m: RegExpExecArray } => x.m !== null);
+  if (onPath.length === 0)
+    return {
+      operation: null,
+      problems: [`no described operation for ${path}`],
+      reject: { status: 404, message: 'Not Found' },
+    };
+  const hit = onPath.find((x) => x.op.method === lower);
+  if (!hit) {
+    const allowed = onPath.map((x) => x.op.method.toUpperCase()).join(', ');
+    return {
+      operation: null,
+      problems: [`${method} is not described for ${onPath[0]?.op.template} (described: ${allowed})`],
+      reject: { status: 404, message: 'Not Found' },
+    };
+  }
+
+  const { op, m } = hit;
+  const problems: string[] = [];
+  let reject: RequestCheck['reject'] = null;
+  // Path parameters: GitHub's router only matches well-typed values (a non-numeric id is a 404).
+  op.names.forEach((name, i) => {
+    const spec = op.params.find((p) => p.in === 'path' && p.name === name);
+    const value = decodeURIComponent(m[i + 1] ?? '');
+    const problem = spec ? paramProblem(value, spec.schema) : `path parameter ${name} is not described`;
+    if (problem) {
+      problems.push(`path parameter ${name}: ${problem}`);
+      reject ??= { status: 404, message: 'Not Found' };
+    }
+  });
+  // Query parameters: each must be described and well typed.
+  for (const [name, value] of url.searchParams) {
+    const spec = op.params.find((p) => p.in === 'query' && p.name === name);
+    if (!spec) {
+      problems.push(`query parameter ${name} is not described for ${op.id}`);
+      continue;
+    }
+    const problem = paramProblem(value, spec.schema);
+    if (problem) {
+      problems.push(`query parameter ${name}: ${problem}`);
+      reject ??= { status: 422, message: `Invalid request.\n\nFor '${name}', ${problem}.` };
+    }
+  }
+  for (const p of op.params)
+    if (p.in === 'query' && p.required && !url.searchParams.has(p.name))
+      problems.push(`query parameter ${p.name} is required`);
+  // Body.
+  if (!op.body) {
+    if (raw.trim() !== '') problems.push(`${op.id} takes no request body`);
+  } else if (raw.trim() === '') {
+    if (op.body.required) {
+      problems.push(`${op.id} requires a JSON body`);
+      reject ??= { status: 422, message: 'Invalid request.\n\nNo body was supplied.' };
+    }
+  } else {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(raw);
+    } catch {
+      problems.push('request body is not JSON');
+      reject ??= { status: 400, message: 'Problems parsing JSON' };
+    }
+    if (payload !== undefined && !op.body.validate(payload)) {
+      const messages = (op.body.validate.errors ?? []).map((e) => {
+        if (e.keyword === 'required') return `"${String(e.params['missingProperty'])}" wasn't supplied.`;
+        const where = e.instancePath.replace(/^\//, '').split('/').filter(Boolean);
+        const at = where.length ? `'properties/${where.join('/properties/')}'` : "'body'";
+        return `For ${at}, ${JSON.stringify(valueAt(payload, where))} ${ajvWording(e)}.`;
+      });
+      problems.push(...messages.map((msg) => `body: ${msg}`));
+      reject ??= { status: 422, message: `Invalid request.\n\n${messages.join('\n')}` };
+    }
+    const props = op.body.properties;
+    if (props && typeof payload === 'object' && payload !== null && !Array.isArray(payload))
+      for (const k of Object.keys(payload))
+        if (!props.has(k)) problems.push(`body field ${k} is not described for ${op.id}`);
+  }
+  return { operation: op.id, problems, reject };
+}
+
+/** GitHub's wording for a schema violation (`5 is not a string`). */
+function ajvWording(e: { keyword: string; params: Record<string, unknown>; message?: string }): string {
+  if (e.keyword === 'type') {
+    const type = String(e.params['type']);
+    return `is not ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  }
+  return e.message ?? 'is invalid';
+}
+
+function valueAt(value: unknown, path: string[]): unknown {
+  let node = value;
+  for (const k of path) node = typeof node === 'object' && node !== null ? (node as Json)[k] : undefined;
+  return node;
+}
+
 export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<GitHubFake> {
   const tokens: Record<string, FakeTokenInfo> = opts.tokens ?? {
     ghs_fake_installation_token: { kind: 'installation', login: 'github-actions[bot]' },
   };
   const host = opts.host ?? '127.0.0.1';
+  describedOperations(); // fail at start, not on the first request, if the description is missing
   const requests: FakeRequest[] = [];
+  const violations: FakeViolation[] = [];
   const threads = new Map<string, FakeComment[]>();
   const users = new Map<string, FakeUser>();
   let nextCommentId = 2_000_000_001;
   let nextUserId = 1_000;
   let readOnly = false;
+  const failures: { method?: string; path: string | RegExp; status: number; message?: string; times: number }[] = [];
   let baseUrl = '';
 
   const threadKey = (owner: string, repo: string, issue: number): string =>
@@ -436,7 +710,29 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
       const url = new URL(req.url ?? '/', baseUrl);
       let reply: Reply;
       try {
+        const check = checkRequest(method, url, raw);
+        if (check.problems.length > 0)
+          violations.push({
+            method,
+            path: `${url.pathname}${url.search}`,
+            operation: check.operation,
+            problems: check.problems,
+          });
         const who = authenticate(req);
+        const failure = failures.find(
+          (f) =>
+            f.times > 0 &&
+            (!f.method || f.method.toUpperCase() === method) &&
+            (typeof f.path === 'string' ? url.pathname === f.path : f.path.test(url.pathname)),
+        );
+        if (failure) {
+          failure.times--;
+          throw basicError(failure.status, failure.message ?? (failure.status >= 500 ? 'Server Error' : 'Error'));
+        }
+        if (check.reject) {
+          const { status, message } = check.reject;
+          throw new HttpError(status, { message, documentation_url: DOCS, status: String(status) });
+        }
         reply = route(method, url, raw, who);
       } catch (err) {
         reply =
@@ -463,10 +759,14 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
   return {
     url: baseUrl,
     requests,
+    violations,
     comments: (owner, repo, issue) => (threads.get(threadKey(owner, repo, issue)) ?? []).map((c) => structuredClone(c)),
     addComment: (owner, repo, issue, body, login) => structuredClone(makeComment(owner, repo, issue, body, login)),
     setReadOnly: (value) => {
       readOnly = value;
+    },
+    failNext: (rule) => {
+      failures.push({ ...rule, times: rule.times ?? 1 });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authenticate } from './core/auth.js';
+import { authenticate, serviceForPath } from './core/auth.js';
 import type { ResolvedGenerate, ResolvedTraining, ServiceEnv } from './core/env.js';
 import { Faults, ruleFromJson } from './core/faults.js';
 import type { Reply, RequestCtx } from './core/router.js';
@@ -15,6 +15,11 @@ import { Router, json } from './core/router.js';
 import { ApiError, codeForHttpStatus, details, notFoundHtml } from './core/status.js';
 import { sleep } from './core/util.js';
 import { GeminiService } from './services/gemini/index.js';
+import { StorageService } from './services/storage/index.js';
+import { StsService } from './services/sts/index.js';
+import { TokenRegistry } from './services/sts/tokens.js';
+import { DEFAULT_STS, DEFAULT_VERTEX, resolveStorage, resolveSts, resolveVertex } from './services/vertex/config.js';
+import { VertexService } from './services/vertex/index.js';
 import type {
   ConfigurePatch,
   Emulator,
@@ -89,11 +94,11 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -108,8 +113,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   let generate = initialGenerate;
   const log = opts.log;
 
+  const clock = opts.now ?? (() => Date.now());
   const env: ServiceEnv = {
-    now: () => Date.now(),
+    now: () => clock(),
     training: () => training,
     generate: () => generate,
     stats: zeroStats(),
@@ -119,8 +125,25 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const router = new Router();
   const gemini = new GeminiService(env);
   gemini.register(router);
+  // Vertex AI, Cloud Storage and STS/IAM credentials share the port (one `api-endpoint` for all)
+  const initialVertex = resolveVertex(DEFAULT_VERTEX, opts.vertex);
+  const initialSts = resolveSts(DEFAULT_STS, opts.auth);
+  const initialStorage = resolveStorage({ buckets: undefined }, opts.storage);
+  let vertexCfg = initialVertex;
+  let stsCfg = initialSts;
+  let storageCfg = initialStorage;
+  const tokens = new TokenRegistry(env.now, bearerTokens);
+  const storage = new StorageService(env, () => storageCfg);
+  const sts = new StsService(env, tokens, () => stsCfg);
+  const vertex = new VertexService(env, () => vertexCfg, storage);
+  storage.register(router);
+  sts.register(router);
+  vertex.register(router);
 
   const configure = (patch: ConfigurePatch): void => {
+    vertexCfg = resolveVertex(vertexCfg, patch.vertex);
+    stsCfg = resolveSts(stsCfg, patch.auth);
+    storageCfg = resolveStorage(storageCfg, patch.storage);
     training = resolveTraining(training, patch.training);
     generate = resolveGenerate(generate, patch.generate);
   };
@@ -128,6 +151,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     requests.length = 0;
     faults.clear();
     gemini.reset();
+    storage.reset();
+    sts.reset();
+    vertex.reset();
+    vertexCfg = initialVertex;
+    stsCfg = initialSts;
+    storageCfg = initialStorage;
     Object.assign(env.stats, zeroStats());
     training = initialTraining;
     generate = initialGenerate;
@@ -170,6 +199,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             ? json(404, { error: { code: 404, message: 'no such tuned model', status: 'NOT_FOUND' } })
             : json(200, t);
         }
+        if (method === 'GET' && sub === 'tuning-jobs') {
+          return json(200, { tuningJobs: vertex.jobs.all().map((r) => vertex.jobs.render(r)) });
+        }
+        if (method === 'GET' && sub === 'storage/objects') {
+          return json(200, { items: storage.list().map((o) => storage.render(o, '')) });
+        }
+        if (method === 'GET' && sub === 'storage/uploads') return json(200, { uploads: storage.uploadSessions() });
+        if (method === 'GET' && sub === 'tokens') return json(200, { tokens: tokens.all() });
+        if (method === 'PUT' && sub.startsWith('storage/objects/')) {
+          // seed an object: PUT /__emulator/storage/objects/BUCKET/NAME (body = the bytes, UTF-8)
+          const [bucket, ...rest] = sub.slice('storage/objects/'.length).split('/');
+          const o = storage.put(decodeURIComponent(bucket ?? ''), decodeURIComponent(rest.join('/')), body);
+          return json(200, storage.render(o, ''));
+        }
         return undefined;
     }
   };
@@ -198,7 +241,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const headers = flatHeaders(req);
 
     if (path.startsWith(CONTROL_PREFIX)) {
-      const body = await readBody(req);
+      const body = (await readBody(req)).toString('utf8');
       let reply: Reply | undefined;
       try {
         reply = control(method, path, body);
@@ -213,7 +256,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
     const record: RecordedRequest = { method, path: rawUrl, headers, body: '', status: 0, at };
     requests.push(record);
-    record.body = await readBody(req);
+    let bodyBytes = await readBody(req);
+    record.body = bodyBytes.toString('utf8');
 
     const decision = faults.decide(method, path);
     await sleep(decision.delayMs);
@@ -252,14 +296,23 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         reply = { status: 404, contentType: 'text/html; charset=UTF-8', body: notFoundHtml(url.pathname) };
       } else {
         try {
-          if (match.route.auth) authenticate(headers, url.searchParams, { apiKeys, bearerTokens });
+          if (match.route.auth)
+            authenticate(headers, url.searchParams, { apiKeys, bearerTokens: tokens }, serviceForPath(path));
+          // cut mid-body only if fewer bytes than the whole body got through
+          const partial =
+            decision.kind === 'reset-after' &&
+            decision.afterBodyBytes !== undefined &&
+            decision.afterBodyBytes < bodyBytes.length;
+          if (partial) bodyBytes = bodyBytes.subarray(0, decision.afterBodyBytes);
           const ctx: RequestCtx = {
             req,
             method,
             path,
             query: url.searchParams,
             headers,
-            rawBody: record.body,
+            rawBody: partial ? bodyBytes.toString('utf8') : record.body,
+            rawBytes: bodyBytes,
+            ...(partial ? { partial: true } : {}),
             params: match.params,
             at,
           };
@@ -268,6 +321,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           reply = errorReply(e);
         }
       }
+    }
+    if (decision.kind === 'reset-after') {
+      record.status = 0;
+      log?.(`${method} ${rawUrl} -> handled (${reply.status}), then RESET (fault)`);
+      const sock = req.socket as typeof req.socket & { resetAndDestroy?: () => void };
+      if (typeof sock.resetAndDestroy === 'function') sock.resetAndDestroy();
+      else sock.destroy();
+      return;
     }
     record.status = reply.status;
     log?.(`${method} ${rawUrl} -> ${reply.status} (${Date.now() - at} ms)`);
@@ -296,6 +357,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const tunedModels = (): Record<string, unknown>[] => gemini.tuning.all().map((r) => gemini.tuning.render(r));
 
   return {
+    vertex,
+    storage,
+    tokens,
     url: `http://${urlHost}:${addr.port}`,
     requests,
     configure,

@@ -1,3 +1,7 @@
+import type { StorageService } from './services/storage/index.js';
+import type { TokenRegistry } from './services/sts/tokens.js';
+import type { VertexService } from './services/vertex/index.js';
+
 /**
  * Public types of the local emulator. Kept in their own module so that services and the
  * control surface can share them without importing the server.
@@ -27,7 +31,45 @@ export interface GenerateOptions {
   overCapRetryAfterSeconds?: number;
 }
 
+export interface VertexTrainingOptions {
+  /** Simulated time per training step, ms. Default 50. */
+  stepMs?: number;
+  /** Time a new job stays JOB_STATE_PENDING, ms. Default 0 (the create response is PENDING anyway). */
+  pendingMs?: number;
+  /** Override of the step count. Default ceil(examples * epochCount / 8). */
+  totalSteps?: number;
+  /** How training ends. Default 'SUCCEEDED'. */
+  outcome?: 'SUCCEEDED' | 'FAILED' | 'EXPIRED';
+  /** With outcome FAILED/EXPIRED: end once this percentage of the steps is done. Default 50. */
+  failAtPercent?: number;
+  /** Time in JOB_STATE_CANCELLING after tuningJobs.cancel, ms. Default 0. */
+  cancelMs?: number;
+  /** The project number resource names carry. Default '123456789012'. */
+  projectNumber?: string;
+}
+
+export interface AuthOptions {
+  /** Lifetime of the tokens STS and generateAccessToken issue, s. Default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** Subject tokens STS accepts; default: any non-empty token (a JWT must not be expired). */
+  subjectTokens?: string[] | undefined;
+  /** Service accounts that may be impersonated; default: any *.iam.gserviceaccount.com address. */
+  serviceAccounts?: string[] | undefined;
+}
+
+export interface StorageOptions {
+  /** Buckets that exist; default: every bucket name exists. */
+  buckets?: string[] | undefined;
+}
+
 export interface EmulatorOptions {
+  /** The emulator's clock (training progress, token expiry). Default Date.now. */
+  now?: () => number;
+  /** Vertex AI tuning job simulation. */
+  vertex?: VertexTrainingOptions;
+  /** STS / IAM credentials behaviour. */
+  auth?: AuthOptions;
+  storage?: StorageOptions;
   host?: string;
   port?: number;
   apiKeys?: string[];
@@ -59,6 +101,15 @@ export type FaultRule = {
 } & (
   | { kind: 'status'; status: 429 | 500 | 502 | 503 | 504; retryAfterSeconds?: number; message?: string }
   | { kind: 'reset' }
+  /** Handle the request, then reset the connection instead of answering (the client cannot tell it happened). */
+  | {
+      kind: 'reset-after';
+      /**
+       * The connection drops mid-body: the handler sees only the first N body bytes (ctx.partial;
+       * a resumable upload session keeps what arrived), then the connection is reset.
+       */
+      afterBodyBytes?: number;
+    }
   | { kind: 'latency'; delayMs: number }
 );
 
@@ -82,11 +133,20 @@ export interface TrainingTimeline {
 }
 
 export interface ConfigurePatch {
+  vertex?: VertexTrainingOptions;
+  auth?: AuthOptions;
+  storage?: StorageOptions;
   training?: TrainingOptions;
   generate?: GenerateOptions;
 }
 
 export interface Emulator {
+  /** Vertex AI tuning jobs (resources as tuningJobs.get renders them; the store for details). */
+  vertex: VertexService;
+  /** Cloud Storage objects and resumable upload sessions (put/get/list/uploadSessions). */
+  storage: StorageService;
+  /** Access tokens issued by STS / generateAccessToken. */
+  tokens: TokenRegistry;
   url: string;
   requests: RecordedRequest[];
   configure(patch: ConfigurePatch): void;

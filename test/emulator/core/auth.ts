@@ -3,7 +3,8 @@ import { ApiError, details } from './status.js';
 
 export interface Credentials {
   apiKeys: ReadonlySet<string>;
-  bearerTokens: ReadonlySet<string>;
+  /** static tokens, or a registry that also knows the tokens the emulator issued (and their expiry) */
+  bearerTokens: { has(token: string): boolean };
 }
 
 export type Caller = { kind: 'apiKey'; key: string; via: 'header' | 'query' } | { kind: 'bearer'; token: string };
@@ -43,4 +44,11 @@ export function authenticate(
     'PERMISSION_DENIED',
     "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
   );
+}
+
+/** The service a path belongs to (named in ErrorInfo metadata), since all share one port. */
+export function serviceForPath(path: string): string {
+  if (/^\/(upload\/|download\/)?storage\/v1\//.test(path)) return 'storage.googleapis.com';
+  if (/^\/v1(beta1)?\/projects\/[^/]+\/locations\//.test(path)) return 'aiplatform.googleapis.com';
+  return 'generativelanguage.googleapis.com';
 }

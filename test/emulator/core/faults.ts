@@ -4,7 +4,9 @@ import type { FaultInjector, FaultRule } from '../types.js';
 export type FaultDecision =
   | { kind: 'none'; delayMs: number }
   | { kind: 'status'; delayMs: number; status: number; retryAfterSeconds?: number; message?: string }
-  | { kind: 'reset'; delayMs: number };
+  | { kind: 'reset'; delayMs: number }
+  /** The request is handled (its effects happen), then the connection is reset instead of answered. */
+  | { kind: 'reset-after'; delayMs: number; afterBodyBytes?: number };
 
 interface RuleState {
   rule: FaultRule;
@@ -46,6 +48,11 @@ export class Faults implements FaultInjector {
       st.applied++;
       if (r.kind === 'latency') delayMs += r.delayMs;
       else if (r.kind === 'reset') terminal = { kind: 'reset', delayMs: 0 };
+      else if (r.kind === 'reset-after')
+        terminal =
+          r.afterBodyBytes === undefined
+            ? { kind: 'reset-after', delayMs: 0 }
+            : { kind: 'reset-after', delayMs: 0, afterBodyBytes: r.afterBodyBytes };
       else {
         const d: FaultDecision = { kind: 'status', delayMs: 0, status: r.status };
         if (r.retryAfterSeconds !== undefined) d.retryAfterSeconds = r.retryAfterSeconds;
@@ -69,7 +76,11 @@ function validateRule(rule: FaultRule): void {
   if (rule.kind === 'status' && ![429, 500, 502, 503, 504].includes(rule.status))
     bad('status must be 429|500|502|503|504');
   if (rule.kind === 'latency' && !(rule.delayMs >= 0)) bad('delayMs must be >= 0');
-  if (!['status', 'reset', 'latency'].includes(rule.kind))
+  if (rule.kind === 'reset-after' && rule.afterBodyBytes !== undefined) {
+    if (!(Number.isInteger(rule.afterBodyBytes) && rule.afterBodyBytes >= 0))
+      bad('afterBodyBytes must be a non-negative integer');
+  }
+  if (!['status', 'reset', 'reset-after', 'latency'].includes(rule.kind))
     bad(`unknown kind ${String((rule as { kind: unknown }).kind)}`);
   for (const k of ['skip', 'times', 'every'] as const) {
     const v = rule[k];

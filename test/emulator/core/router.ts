@@ -8,7 +8,8 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   contentType?: string;
-  body: string;
+  /** Buffer for binary media (Cloud Storage downloads) */
+  body: string | Buffer;
 }
 
 export interface RequestCtx {
@@ -19,6 +20,13 @@ export interface RequestCtx {
   query: URLSearchParams;
   headers: Record<string, string>;
   rawBody: string;
+  /** the body's bytes (binary-safe; rawBody is their UTF-8 decoding) */
+  rawBytes: Buffer;
+  /**
+   * true when a fault cut the request off mid-body (`reset` with `afterBodyBytes`): rawBytes holds
+   * what arrived, the reply is discarded and the connection reset.
+   */
+  partial?: boolean;
   params: Record<string, string>;
   /** Date.now() at arrival */
   at: number;

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Hyperparameters } from '../../../src/backends/backend.js';
-import { canonicalJson, contentKey, tunedModelIdFor, type ContentKeyInput } from '../../../src/dataset/content-key.js';
+import { createHash } from 'node:crypto';
+import {
+  canonicalJson,
+  contentKey,
+  digestText,
+  ExamplesDigest,
+  tunedModelIdFor,
+  type ContentKeyInput,
+} from '../../../src/dataset/content-key.js';
 import { loadTrainingSet } from '../../../src/dataset/load-training.js';
 import type { TrainingExample } from '../../../src/dataset/types.js';
 import { TempWorkspace } from './helpers.js';
@@ -65,28 +73,62 @@ function renderings(
             : `${csvField(e.output)},${csvField(e.textInput)}`,
         ),
       ].join(eol) + eol,
+    // Vertex AI's own formats: `contents` (with role and parts) and the legacy `messages`.
+    'set-contents.jsonl':
+      ex
+        .map((e) =>
+          JSON.stringify({
+            contents: [
+              { role: 'user', parts: [{ text: e.textInput }] },
+              { parts: [{ text: e.output }], role: 'model' },
+            ],
+          }),
+        )
+        .join(eol) + eol,
+    'set-messages.jsonl':
+      ex
+        .map((e) =>
+          JSON.stringify({
+            messages: [
+              { role: 'user', content: e.textInput },
+              { role: 'model', content: e.output },
+            ],
+          }),
+        )
+        .join(eol) + eol,
   };
 }
 
 describe('contentKey', () => {
-  it('is the same for JSONL, JSON and CSV renderings of the same generated examples', async () => {
+  it('is the same for JSONL, JSON, CSV, Vertex AI contents and legacy messages renderings, loaded or streamed', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(pairs, fc.constantFrom('\n' as const, '\r\n' as const), fc.nat(11), async (ex, eol, seed) => {
         const dir = `p${run++}`;
-        const keys = new Set<string>();
-        for (const [name, content] of Object.entries(renderings(ex, eol, seed))) {
-          const file = ws.write(`${dir}/${name}`, (seed % 3 === 0 ? '\uFEFF' : '') + content);
-          const ds = await loadTrainingSet(file, { backend: 'gemini-api', role: 'training', workspace: ws.dir });
-          expect(
-            ds.problems.filter((p) => p.severity === 'error'),
-            `${name}: ${JSON.stringify(ds.problems)}`,
-          ).toEqual([]);
-          expect(ds.records.map((r) => ({ textInput: r.textInput, output: r.output }))).toEqual(ex);
-          keys.add(contentKey(base(ds.records)));
+        for (const backend of ['gemini-api', 'vertex-ai'] as const) {
+          const keys = new Set<string>();
+          for (const [name, content] of Object.entries(renderings(ex, eol, seed))) {
+            const file = ws.write(`${dir}/${name}`, (seed % 3 === 0 ? '\uFEFF' : '') + content);
+            const ds = await loadTrainingSet(file, { backend, role: 'training', workspace: ws.dir });
+            expect(
+              ds.problems.filter((p) => p.severity === 'error'),
+              `${name}: ${JSON.stringify(ds.problems)}`,
+            ).toEqual([]);
+            expect(ds.records.map((r) => ({ textInput: r.textInput, output: r.output }))).toEqual(ex);
+            keys.add(contentKey({ ...base(ds.records), backend }));
+            // The streaming path (no records kept) digests to the same key.
+            const streamed = await loadTrainingSet(file, {
+              backend,
+              role: 'training',
+              workspace: ws.dir,
+              keepRecords: false,
+            });
+            expect(streamed.records).toEqual([]);
+            keys.add(contentKey({ ...base([]), backend, examples: { digest: streamed.analysis!.digest.digest() } }));
+          }
+          expect(keys.size).toBe(1);
+          expect([...keys][0]).toBe(contentKey({ ...base(ex.map((e) => ({ ...e, line: 0 }))), backend }));
         }
-        expect(keys.size).toBe(1);
-        expect([...keys][0]).toBe(contentKey(base(ex.map((e) => ({ ...e, line: 0 })))));
       }),
       { numRuns: 60 },
     );
@@ -196,5 +238,33 @@ describe('tunedModelIdFor', () => {
       }),
     );
     expect(tunedModelIdFor('Not Hex!')).toMatch(/^gt-[0-9a-f]{32}$/);
+  });
+});
+
+describe('ExamplesDigest', () => {
+  it('hashes exactly the examples’ canonical text, whatever the buffer boundaries', () => {
+    const big = fc.constantFrom('x'.repeat(400_000), '漢'.repeat(200_000), '😀'.repeat(100_000));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            { weight: 5, arbitrary: pair },
+            { weight: 1, arbitrary: fc.record({ textInput: big, output: text }) },
+          ),
+          { maxLength: 12 },
+        ),
+        (ex) => {
+          const d = new ExamplesDigest();
+          const plain = createHash('sha256');
+          for (const e of ex) {
+            d.add(e);
+            plain.update(digestText(e), 'utf8');
+          }
+          plain.update(`#${ex.length}`);
+          expect(d.digest()).toBe(plain.digest('hex'));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

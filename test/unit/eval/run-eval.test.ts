@@ -171,6 +171,9 @@ describe('runEval: under faults', () => {
     const windows = lines.info.flatMap((l) => /window (\d+)\/8/.exec(l)?.[1] ?? []).map(Number);
     expect(windows.length).toBeGreaterThanOrEqual(5);
     for (const w of windows.slice(1)) expect(w).toBeLessThanOrEqual(4);
+    // what it took is summed up once
+    expect(lines.info.filter((l) => /^eval: \d+ call\(s\) answered 429 and \d+ failed/.test(l))).toHaveLength(1);
+    expect(lines.info.join('\n')).toContain(`eval: ${server.stats.throttled} call(s) answered 429`);
     // retries are logged at debug
     expect(lines.debug.some((l) => /attempt 1\/20 failed: HTTP 429 RESOURCE_EXHAUSTED/.test(l))).toBe(true);
     expect(lines.debug.some((l) => /network error \(ECONNRESET\)/.test(l))).toBe(true);
@@ -303,11 +306,17 @@ describe('runEval: under faults', () => {
       calls++;
       throw new GoogleApiError('Quota exceeded', 429, 'RESOURCE_EXHAUSTED', 3_600_000);
     };
-    const s = await runEval(base({ cases: makeCases(1), generate, sleep: instantSleep }));
-    expect(calls).toBe(1);
+    const sleeps: number[] = [];
+    const s = await runEval(
+      base({ cases: makeCases(3), generate, concurrency: 1, sleep: async (ms) => void sleeps.push(ms) }),
+    );
+    expect(calls).toBe(3);
     expect(s.cases[0]!.error).toMatch(
       /^HTTP 429 RESOURCE_EXHAUSTED: Quota exceeded \(server asked to retry after 3600 s; not waiting\)$/,
     );
+    expect(s.errors).toBe(3);
+    // nor does it pause the other cases for it: they fail fast the same way
+    expect(sleeps).toEqual([]);
   });
 
   it('times out a hanging call via its signal and retries it', async () => {

@@ -174,3 +174,70 @@ describe('GitHub fake vs @octokit/openapi', () => {
     expect(last?.headers['authorization']).toBe(`Bearer ${TOKEN}`);
   });
 });
+
+describe('GitHub fake checks requests against @octokit/openapi', () => {
+  it('accepts what the description allows, recording nothing', async () => {
+    const before = gh.violations.length;
+    const created = (await call('POST', '/repos/octo/repo/issues/20/comments', { body: 'ok' })).json as Json;
+    await call('GET', '/repos/octo/repo/issues/20/comments?per_page=100&page=1&since=2024-01-01T00:00:00Z');
+    await call('PATCH', `/repos/octo/repo/issues/comments/${created['id']}`, { body: 'ok2' });
+    await call('POST', '/graphql', { query: 'query { viewer { login } }', variables: {} });
+    expect(gh.violations.slice(before)).toEqual([]);
+  });
+
+  it('answers 422 like GitHub for a body that breaks the request schema, and records it', async () => {
+    const before = gh.violations.length;
+    const missing = await call('POST', '/repos/octo/repo/issues/21/comments', { text: 'typo' });
+    expect(missing.status).toBe(422);
+    expectValid(schemaFor(LIST, 'post', 422), missing.json);
+    expect((missing.json as Json)['message']).toBe(`Invalid request.\n\n"body" wasn't supplied.`);
+    const wrongType = await call('POST', '/repos/octo/repo/issues/21/comments', { body: 5 });
+    expect(wrongType.status).toBe(422);
+    expect((wrongType.json as Json)['message']).toContain(`For 'properties/body', 5 is not a string.`);
+    const created = (await call('POST', '/repos/octo/repo/issues/21/comments', { body: 'x' })).json as Json;
+    const patch = await call('PATCH', `/repos/octo/repo/issues/comments/${created['id']}`, { body: null });
+    expect(patch.status).toBe(422);
+    expect(gh.comments('octo', 'repo', 21).map((c) => c.body)).toEqual(['x']);
+    const found = gh.violations.slice(before);
+    expect(found.map((v) => v.operation)).toEqual([
+      'issues/create-comment',
+      'issues/create-comment',
+      'issues/update-comment',
+    ]);
+    expect(found[0]?.problems).toEqual([
+      `body: "body" wasn't supplied.`,
+      'body field text is not described for issues/create-comment',
+    ]);
+  });
+
+  it('records bad query and path parameters, undescribed methods and paths', async () => {
+    const before = gh.violations.length;
+    expect((await call('GET', '/repos/octo/repo/issues/22/comments?per_page=lots')).status).toBe(422);
+    expect((await call('GET', '/repos/octo/repo/issues/22/comments?since=yesterday')).status).toBe(422);
+    // GitHub ignores unknown query parameters; the fake answers, but records the (likely) typo.
+    expect((await call('GET', '/repos/octo/repo/issues/22/comments?perpage=100')).status).toBe(200);
+    expect((await call('GET', '/repos/octo/repo/issues/abc/comments')).status).toBe(404);
+    expect((await call('PUT', '/repos/octo/repo/issues/comments/1', { body: 'x' })).status).toBe(404);
+    expect((await call('GET', '/repos/octo/repo/pulls/22/comments')).status).toBe(404);
+    expect((await call('DELETE', '/repos/octo/repo/issues/comments/1', { body: 'x' })).status).toBe(404);
+    const found = gh.violations.slice(before).map((v) => v.problems.join('; '));
+    expect(found).toEqual([
+      'query parameter per_page: "lots" is not an integer',
+      'query parameter since: "yesterday" is not an ISO 8601 date-time',
+      'query parameter perpage is not described for issues/list-comments',
+      'path parameter issue_number: "abc" is not an integer',
+      'PUT is not described for /repos/{owner}/{repo}/issues/comments/{comment_id} (described: GET, PATCH, DELETE)',
+      'no described operation for /repos/octo/repo/pulls/22/comments',
+      'issues/delete-comment takes no request body',
+    ]);
+  });
+
+  it('checks the shape of GraphQL requests', async () => {
+    const before = gh.violations.length;
+    await call('POST', '/graphql', { q: 'viewer' });
+    expect(gh.violations.slice(before)[0]?.problems).toEqual([
+      'GraphQL body has no `query` string',
+      'GraphQL body has unknown field `q`',
+    ]);
+  });
+});

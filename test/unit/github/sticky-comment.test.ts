@@ -27,7 +27,10 @@ beforeEach(async () => {
   vi.mocked(core.notice).mockClear();
 });
 afterEach(async () => {
+  // Every request the sticky comment made follows GitHub's REST description.
+  const violations = gh.violations;
   await gh.close();
+  expect(violations).toEqual([]);
 });
 
 const upsert = (body: string, over: Partial<Parameters<typeof upsertStickyComment>[0]> = {}) =>
@@ -112,6 +115,30 @@ describe('upsertStickyComment', () => {
     expect(vi.mocked(core.notice).mock.calls[0]?.[0]).toMatch(/pull-requests: write/);
   });
 
+  it('deletes its own duplicates (two runs that raced), keeping the oldest', async () => {
+    const oldest = gh.addComment('octo', 'repo', 7, `${MARKER}\nrun A`, 'github-actions[bot]');
+    const copy = gh.addComment('octo', 'repo', 7, `${MARKER}\nsomeone's copy`, 'alice');
+    gh.addComment('octo', 'repo', 7, `${MARKER}\nrun B`, 'github-actions[bot]');
+    const r = await upsert('run C');
+    expect(r).toMatchObject({ id: oldest.id, created: false });
+    expect(gh.comments('octo', 'repo', 7).map((c) => [c.id, c.body])).toEqual([
+      [oldest.id, `${MARKER}\nrun C`],
+      [copy.id, `${MARKER}\nsomeone's copy`],
+    ]);
+    expect(writes().map((q) => q.method)).toEqual(['DELETE', 'PATCH']);
+  });
+
+  it('throws a rate-limit 403 instead of calling it a missing permission', async () => {
+    gh.failNext({
+      method: 'POST',
+      path: '/repos/octo/repo/issues/7/comments',
+      status: 403,
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    });
+    await expect(upsert('x')).rejects.toMatchObject({ status: 403 });
+    expect(core.notice).not.toHaveBeenCalled();
+  });
+
   it('keeps one comment per key', async () => {
     const a = await upsert('a');
     const b = await upsert('b', { marker: commentMarker('other'), body: `${commentMarker('other')}\nb` });
@@ -145,6 +172,43 @@ describe('upsertStickyComment', () => {
     expect(gh.comments('octo', 'repo', 7).map((c) => c.user.login)).toEqual(['github-actions[bot]', 'my-app[bot]']);
     // The identity is cached per token: one lookup for two calls.
     expect(gh.requests.filter((q) => q.path === '/graphql')).toHaveLength(1);
+  });
+
+  it('asks GraphQL when GET /user fails for another reason than permissions', async () => {
+    gh.failNext({ method: 'GET', path: '/user', status: 502 });
+    const alices = gh.addComment('octo', 'repo', 7, `${MARKER}\nby alice`, 'alice');
+    const r = await upsert('alice again', { token: 'ghp_alice_token' });
+    expect(r).toMatchObject({ id: alices.id, created: false });
+    expect(gh.requests.map((q) => `${q.method} ${q.path.split('?')[0]} ${q.status}`).slice(0, 2)).toEqual([
+      'GET /user 502',
+      'POST /graphql 200',
+    ]);
+  });
+
+  it('falls back to github-actions[bot] when neither GET /user nor GraphQL answers', async () => {
+    const ours = gh.addComment('octo', 'repo', 7, `${MARKER}\nold`, 'github-actions[bot]');
+    gh.failNext({ method: 'POST', path: '/graphql', status: 503 });
+    const r = await upsertStickyComment({
+      token: TOKEN,
+      apiUrl: `${gh.url}/`,
+      target,
+      marker: MARKER,
+      body: `${MARKER}\nnew`,
+    });
+    expect(r).toMatchObject({ id: ours.id, created: false });
+    expect(gh.requests.filter((q) => q.path === '/graphql').map((q) => q.status)).toEqual([503]);
+  });
+
+  it('learns its identity from the comment it created', async () => {
+    gh.failNext({ method: 'POST', path: '/graphql', status: 503 });
+    // my-app[bot] could not be identified: it is taken for github-actions[bot] and creates its comment...
+    const first = await upsert('one', { token: 'ghs_other_app_token', apiUrl: `${gh.url}//` });
+    expect(first?.created).toBe(true);
+    // ...whose author it then knows, so the next search (the known id is gone) finds it.
+    const second = await upsert('two', { token: 'ghs_other_app_token', apiUrl: `${gh.url}//`, commentId: 1 });
+    expect(second).toMatchObject({ id: first?.id, created: false });
+    expect(gh.comments('octo', 'repo', 7).map((c) => c.body)).toEqual([`${MARKER}\ntwo`]);
+    expect(gh.requests.filter((q) => q.path === '/graphql').map((q) => q.status)).toEqual([503]);
   });
 
   it('throws on other errors (bad credentials)', async () => {

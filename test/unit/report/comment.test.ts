@@ -104,6 +104,21 @@ describe('renderComment (started)', () => {
   });
 });
 
+describe('renderComment (in progress)', () => {
+  it('shows how far tuning is and the loss so far, still as a started comment', () => {
+    const r = report({ state: 'CREATING', tunedModel: null, eval: null, gates: [] });
+    const body = renderComment(r, { marker: MARKER, phase: 'started', progress: 'step 9 of 20 (45%) · epoch 2' });
+    expect(body.split('\n')[0]).toBe(MARKER);
+    expect(countMarkers(body)).toBe(1);
+    expect(body).toContain('### ⏳ Gemini tuning in progress');
+    expect(body).toContain('**Progress:** step 9 of 20 (45%) · epoch 2');
+    const [chart] = codeBlocks(body);
+    expect(chart?.lang).toBe('mermaid');
+    expect(tables(body)).toHaveLength(0);
+    assertSafe(body);
+  });
+});
+
 describe('renderComment (final)', () => {
   it('shows status, models, duration, cache, hyperparameters, dataset, loss, eval and gates', () => {
     const body = final();
@@ -247,6 +262,16 @@ describe('renderComment (final)', () => {
     const r = report({ eval: evalSummary(cases, { regressions: cases.map((c) => c.id) }) });
     r.dataset?.warnings.push(...Array.from({ length: 500 }, () => worst));
     assertSafe(final(r));
+  });
+
+  it('links the run page and says the job summary is on it', () => {
+    const html = toHtml(final());
+    expect(html).toContain(
+      'the job summary on the <a href="https://github.com/octo/repo/actions/runs/123">workflow run page</a>',
+    );
+    const offline = final(report({ runUrl: null }));
+    expect(offline).toContain('Full tables: the job summary · everything: the JSON report');
+    expect(toHtml(offline)).not.toContain('<a ');
   });
 
   it('does not let a forged marker in data repeat ours', () => {

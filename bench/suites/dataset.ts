@@ -1,0 +1,195 @@
+/**
+ * Dataset validation speed and memory: a generated 200,000-example (~100 MB) JSONL file, validated
+ * by the streaming path (loadTrainingSet with keepRecords: false: every check, the content-key
+ * digest, the statistics and the doctor), against a bare `readline` + `JSON.parse` loop over the
+ * same file, each in its own child process so that peak RSS is that process's own. Runs alternate
+ * and the medians are compared.
+ *
+ * BENCH_DATASET_EXAMPLES (default 200000) and BENCH_DATASET_RUNS (default 3) change the size and
+ * the number of runs.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, type Row } from '../row.js';
+
+export const name = 'dataset';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const WORDS = (
+  'the a order ticket customer refund delivery late package account password reset invoice billing ' +
+  'charge card email phone support agent please help thanks issue problem error screen app update ' +
+  'version login crash slow network store item size color return exchange warranty broken missing'
+).split(' ');
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function generate(file: string, n: number): Promise<void> {
+  const rand = rng(42);
+  const words = (k: number): string => {
+    const out: string[] = [];
+    for (let i = 0; i < k; i++) out.push(WORDS[Math.floor(rand() * WORDS.length)]!);
+    return out.join(' ');
+  };
+  const out = createWriteStream(file);
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    const input = `Summarize this support ticket:\n#${i} ${words(44 + Math.floor(rand() * 20))}`;
+    const output = `Ticket ${i}: ${words(8 + Math.floor(rand() * 8))} ünïcödé ✓`;
+    buf += `${JSON.stringify({ text_input: input, output })}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await new Promise<void>((r) => out.once('finish', () => r()));
+}
+
+const BARE = `
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+const t = process.hrtime.bigint();
+let n = 0;
+const rl = createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity });
+for await (const line of rl) {
+  if (line.trim() === '') continue;
+  const v = JSON.parse(line);
+  if (typeof v.text_input === 'string' && typeof v.output === 'string') n++;
+}
+const ms = Number(process.hrtime.bigint() - t) / 1e6;
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, count: n }));
+`;
+
+function validateEntry(): string {
+  const load = join(ROOT, 'src/dataset/load-training.ts').replace(/\\/g, '/');
+  const key = join(ROOT, 'src/dataset/content-key.ts').replace(/\\/g, '/');
+  return `
+import { loadTrainingSet } from ${JSON.stringify(load)};
+import { contentKey } from ${JSON.stringify(key)};
+const t = process.hrtime.bigint();
+const ds = await loadTrainingSet(process.argv[2], { backend: 'vertex-ai', role: 'training', keepRecords: false, workspace: '/' });
+const a = ds.analysis;
+const findings = a.findings();
+const stats = a.stats(0);
+const k = contentKey({ backend: 'vertex-ai', baseModel: 'gemini-2.5-flash', hyperparameters: { epochCount: null, batchSize: null, learningRate: null, learningRateMultiplier: null, adapterSize: null }, examples: { digest: a.digest.digest() }, validationExamples: [] });
+const ms = Number(process.hrtime.bigint() - t) / 1e6;
+const cpu = process.cpuUsage();
+const mem = process.memoryUsage();
+const errors = ds.problems.filter((p) => p.severity === 'error').length;
+console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, heapMb: mem.heapUsed / 1e6, externalMb: mem.external / 1e6, arrayBuffersMb: mem.arrayBuffers / 1e6, maxRssKb: process.resourceUsage().maxRSS, count: a.count, records: ds.records.length, errors, findings: findings.map((f) => f.kind), inputP95: stats.input.chars.p95, key: k }));
+`;
+}
+
+interface ChildResult {
+  ms: number;
+  cpuMs: number;
+  maxRssKb: number;
+  count: number;
+}
+
+function runChild(script: string, file: string): ChildResult {
+  const r = spawnSync(process.execPath, [script, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${script} failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
+}
+
+export async function run(): Promise<Row[]> {
+  const n = Number(process.env['BENCH_DATASET_EXAMPLES'] ?? 200_000);
+  const runs = Number(process.env['BENCH_DATASET_RUNS'] ?? 3);
+  const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-bench-dataset-'));
+  try {
+    const file = join(dir, 'train.jsonl');
+    await generate(file, n);
+    const mb = statSync(file).size / 1e6;
+
+    const bare = join(dir, 'bare.mjs');
+    writeFileSync(bare, BARE);
+    const entry = join(dir, 'validate-entry.ts');
+    writeFileSync(entry, validateEntry());
+    const validate = join(dir, 'validate.mjs');
+    // Bundled to plain JavaScript so the child runs on bare node, as the action does.
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: validate,
+      logLevel: 'error',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+
+    // Warm the file cache, then alternate.
+    runChild(bare, file);
+    const bareRuns: ChildResult[] = [];
+    const oursRuns: (ChildResult & { records?: number; errors?: number; findings?: string[] })[] = [];
+    for (let i = 0; i < runs; i++) {
+      bareRuns.push(runChild(bare, file));
+      oursRuns.push(runChild(validate, file));
+    }
+    const first = oursRuns[0];
+    if (!first || first.count !== n || first.records !== 0 || first.errors !== 0)
+      throw new Error(`validation did not stream the generated set as expected: ${JSON.stringify(first)}`);
+    const bareMs = median(bareRuns.map((r) => r.ms));
+    const oursMs = median(oursRuns.map((r) => r.ms));
+    const ratio = oursMs / bareMs;
+    // CPU time too: on a busy machine it moves less than wall time.
+    const cpuRatio = median(oursRuns.map((r) => r.cpuMs)) / median(bareRuns.map((r) => r.cpuMs));
+    const rssMb = Math.max(...oursRuns.map((r) => r.maxRssKb)) / 1024;
+    const bareRssMb = Math.max(...bareRuns.map((r) => r.maxRssKb)) / 1024;
+    const label = `${(n / 1000).toFixed(0)}k examples, ${mb.toFixed(0)} MB`;
+    return [
+      {
+        benchmark: `dataset: readline + JSON.parse (${label}, median)`,
+        value: `${bareMs.toFixed(0)} ms`,
+        goal: '',
+        ok: null,
+      },
+      {
+        benchmark: `dataset: validation, streaming (${label}, median)`,
+        value: `${oursMs.toFixed(0)} ms`,
+        goal: '',
+        ok: null,
+      },
+      {
+        benchmark: 'dataset validation ratio (validation / bare loop)',
+        value: `${ratio.toFixed(2)}x`,
+        goal: '<= 1.5x',
+        ok: ratio <= 1.5,
+      },
+      {
+        benchmark: 'dataset validation CPU-time ratio (user + system)',
+        value: `${cpuRatio.toFixed(2)}x`,
+        goal: '',
+        ok: null,
+      },
+      { benchmark: 'dataset: bare loop peak RSS', value: `${bareRssMb.toFixed(0)} MB`, goal: '', ok: null },
+      {
+        benchmark: 'dataset validation peak RSS',
+        value: `${rssMb.toFixed(0)} MB`,
+        goal: '<= 200 MB',
+        ok: rssMb <= 200,
+      },
+    ];
+  } finally {
+    if (!process.env['BENCH_DATASET_KEEP']) rmSync(dir, { recursive: true, force: true });
+    else process.stderr.write(`bench: kept ${dir}\n`);
+  }
+}

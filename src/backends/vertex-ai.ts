@@ -1,0 +1,502 @@
+/**
+ * The Vertex AI backend: the datasets go to Cloud Storage as contents JSONL (resumable upload,
+ * skipped when the same bytes are already there), then tuningJobs.create (which returns the
+ * TuningJob itself, no Operation), tuningJobs.get while it trains, tuningJobs.cancel, and
+ * generateContent on the tuned model's endpoint (or on a publisher model for the baseline).
+ *
+ * The TuningJob carries no loss. The training metrics live in the job's experiment, backed by a
+ * Vertex AI TensorBoard; they are read over REST along the chain Google's tuning notebooks follow
+ * (Experiment → backing TensorBoard → experiment run → read_time_series_data), the same routes the
+ * emulator serves (test/emulator/README.md):
+ *   1. GET {experiment}  (…/metadataStores/default/contexts/EXP)  → metadata.backing_tensorboard_resource
+ *   2. GET …/metadataStores/default/contexts?filter=schema_title="system.ExperimentRun" AND parent_contexts:"{experiment}"
+ *      → run contexts "EXP-RUN" (fallback: GET {tensorboard}/experiments/EXP/runs)
+ *   3. GET {tensorboard}/experiments/EXP/runs/RUN/timeSeries  → the one with displayName "/train_total_loss"
+ *   4. GET {timeSeries}:read?maxDataPoints=1000  → values[] = {step (int64 string), wallTime, scalar.value}
+ * The series found is remembered per job, so a poll costs two calls once it is known.
+ */
+
+import type {
+  CreateTuningRequest,
+  GenerationConfig,
+  Hyperparameters,
+  JobStatus,
+  Snapshot,
+  TuningBackend,
+  TuningDataStats,
+  TuningState,
+} from './backend.js';
+import { GoogleApiError } from './errors.js';
+import { parseGsUri, uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
+import { toVertexJsonl } from '../dataset/to-vertex-jsonl.js';
+import type { GoogleHttp } from './http.js';
+import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
+
+export const VERTEX_DEFAULT_BASE_MODEL = 'gemini-2.5-flash';
+/** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
+export const CONTENT_KEY_LABEL = 'gemini_tune_key';
+export const TUNING_JOB_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/tuningJobs\/[^/]+$/;
+/** Metric reads are best effort: a short retry, so a flaky TensorBoard read never holds up polling. */
+const METRICS_RETRY = { maxAttempts: 2, maxElapsedMs: 10_000 };
+const ENDPOINT_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/endpoints\/[^/]+$/;
+
+const ADAPTER_SIZES: Record<number, string> = {
+  1: 'ADAPTER_SIZE_ONE',
+  2: 'ADAPTER_SIZE_TWO',
+  4: 'ADAPTER_SIZE_FOUR',
+  8: 'ADAPTER_SIZE_EIGHT',
+  16: 'ADAPTER_SIZE_SIXTEEN',
+};
+const ADAPTER_NUMBERS: Record<string, number> = Object.fromEntries(
+  Object.entries(ADAPTER_SIZES).map(([n, name]) => [name, Number(n)]),
+);
+
+/** Wire shapes (proto3 JSON: absent means default; int64 as strings). */
+interface WireStatus {
+  code?: number;
+  message?: string;
+}
+interface WireTuningJob {
+  name?: string;
+  baseModel?: string;
+  tunedModelDisplayName?: string;
+  description?: string;
+  state?: string;
+  createTime?: string;
+  error?: WireStatus;
+  labels?: Record<string, string>;
+  experiment?: string;
+  tunedModel?: { model?: string; endpoint?: string };
+  supervisedTuningSpec?: {
+    trainingDatasetUri?: string;
+    validationDatasetUri?: string;
+    hyperParameters?: { epochCount?: string | number; learningRateMultiplier?: number; adapterSize?: string };
+  };
+  tuningDataStats?: {
+    supervisedTuningDataStats?: {
+      tuningDatasetExampleCount?: string | number;
+      totalTuningCharacterCount?: string | number;
+      totalBillableTokenCount?: string | number;
+      tuningStepCount?: string | number;
+      totalTruncatedExampleCount?: string | number;
+      droppedExampleReasons?: string[];
+    };
+  };
+}
+interface WireListJobs {
+  tuningJobs?: WireTuningJob[];
+  nextPageToken?: string;
+}
+interface WireGenerateResponse {
+  candidates?: { content?: { parts?: { text?: string }[] }; finishReason?: string }[];
+  promptFeedback?: { blockReason?: string };
+}
+
+export interface VertexOptions {
+  project: string;
+  location: string;
+  /** gs://bucket/prefix; needed to create a job, not to poll, cancel or resume one. */
+  stagingUri: string | null;
+  apiEndpoint: string | null;
+  /** Bytes per upload request (a multiple of 256 KiB). */
+  uploadChunkSize?: number;
+  log?: (message: string) => void;
+}
+
+export class VertexAiBackend implements TuningBackend {
+  readonly name = 'vertex-ai' as const;
+  readonly defaultBaseModel = VERTEX_DEFAULT_BASE_MODEL;
+  /** Uploads this backend made (or skipped), for the log and the tests. */
+  readonly uploads: UploadResult[] = [];
+  /** The train-loss time series of each job, once found. */
+  private readonly lossSeries = new Map<string, string>();
+  private readonly lossWarned = new Set<string>();
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly http: GoogleHttp,
+    private readonly raw: RawRequestClient,
+    private readonly opts: VertexOptions,
+  ) {
+    this.log = opts.log ?? (() => undefined);
+  }
+
+  private get parent(): string {
+    return `projects/${this.opts.project}/locations/${this.opts.location}`;
+  }
+
+  /** URL of a resource name, on the host of the location the name itself is in. */
+  private url(resource: string, query?: Record<string, string>): string {
+    const location = /^projects\/[^/]+\/locations\/([^/]+)/.exec(resource)?.[1] ?? this.opts.location;
+    const u = new URL(`${vertexBaseUrl(location, this.opts.apiEndpoint)}/v1/${resource}`);
+    for (const [k, v] of Object.entries(query ?? {})) u.searchParams.set(k, v);
+    return u.toString();
+  }
+
+  async create(req: CreateTuningRequest): Promise<JobStatus> {
+    if (!this.opts.stagingUri) throw new Error('the vertex-ai backend needs "staging-uri" to upload the dataset to');
+    const trainingUri = await this.upload(req.contentKey, 'training', req.examples);
+    const validationUri = req.validationExamples.length
+      ? await this.upload(req.contentKey, 'validation', req.validationExamples)
+      : null;
+    const body = {
+      baseModel: req.baseModel,
+      supervisedTuningSpec: {
+        trainingDatasetUri: trainingUri,
+        ...(validationUri ? { validationDatasetUri: validationUri } : {}),
+        ...wireHyperparameters(req.hyperparameters),
+      },
+      tunedModelDisplayName: req.displayName,
+      ...(req.description ? { description: req.description } : {}),
+      labels: { [CONTENT_KEY_LABEL]: contentKeyLabel(req.contentKey), 'managed-by': 'gemini-tune' },
+    };
+    try {
+      // Not retried: tuningJobs.create takes no request id, so a repeat could start a second job.
+      const job = await this.http.json<WireTuningJob>({
+        method: 'POST',
+        url: this.url(`${this.parent}/tuningJobs`),
+        body,
+        idempotent: false,
+        what: 'tuningJobs.create',
+      });
+      return jobStatus(job, []);
+    } catch (err) {
+      throw explain(err, { baseModel: req.baseModel });
+    }
+  }
+
+  private async upload(key: string, kind: 'training' | 'validation', examples: CreateTuningRequest['examples']) {
+    const { bucket, prefix } = parseGsUri(this.opts.stagingUri ?? '');
+    const object = `${prefix ? `${prefix}/` : ''}gemini-tune/${key}/${kind}.jsonl`;
+    const result = await uploadResumable({
+      client: this.raw,
+      baseUrl: storageBaseUrl(this.opts.apiEndpoint),
+      bucket,
+      object,
+      data: Buffer.from(toVertexJsonl(examples), 'utf8'),
+      contentType: 'application/jsonl',
+      ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
+      log: this.log,
+    }).catch((err: unknown) => {
+      throw explain(err, { upload: `gs://${bucket}/${object}` });
+    });
+    this.uploads.push(result);
+    this.log(
+      result.skipped
+        ? `${kind} data: ${result.uri} is already there (same MD5), not uploaded again`
+        : `${kind} data: uploaded ${result.size} bytes to ${result.uri}` +
+            (result.resumes
+              ? ` (interrupted ${result.resumes} time(s); resumed at byte ${result.resumedAt.join(', ')}` +
+                ' as Cloud Storage reported, not from the start)'
+              : ''),
+    );
+    return result.uri;
+  }
+
+  async status(job: string): Promise<JobStatus> {
+    if (!TUNING_JOB_NAME.test(job)) {
+      throw new Error(`"${job}" is not a Vertex AI tuning job name (projects/P/locations/L/tuningJobs/ID)`);
+    }
+    let wire: WireTuningJob;
+    try {
+      wire = await this.http.json<WireTuningJob>({ method: 'GET', url: this.url(job), what: 'tuningJobs.get' });
+    } catch (err) {
+      throw explain(err, {});
+    }
+    return jobStatus(wire, await this.lossCurve(wire));
+  }
+
+  async cancel(status: JobStatus): Promise<void> {
+    if (!status.job) return;
+    try {
+      await this.http.json({
+        method: 'POST',
+        url: this.url(`${status.job}:cancel`),
+        body: {},
+        idempotent: true, // cancelling twice is harmless
+        what: 'tuningJobs.cancel',
+      });
+    } catch (err) {
+      // Already ended (FAILED_PRECONDITION) or gone: nothing left to cancel.
+      if (err instanceof GoogleApiError && [400, 404].includes(err.httpStatus)) return;
+      throw explain(err, {});
+    }
+  }
+
+  async findByContentKey(contentKey: string): Promise<JobStatus | null> {
+    const label = contentKeyLabel(contentKey);
+    const matches: WireTuningJob[] = [];
+    let filter: string | null = `labels.${CONTENT_KEY_LABEL}="${label}"`;
+    let pageToken = '';
+    for (let page = 0; page < 20; page++) {
+      let res: WireListJobs;
+      try {
+        res = await this.http.json<WireListJobs>({
+          method: 'GET',
+          url: this.url(`${this.parent}/tuningJobs`, {
+            pageSize: '100',
+            ...(filter ? { filter } : {}),
+            ...(pageToken ? { pageToken } : {}),
+          }),
+          what: 'tuningJobs.list',
+        });
+      } catch (err) {
+        // A service that does not take the label filter: list everything and filter here.
+        if (filter && err instanceof GoogleApiError && err.httpStatus === 400) {
+          filter = null;
+          pageToken = '';
+          continue;
+        }
+        throw explain(err, {});
+      }
+      matches.push(...(res.tuningJobs ?? []).filter((j) => j.labels?.[CONTENT_KEY_LABEL] === label));
+      if (!res.nextPageToken) break;
+      pageToken = res.nextPageToken;
+    }
+    const usable = matches.filter((j) => mapState(j.state) === 'ACTIVE' || mapState(j.state) === 'CREATING');
+    usable.sort(
+      (a, b) =>
+        Number(mapState(b.state) === 'ACTIVE') - Number(mapState(a.state) === 'ACTIVE') ||
+        (b.createTime ?? '').localeCompare(a.createTime ?? ''),
+    );
+    const best = usable[0];
+    return best?.name ? this.status(best.name) : null;
+  }
+
+  async generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
+    const res = await this.http.json<WireGenerateResponse>({
+      method: 'POST',
+      url: this.url(`${this.modelResource(model)}:generateContent`),
+      body: {
+        contents: [{ role: 'user', parts: [{ text: prompt }] }],
+        generationConfig: {
+          temperature: config.temperature,
+          ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
+        },
+      },
+      retry: false,
+      what: 'generateContent',
+      ...(signal ? { signal } : {}),
+    });
+    const candidate = res.candidates?.[0];
+    if (!candidate) {
+      throw new Error(
+        `the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`,
+      );
+    }
+    return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
+  }
+
+  /**
+   * A tuned model's endpoint (projects/P/locations/L/endpoints/E) as it is; a base model
+   * (gemini-2.5-flash, models/..., publishers/google/models/...) as a publisher model in this project.
+   */
+  private modelResource(model: string): string {
+    if (ENDPOINT_NAME.test(model) || model.startsWith('projects/')) return model;
+    const id = model.replace(/^(publishers\/[^/]+\/)?models\//, '');
+    const publisher = /^publishers\/([^/]+)\//.exec(model)?.[1] ?? 'google';
+    return `${this.parent}/publishers/${publisher}/models/${id}`;
+  }
+
+  /** The train-loss curve of a job, or [] when there is none yet (or it cannot be read). */
+  private async lossCurve(job: WireTuningJob): Promise<Snapshot[]> {
+    if (!job.name || !job.experiment) return [];
+    try {
+      let series = this.lossSeries.get(job.name);
+      if (!series) {
+        const found = await this.findLossSeries(job.experiment);
+        if (!found) return [];
+        series = found;
+        this.lossSeries.set(job.name, series);
+      }
+      const res = await this.http.json<{
+        timeSeriesData?: { values?: { step?: string | number; wallTime?: string; scalar?: { value?: number } }[] };
+      }>({
+        method: 'GET',
+        url: this.url(`${series}:read`, { maxDataPoints: '1000' }),
+        what: 'timeSeries.read',
+        retry: METRICS_RETRY,
+      });
+      const stats = job.tuningDataStats?.supervisedTuningDataStats;
+      const totalSteps = toNumber(stats?.tuningStepCount);
+      const epochs = toNumber(job.supervisedTuningSpec?.hyperParameters?.epochCount);
+      const perEpoch = totalSteps && epochs ? totalSteps / epochs : null;
+      return (res.timeSeriesData?.values ?? [])
+        .map((v) => {
+          const step = Number(v.step ?? 0);
+          return {
+            step,
+            epoch: perEpoch && epochs ? Math.min(epochs, Math.max(1, Math.ceil(step / perEpoch))) : null,
+            meanLoss: typeof v.scalar?.value === 'number' ? v.scalar.value : null,
+            computeTime: v.wallTime ?? null,
+          };
+        })
+        .sort((a, b) => a.step - b.step);
+    } catch (err) {
+      // Said once per job: the loss curve is a nice-to-have, and the next poll tries again.
+      if (!this.lossWarned.has(job.name)) {
+        this.lossWarned.add(job.name);
+        this.log(`Could not read the loss curve (${(err as Error).message}); the report may have no loss chart`);
+      }
+      return [];
+    }
+  }
+
+  private async findLossSeries(experiment: string): Promise<string | null> {
+    const context = await this.getOrNull<{ metadata?: Record<string, unknown> }>(experiment, 'contexts.get');
+    const tensorboard = context?.metadata?.['backing_tensorboard_resource'];
+    if (typeof tensorboard !== 'string' || !tensorboard) return null;
+    const experimentId = experiment.split('/').pop() ?? '';
+    const store = experiment.replace(/\/contexts\/[^/]+$/, '');
+    // The experiment's runs are its child contexts; a run context's id is "{EXP}-{run}".
+    const children = await this.getOrNull<{ contexts?: { name?: string }[] }>(`${store}/contexts`, 'contexts.list', {
+      filter: `schema_title="system.ExperimentRun" AND parent_contexts:"${experiment}"`,
+    });
+    const runs = (children?.contexts ?? [])
+      .map((c) => (c.name ?? '').split('/').pop() ?? '')
+      .filter((id) => id.startsWith(`${experimentId}-`))
+      .map((id) => `${tensorboard}/experiments/${experimentId}/runs/${id.slice(experimentId.length + 1)}`);
+    if (!runs.length) {
+      // No run contexts: the TensorBoard experiment's own run list.
+      const listed = await this.getOrNull<{ tensorboardRuns?: { name?: string }[] }>(
+        `${tensorboard}/experiments/${experimentId}/runs`,
+        'tensorboardRuns.list',
+      );
+      runs.push(...(listed?.tensorboardRuns ?? []).flatMap((r) => (r.name ? [r.name] : [])));
+    }
+    for (const run of runs) {
+      const list = await this.getOrNull<{ tensorboardTimeSeries?: { name?: string; displayName?: string }[] }>(
+        `${run}/timeSeries`,
+        'timeSeries.list',
+      );
+      const loss = (list?.tensorboardTimeSeries ?? []).find(
+        (s) => s.name && s.displayName?.replace(/^\/+/, '') === 'train_total_loss',
+      );
+      if (loss?.name) return loss.name;
+    }
+    return null;
+  }
+
+  private async getOrNull<T>(resource: string, what: string, query?: Record<string, string>): Promise<T | null> {
+    try {
+      return await this.http.json<T>({ method: 'GET', url: this.url(resource, query), what, retry: METRICS_RETRY });
+    } catch (err) {
+      if (err instanceof GoogleApiError && err.httpStatus === 404) return null;
+      throw err;
+    }
+  }
+}
+
+/** The label value: lowercase hex, at most 63 characters. */
+export function contentKeyLabel(contentKey: string): string {
+  return contentKey.toLowerCase().slice(0, 63);
+}
+
+export function mapState(state: string | undefined): TuningState {
+  switch (state) {
+    case 'JOB_STATE_SUCCEEDED':
+      return 'ACTIVE';
+    case 'JOB_STATE_FAILED':
+    case 'JOB_STATE_EXPIRED':
+      return 'FAILED';
+    case 'JOB_STATE_CANCELLED':
+      return 'CANCELLED';
+    default:
+      return 'CREATING';
+  }
+}
+
+function wireHyperparameters(h: Hyperparameters): { hyperParameters?: Record<string, unknown> } {
+  const out: Record<string, unknown> = {};
+  // int64 travels as a JSON string; the adapter size is an enum name (the number 4 would mean SIXTEEN).
+  if (h.epochCount !== null) out['epochCount'] = String(h.epochCount);
+  if (h.learningRateMultiplier !== null) out['learningRateMultiplier'] = h.learningRateMultiplier;
+  if (h.adapterSize !== null) {
+    const name = ADAPTER_SIZES[h.adapterSize];
+    if (!name) throw new Error(`adapter size ${h.adapterSize} is not one of 1, 2, 4, 8, 16`);
+    out['adapterSize'] = name;
+  }
+  return Object.keys(out).length ? { hyperParameters: out } : {};
+}
+
+function toNumber(v: string | number | undefined): number | null {
+  if (v === undefined || v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+function dataStats(job: WireTuningJob): TuningDataStats | null {
+  const s = job.tuningDataStats?.supervisedTuningDataStats;
+  if (!s) return null;
+  return {
+    exampleCount: toNumber(s.tuningDatasetExampleCount),
+    totalCharacterCount: toNumber(s.totalTuningCharacterCount),
+    totalBillableTokenCount: toNumber(s.totalBillableTokenCount),
+    tuningStepCount: toNumber(s.tuningStepCount),
+    truncatedExampleCount: toNumber(s.totalTruncatedExampleCount),
+    droppedExampleReasons: s.droppedExampleReasons ?? [],
+  };
+}
+
+function jobError(job: WireTuningJob, state: TuningState): string | null {
+  if (state === 'CANCELLED') return `the tuning job was cancelled${job.error?.message ? `: ${job.error.message}` : ''}`;
+  if (state !== 'FAILED') return null;
+  const why = job.error?.message?.trim() || 'the service gave no reason';
+  const expired = job.state === 'JOB_STATE_EXPIRED' ? ' (the job expired before it could run)' : '';
+  return `Vertex AI tuning job ${job.name ?? ''} failed${expired}: ${why}${job.error?.code ? ` (code ${job.error.code})` : ''}`;
+}
+
+function jobStatus(job: WireTuningJob, snapshots: Snapshot[]): JobStatus {
+  const state = mapState(job.state);
+  const stats = dataStats(job);
+  const h = job.supervisedTuningSpec?.hyperParameters;
+  const last = snapshots.at(-1);
+  const totalSteps = stats?.tuningStepCount ?? null;
+  return {
+    job: job.name ?? '',
+    state,
+    tunedModel: job.tunedModel?.model || null,
+    endpoint: job.tunedModel?.endpoint || null,
+    completedPercent: state === 'ACTIVE' ? 100 : null,
+    completedSteps: state === 'ACTIVE' && totalSteps ? totalSteps : (last?.step ?? null),
+    totalSteps,
+    snapshots,
+    error: jobError(job, state),
+    hyperparameters: h
+      ? {
+          epochCount: toNumber(h.epochCount),
+          learningRateMultiplier: h.learningRateMultiplier ?? null,
+          adapterSize: h.adapterSize ? (ADAPTER_NUMBERS[h.adapterSize] ?? null) : null,
+        }
+      : null,
+    tuningDataStats: stats,
+  };
+}
+
+/** Adds what the user can do about common errors. */
+function explain(err: unknown, ctx: { baseModel?: string; upload?: string }): unknown {
+  if (!(err instanceof GoogleApiError)) return err;
+  let hint = '';
+  if (err.httpStatus === 403 && ctx.upload) {
+    hint =
+      ` — the credentials may not write ${ctx.upload}: grant the service account roles/storage.objectAdmin ` +
+      '(or objectCreator + objectViewer) on the staging bucket.';
+  } else if (err.httpStatus === 403) {
+    hint =
+      ' — the credentials may not tune models in this project: grant roles/aiplatform.user to the service ' +
+      'account (or the Workload Identity principal), enable the Vertex AI API, and check "project" and "location". ' +
+      'The Vertex AI service agent also needs read access to the staging bucket.';
+  } else if (err.httpStatus === 401) {
+    hint =
+      ' — the credentials were rejected: check the google-github-actions/auth step (workload_identity_provider, ' +
+      'service_account) and that the job has "permissions: id-token: write".';
+  } else if (err.httpStatus === 404 && ctx.baseModel) {
+    hint = ` — base model "${ctx.baseModel}" was not found in this location, or cannot be tuned there.`;
+  } else if (err.httpStatus === 404 && ctx.upload) {
+    hint = ` — the bucket of ${ctx.upload} does not exist (check "staging-uri").`;
+  } else if (err.httpStatus === 429) {
+    hint = ' — quota exhausted: tuning quotas are per project and region; wait or ask for more quota.';
+  }
+  if (!hint) return err;
+  return new GoogleApiError(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
+}

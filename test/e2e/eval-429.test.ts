@@ -1,0 +1,103 @@
+/**
+ * The bundle as a child process, with the emulator answering 429 (Retry-After: 1 s) to every
+ * third generateContent call: every case still gets a result, the same as without the 429s, and
+ * none of them is an error.
+ */
+
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
+import { geminiRun } from '../helpers/harness.js';
+import { DIST_MAIN, runNode, type RunnerEnv } from '../helpers/runner-env.js';
+
+const API_KEY = 'AIzaSyE2E-eval-429-key-0123456789';
+let emu: Emulator;
+let gh: GitHubFake;
+
+beforeAll(async () => {
+  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 5 } });
+  gh = await startGitHubFake();
+});
+afterAll(async () => {
+  await emu.close();
+  await gh.close();
+});
+
+interface CaseResult {
+  id: string;
+  output: string | null;
+  pass: boolean | null;
+  error: string | null;
+  reason?: string | null;
+  baselineOutput?: string | null;
+  baselinePass?: boolean | null;
+  baselineError?: string | null;
+}
+
+const run = async (): Promise<{ runner: RunnerEnv; stdout: string }> => {
+  const runner = geminiRun(
+    { emu, gh, apiKey: API_KEY },
+    {
+      'training-data': 'test/fixtures/eval/train.jsonl',
+      'eval-data': 'test/fixtures/eval/eval.jsonl',
+      'eval-baseline': 'base',
+      'eval-concurrency': '4',
+    },
+    { event: 'push' },
+  );
+  const r = await runNode(DIST_MAIN, runner.env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return { runner, stdout: r.stdout };
+};
+
+const verdicts = (cases: CaseResult[]) =>
+  cases.map((c) => ({
+    id: c.id,
+    output: c.output,
+    pass: c.pass,
+    error: c.error,
+    reason: c.reason ?? null,
+    baselineOutput: c.baselineOutput,
+    baselinePass: c.baselinePass,
+    baselineError: c.baselineError,
+  }));
+
+describe('eval under 429s (dist/)', () => {
+  it('gives every case the result it gets without the 429s', async () => {
+    emu.reset();
+    emu.configure({ training: { stepMs: 5, outcome: 'ACTIVE' } });
+    const clean = await run();
+    const cleanReport = JSON.parse(readFileSync(clean.runner.outputs()['report-path']!, 'utf8'));
+    const calls = (): typeof emu.requests => emu.requests.filter((r) => r.path.includes(':generateContent'));
+    expect(calls().every((r) => r.status === 200)).toBe(true);
+    const cleanCalls = calls().length;
+    expect(cleanCalls).toBe(28); // 14 cases, tuned and base
+
+    emu.requests.length = 0;
+    emu.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 1, path: ':generateContent', every: 3 });
+    const faulty = await run();
+    const report = JSON.parse(readFileSync(faulty.runner.outputs()['report-path']!, 'utf8'));
+    expect(report.cacheHit).toBe(true);
+    expect(report.tunedModel).toBe(cleanReport.tunedModel);
+
+    // the 429s happened, with Retry-After, and every refused call was made again
+    const throttled = calls().filter((r) => r.status === 429);
+    expect(throttled.length).toBeGreaterThanOrEqual(Math.floor(cleanCalls / 3));
+    expect(calls().filter((r) => r.status === 200)).toHaveLength(cleanCalls);
+
+    // the same results, case by case, and no errors
+    expect(report.eval.errors).toBe(0);
+    expect(verdicts(report.eval.cases)).toEqual(verdicts(cleanReport.eval.cases));
+    expect(report.eval.passRate).toBe(cleanReport.eval.passRate);
+    expect(report.eval.baselinePassRate).toBe(cleanReport.eval.baselinePassRate);
+    expect(report.eval.regressions).toEqual(cleanReport.eval.regressions);
+    expect(report.eval.improvements).toEqual(cleanReport.eval.improvements);
+    expect(faulty.runner.outputs()['pass-rate']).toBe(clean.runner.outputs()['pass-rate']);
+    expect(report.eval.cases.every((c: CaseResult) => c.error === null && c.baselineError === null)).toBe(true);
+    expect(faulty.stdout).toContain(`eval: ${throttled.length} call(s) answered 429 and 0 failed`);
+    expect(clean.stdout).not.toContain('answered 429');
+    // retries are not warnings: the log stays quiet about recovered 429s
+    expect(faulty.stdout).not.toMatch(/::warning::eval: case .* errored/);
+  });
+});

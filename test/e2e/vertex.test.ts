@@ -1,0 +1,174 @@
+/**
+ * The bundle (dist/, or GEMINI_TUNE_DIST) with the vertex-ai backend, run as the runner runs it:
+ * `node dist/main/index.js` with INPUT_* (project, location, staging-uri, api-endpoint), an
+ * external_account credentials file whose subject token is a file (what google-github-actions/auth
+ * writes, here with service-account impersonation), against the emulator's STS, IAM credentials,
+ * Cloud Storage and Vertex AI, and the GitHub fake for the PR comment.
+ */
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
+import { DIST_MAIN, DIST_POST, runNode, runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+
+const TOKEN = 'ghs_fake_installation_token';
+const PROJECT = 'e2e-tuning-proj';
+const BUCKET = 'e2e-staging';
+const SA = 'gemini-tune@e2e-tuning-proj.iam.gserviceaccount.com';
+let emu: Emulator;
+let gh: GitHubFake;
+let dir: string;
+let credentials: string;
+
+function oidcToken(): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    enc({ alg: 'RS256', typ: 'JWT' }),
+    enc({
+      iss: 'https://token.actions.githubusercontent.com',
+      sub: 'repo:octo-org/number-tuner:ref:refs/heads/main',
+      iat: now,
+      exp: now + 3600,
+    }),
+    'c2ln',
+  ].join('.');
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-e2e-'));
+  emu = await startEmulator({ vertex: { stepMs: 5 } });
+  gh = await startGitHubFake();
+  const tokenFile = join(dir, 'github-oidc.jwt');
+  writeFileSync(tokenFile, oidcToken());
+  credentials = join(dir, 'gha-creds-e2e.json');
+  writeFileSync(
+    credentials,
+    JSON.stringify({
+      type: 'external_account',
+      audience:
+        '//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/providers/e2e',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: `${emu.url}/v1/token`,
+      service_account_impersonation_url: `${emu.url}/v1/projects/-/serviceAccounts/${SA}:generateAccessToken`,
+      credential_source: { file: tokenFile },
+    }),
+  );
+});
+afterAll(async () => {
+  await emu.close();
+  await gh.close();
+});
+beforeEach(() => {
+  emu.reset();
+  emu.configure({ vertex: { stepMs: 5, outcome: 'SUCCEEDED' }, generate: { latencyMs: 0 } });
+});
+
+function action(inputs: Record<string, string> = {}, opts: Omit<RunnerEnvOptions, 'inputs'> = {}) {
+  return runnerEnv({
+    inputs: {
+      project: PROJECT,
+      location: 'us-central1',
+      'staging-uri': `gs://${BUCKET}/runs`,
+      'api-endpoint': emu.url,
+      'training-data': 'examples/number-generator/train.jsonl',
+      'eval-data': 'examples/number-generator/eval.jsonl',
+      'github-token': TOKEN,
+      ...inputs,
+    },
+    githubApiUrl: gh.url,
+    ...opts,
+    extra: { GOOGLE_APPLICATION_CREDENTIALS: credentials, ...(opts.extra ?? {}) },
+  });
+}
+
+describe('dist/ with the vertex-ai backend', () => {
+  it('uploads the dataset, tunes to ACTIVE, evaluates on the endpoint and comments a loss curve', async () => {
+    const runner = action({ 'comment-key': 'vertex-e2e', 'epoch-count': '3' }, { prNumber: 9 });
+    const main = await runNode(DIST_MAIN, runner.env);
+    expect(main.stderr).toBe('');
+    expect(main.code).toBe(0);
+    const out = runner.outputs();
+    expect(out).toMatchObject({ state: 'ACTIVE', 'cache-hit': 'false' });
+    expect(out['job']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/tuningJobs\/[^/]+$/);
+    expect(out['endpoint']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/endpoints\/[^/]+$/);
+
+    // The uploaded object is contents JSONL, one record per training example.
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+    const uri = `gs://${BUCKET}/runs/gemini-tune/${report.contentKey}/training.jsonl`;
+    const lines = emu.storage.get(uri)!.data.toString('utf8').trim().split('\n');
+    expect(lines).toHaveLength(15);
+    for (const line of lines) {
+      expect(JSON.parse(line)).toEqual({
+        contents: [
+          { role: 'user', parts: [{ text: expect.any(String) }] },
+          { role: 'model', parts: [{ text: expect.any(String) }] },
+        ],
+      });
+    }
+
+    // The job was created with that URI and the content-key label.
+    const creates = emu.requests.filter((r) => r.method === 'POST' && /\/tuningJobs$/.test(r.path));
+    expect(creates).toHaveLength(1);
+    const body = JSON.parse(creates[0]!.body);
+    expect(body.supervisedTuningSpec.trainingDatasetUri).toBe(uri);
+    expect(body.supervisedTuningSpec.hyperParameters).toEqual({ epochCount: '3' });
+    expect(body.labels).toMatchObject({ gemini_tune_key: report.contentKey.slice(0, 63) });
+    const job = emu.vertex.jobs.list(PROJECT, 'us-central1', new URLSearchParams()) as {
+      tuningJobs?: { name: string; labels?: Record<string, string> }[];
+    };
+    expect(job.tuningJobs?.map((j) => j.name)).toEqual([out['job']]);
+
+    // The eval reached the tuned endpoint.
+    const gen = emu.requests.filter((r) => r.path === `/v1/${out['endpoint']}:generateContent`);
+    expect(gen).toHaveLength(10);
+    expect(Number(out['pass-rate'])).toBeGreaterThan(0.5);
+
+    // The credentials went through STS and impersonation; the token is masked.
+    expect(emu.requests.some((r) => r.path === '/v1/token')).toBe(true);
+    expect(emu.requests.some((r) => r.path.endsWith(`${SA}:generateAccessToken`))).toBe(true);
+    const token = (creates[0]!.headers['authorization'] ?? '').replace(/^Bearer /, '');
+    expect(token.length).toBeGreaterThan(10);
+    expect(main.stdout).toContain(`::add-mask::${token}`);
+
+    // The comment has the loss curve.
+    const comments = gh.comments('octo-org', 'number-tuner', 9);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('xychart-beta');
+    expect(report.snapshots.length).toBeGreaterThan(1);
+    expect(Number(out['final-loss'])).toBe(report.finalLoss);
+
+    const post = await runNode(DIST_POST, runner.postEnv());
+    expect(post.code).toBe(0);
+    expect(emu.requests.filter((r) => r.path.endsWith(':cancel'))).toHaveLength(0);
+  });
+
+  it('a connection dropped mid-upload is resumed at the byte the service kept', async () => {
+    const big = join(dir, 'big.jsonl');
+    const rows: string[] = [];
+    for (let i = 0; rows.join('\n').length < 600_000; i++) {
+      rows.push(JSON.stringify({ text_input: `q${i} ${'y'.repeat(300)}`, output: `a${i}` }));
+    }
+    writeFileSync(big, `${rows.join('\n')}\n`);
+    emu.faults.add({
+      method: 'PUT',
+      path: '/upload/storage/v1/',
+      kind: 'reset-after',
+      afterBodyBytes: 300_000,
+      times: 1,
+    });
+    const runner = action({ 'training-data': big, 'eval-data': '' }, { event: 'push' });
+    const main = await runNode(DIST_MAIN, runner.env);
+    expect(main.code).toBe(0);
+    const [session] = emu.storage.uploadSessions();
+    expect(emu.storage.uploadSessions()).toHaveLength(1);
+    expect(session).toMatchObject({ done: true, interrupted: 1 });
+    // Sent: the whole file once, plus the 300,000 - 262,144 bytes that arrived past the kept 256 KiB unit.
+    expect(session!.bytesReceived - session!.totalSize!).toBe(300_000 - 262_144);
+    expect(main.stdout).toMatch(/resuming gs:\/\/e2e-staging\/\S+ at byte 262144 of \d+/);
+    expect(main.stdout).toMatch(/interrupted 1 time\(s\); resumed at byte 262144 as Cloud Storage reported/);
+    expect(runner.outputs()['state']).toBe('ACTIVE');
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * Vertex AI (aiplatform.googleapis.com), the tuning surface: tuningJobs create/get/list/cancel,
+ * generateContent on a tuned model's endpoint and on publisher models, and the metadata /
+ * TensorBoard reads that carry the loss curve. Routes exist under /v1 and /v1beta1.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ServiceEnv } from '../../core/env.js';
+import { parseBody, parseJsonBody } from '../../core/protojson.js';
+import type { Reply, RequestCtx, Router } from '../../core/router.js';
+import { json } from '../../core/router.js';
+import { ApiError, invalidArgument, resourceExhausted } from '../../core/status.js';
+import { sleep } from '../../core/util.js';
+import { baseAnswer, tunedAnswer } from '../gemini/standin.js';
+import type { StorageService } from '../storage/index.js';
+import type { ResolvedVertex } from './jobs.js';
+import { JobStore, VERTEX_BASE_MODELS } from './jobs.js';
+import { GenerateContentRequest } from './messages.js';
+import { Metrics } from './metrics.js';
+
+export type { ResolvedVertex } from './jobs.js';
+
+type Json = Record<string, unknown>;
+const tokens = (s: string): number => (s === '' ? 0 : Math.max(1, Math.ceil([...s].length / 4)));
+
+const V = '(?<version>v1|v1beta1)';
+const LOC = `^/${V}/projects/(?<project>[^/:]+)/locations/(?<location>[^/:]+)`;
+const ID = '[^/:]+';
+
+export class VertexService {
+  readonly jobs: JobStore;
+  readonly metrics: Metrics;
+  private inFlight = 0;
+
+  constructor(
+    private readonly env: ServiceEnv,
+    config: () => ResolvedVertex,
+    storage: StorageService,
+  ) {
+    this.jobs = new JobStore(env, config, storage);
+    this.metrics = new Metrics(this.jobs);
+  }
+
+  reset(): void {
+    this.jobs.reset();
+  }
+
+  register(router: Router): void {
+    const j = this.jobs;
+    const m = this.metrics;
+    const p = (c: RequestCtx, k: string): string => decodeURIComponent(c.params[k]!);
+    const at = (c: RequestCtx): [string, string] => [p(c, 'project'), p(c, 'location')];
+
+    router.add('POST', new RegExp(`${LOC}/tuningJobs$`), (c) => json(200, j.create(...at(c), c.rawBody)));
+    router.add('GET', new RegExp(`${LOC}/tuningJobs$`), (c) => json(200, j.list(...at(c), c.query)));
+    router.add('GET', new RegExp(`${LOC}/tuningJobs/(?<id>${ID})$`), (c) => json(200, j.get(...at(c), p(c, 'id'))));
+    router.add('POST', new RegExp(`${LOC}/tuningJobs/(?<id>${ID}):cancel$`), (c) =>
+      json(200, j.cancel(...at(c), p(c, 'id'))),
+    );
+
+    const GEN = '(?<method>generateContent|streamGenerateContent)';
+    router.add('POST', new RegExp(`${LOC}/endpoints/(?<id>${ID}):${GEN}$`), (c) =>
+      this.generate(c, { kind: 'endpoint', id: p(c, 'id') }),
+    );
+    router.add('POST', new RegExp(`${LOC}/publishers/(?<publisher>${ID})/models/(?<id>${ID}):${GEN}$`), (c) =>
+      this.generate(c, { kind: 'publisher', id: p(c, 'id'), publisher: p(c, 'publisher') }),
+    );
+
+    const STORE = '/metadataStores/(?<store>[^/:]+)';
+    router.add('GET', new RegExp(`${LOC}${STORE}/contexts/(?<ctx>${ID})$`), (c) =>
+      json(200, m.getContext(...at(c), p(c, 'store'), p(c, 'ctx'))),
+    );
+    router.add('GET', new RegExp(`${LOC}${STORE}/contexts$`), (c) =>
+      json(200, m.listContexts(...at(c), p(c, 'store'), c.query.get('filter') ?? '')),
+    );
+    const TB = `/tensorboards/(?<tb>${ID})`;
+    const RUN = `${TB}/experiments/(?<exp>${ID})/runs/(?<run>${ID})`;
+    router.add('GET', new RegExp(`${LOC}${TB}$`), (c) => json(200, m.getTensorboard(...at(c), p(c, 'tb'))));
+    router.add('GET', new RegExp(`${LOC}${TB}:batchRead$`), (c) =>
+      json(200, m.batchRead(...at(c), p(c, 'tb'), c.query.getAll('timeSeries').concat(c.query.getAll('time_series')))),
+    );
+    const EXP = `${TB}/experiments/(?<exp>${ID})`;
+    router.add('GET', new RegExp(`${LOC}${EXP}$`), (c) =>
+      json(200, m.getExperiment(...at(c), p(c, 'tb'), p(c, 'exp'))),
+    );
+    router.add('GET', new RegExp(`${LOC}${EXP}/runs$`), (c) =>
+      json(200, m.listRuns(...at(c), p(c, 'tb'), p(c, 'exp'))),
+    );
+    router.add('GET', new RegExp(`${LOC}${RUN}$`), (c) =>
+      json(200, m.getRun(...at(c), p(c, 'tb'), p(c, 'exp'), p(c, 'run'))),
+    );
+    router.add('GET', new RegExp(`${LOC}${RUN}/timeSeries$`), (c) =>
+      json(200, m.listTimeSeries(...at(c), p(c, 'tb'), p(c, 'exp'), p(c, 'run'), c.query.get('filter') ?? '')),
+    );
+    router.add('GET', new RegExp(`${LOC}${RUN}/timeSeries/(?<ts>${ID}):read$`), (c) =>
+      json(
+        200,
+        m.read(
+          ...at(c),
+          p(c, 'tb'),
+          p(c, 'exp'),
+          p(c, 'run'),
+          p(c, 'ts'),
+          c.query.get('maxDataPoints') ?? c.query.get('max_data_points'),
+        ),
+      ),
+    );
+  }
+
+  private async generate(
+    ctx: RequestCtx,
+    target: { kind: 'endpoint'; id: string } | { kind: 'publisher'; id: string; publisher: string },
+  ): Promise<Reply> {
+    const project = decodeURIComponent(ctx.params['project']!);
+    const location = decodeURIComponent(ctx.params['location']!);
+    const req = parseBody(GenerateContentRequest, parseJsonBody(ctx.rawBody));
+    let answer: (input: string) => string;
+    let modelVersion: string;
+    if (target.kind === 'endpoint') {
+      const r = this.jobs.findByEndpoint(project, location, target.id);
+      if (r === undefined || this.jobs.progress(r).state !== 'JOB_STATE_SUCCEEDED') {
+        throw new ApiError(
+          'NOT_FOUND',
+          `Endpoint projects/${project}/locations/${location}/endpoints/${target.id} not found.`,
+        );
+      }
+      const examples = this.jobs.examples(r);
+      answer = (input) => tunedAnswer(input, examples);
+      modelVersion = r.baseModel;
+    } else {
+      if (target.publisher !== 'google' || !(VERTEX_BASE_MODELS as readonly string[]).includes(target.id)) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `Publisher Model \`projects/${project}/locations/${location}/publishers/${target.publisher}/models/${target.id}\` was not found or your project does not have access to it.`,
+        );
+      }
+      answer = baseAnswer;
+      modelVersion = target.id;
+    }
+
+    const contents = (req['contents'] as Json[] | undefined) ?? [];
+    if (contents.length === 0)
+      throw invalidArgument('Unable to submit request because at least one contents field is required.', 'contents');
+    contents.forEach((c, i) => {
+      const parts = (c['parts'] as Json[] | undefined) ?? [];
+      if (parts.length === 0) {
+        throw invalidArgument(
+          `Unable to submit request because it must include at least one parts field, which describes the prompt input. (contents[${i}])`,
+          `contents[${i}].parts`,
+        );
+      }
+      const role = c['role'] as string | undefined;
+      if (role !== undefined && role !== '' && role !== 'user' && role !== 'model') {
+        throw invalidArgument(
+          `Please use a valid role: user, model. (contents[${i}].role = ${role})`,
+          `contents[${i}].role`,
+        );
+      }
+    });
+    const gc = (req['generationConfig'] as Json | undefined) ?? {};
+    const candidateCount = (gc['candidateCount'] as number | undefined) ?? 1;
+    if (!(Number.isInteger(candidateCount) && candidateCount >= 1 && candidateCount <= 8)) {
+      throw invalidArgument(
+        `generation_config.candidate_count must be in [1, 8], got ${String(candidateCount)}.`,
+        'generation_config.candidate_count',
+      );
+    }
+
+    const cfg = this.env.generate();
+    if (this.inFlight >= cfg.maxConcurrent) {
+      this.env.stats.generateRejectedOverCap++;
+      throw resourceExhausted('Resource exhausted. Please try again later.', cfg.overCapRetryAfterSeconds);
+    }
+    this.inFlight++;
+    this.env.stats.generateCalls++;
+    this.env.stats.generateMaxInFlight = Math.max(this.env.stats.generateMaxInFlight, this.inFlight);
+    try {
+      await sleep(cfg.latencyMs);
+      const text = (c: Json): string =>
+        ((c['parts'] as Json[] | undefined) ?? [])
+          .map((x) => (typeof x['text'] === 'string' ? x['text'] : ''))
+          .join('');
+      const last =
+        [...contents].reverse().find((c) => (c['role'] ?? 'user') !== 'model') ?? contents[contents.length - 1]!;
+      const out = answer(text(last));
+      const promptTokens = tokens(
+        contents.map(text).join('') + text((req['systemInstruction'] as Json | undefined) ?? {}),
+      );
+      const candTokens = tokens(out) * candidateCount;
+      const body: Json = {
+        candidates: Array.from({ length: candidateCount }, (_v, index) => {
+          const c: Json = { content: { role: 'model', parts: [{ text: out }] }, finishReason: 'STOP' };
+          if (candidateCount > 1) c['index'] = index;
+          return c;
+        }),
+        usageMetadata: {
+          promptTokenCount: promptTokens,
+          candidatesTokenCount: candTokens,
+          totalTokenCount: promptTokens + candTokens,
+          trafficType: 'ON_DEMAND',
+          promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokens }],
+          candidatesTokensDetails: [{ modality: 'TEXT', tokenCount: candTokens }],
+        },
+        modelVersion,
+        createTime: new Date(this.env.now()).toISOString(),
+        responseId: randomBytes(12).toString('base64url'),
+      };
+      if (ctx.params['method'] !== 'streamGenerateContent') return json(200, body);
+      // one chunk: `alt=sse` → server-sent events, else a JSON array of responses
+      if (ctx.query.get('alt') === 'sse') {
+        return { status: 200, contentType: 'text/event-stream', body: `data: ${JSON.stringify(body)}\r\n\r\n` };
+      }
+      return json(200, [body]);
+    } finally {
+      this.inFlight--;
+    }
+  }
+}

@@ -1,0 +1,343 @@
+/**
+ * The real run() with the vertex-ai backend over real HTTP on 127.0.0.1: google-auth-library
+ * reads an external_account credentials file (what google-github-actions/auth writes) whose
+ * subject token is a file, exchanges it at the emulator's STS and impersonates a service account;
+ * the dataset goes to the emulator's Cloud Storage; the tuning job, its loss metrics and the eval
+ * run on the emulator's Vertex AI. Nothing of our own HTTP layer is mocked.
+ */
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
+import { runMain, runPostStep } from '../helpers/in-process.js';
+import { runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+
+const TOKEN = 'ghs_fake_installation_token';
+const PROJECT = 'my-tuning-proj';
+const BUCKET = 'tuning-bkt';
+const SA = 'gemini-tune@my-tuning-proj.iam.gserviceaccount.com';
+let emu: Emulator;
+let gh: GitHubFake;
+let dir: string;
+
+/** A JWT that looks like GitHub's OIDC token (unsigned; the emulator's STS checks shape and expiry). */
+function oidcToken(): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    enc({ alg: 'RS256', typ: 'JWT', kid: 'test' }),
+    enc({
+      iss: 'https://token.actions.githubusercontent.com',
+      aud: 'https://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/providers/repo',
+      sub: 'repo:octo-org/number-tuner:pull_request',
+      repository: 'octo-org/number-tuner',
+      iat: now,
+      exp: now + 3600,
+    }),
+    'c2lnbmF0dXJl',
+  ].join('.');
+}
+
+/** The external_account file google-github-actions/auth writes, with a file as the token source. */
+function credentialsFile(opts: { impersonate: boolean; quotaProject?: string }): string {
+  const tokenPath = join(dir, `oidc-${opts.impersonate ? 'sa' : 'direct'}.jwt`);
+  writeFileSync(tokenPath, oidcToken());
+  const file = join(dir, `credentials-${opts.impersonate ? 'sa' : 'direct'}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'external_account',
+      audience:
+        '//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/providers/repo',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: `${emu.url}/v1/token`,
+      ...(opts.impersonate
+        ? {
+            service_account_impersonation_url: `${emu.url}/v1/projects/-/serviceAccounts/${SA}:generateAccessToken`,
+          }
+        : {}),
+      credential_source: { file: tokenPath },
+      ...(opts.quotaProject ? { quota_project_id: opts.quotaProject } : {}),
+    }),
+  );
+  return file;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-'));
+  emu = await startEmulator({ vertex: { stepMs: 5 } });
+  gh = await startGitHubFake();
+});
+afterAll(async () => {
+  await emu.close();
+  await gh.close();
+});
+beforeEach(() => {
+  emu.reset();
+  emu.configure({ vertex: { stepMs: 5, outcome: 'SUCCEEDED' }, generate: { latencyMs: 0 } });
+});
+
+function action(
+  inputs: Record<string, string> = {},
+  opts: Omit<RunnerEnvOptions, 'inputs'> & { impersonate?: boolean; quotaProject?: string } = {},
+) {
+  const { impersonate = true, quotaProject, ...rest } = opts;
+  return runnerEnv({
+    inputs: {
+      project: PROJECT,
+      location: 'us-central1',
+      'staging-uri': `gs://${BUCKET}/ci`,
+      'api-endpoint': emu.url,
+      'training-data': 'examples/number-generator/train.jsonl',
+      'eval-data': 'examples/number-generator/eval.jsonl',
+      'github-token': TOKEN,
+      ...inputs,
+    },
+    githubApiUrl: gh.url,
+    ...rest,
+    extra: {
+      GOOGLE_APPLICATION_CREDENTIALS: credentialsFile({ impersonate, ...(quotaProject ? { quotaProject } : {}) }),
+      ...(rest.extra ?? {}),
+    },
+  });
+}
+
+const creates = () => emu.requests.filter((r) => r.method === 'POST' && /\/tuningJobs$/.test(r.path.split('?')[0]!));
+const uploads = () => emu.requests.filter((r) => r.method === 'POST' && r.path.includes('uploadType=resumable'));
+const puts = () => emu.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/upload/storage/v1/'));
+
+describe('run() with the vertex-ai backend against the emulator', () => {
+  it('uploads contents JSONL, creates the job, polls to ACTIVE, evaluates on the endpoint, reports a loss curve', async () => {
+    const runner = action(
+      { 'comment-key': 'vertex', 'eval-baseline': 'base', 'epoch-count': '4', 'adapter-size': '4' },
+      { prNumber: 202 },
+    );
+    const result = await runMain(runner);
+    expect(result.stdout).not.toContain('::error');
+    expect(result.exitCode).toBe(0);
+
+    const out = runner.outputs();
+    expect(out['state']).toBe('ACTIVE');
+    expect(out['cache-hit']).toBe('false');
+    expect(out['job']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/tuningJobs\/[^/]+$/);
+    expect(out['endpoint']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/endpoints\/[^/]+$/);
+    expect(out['tuned-model']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/models\//);
+    expect(Number(out['final-loss'])).toBeGreaterThan(0);
+
+    // The dataset: valid contents JSONL, named by the content key, uploaded once.
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+    const uri = `gs://${BUCKET}/ci/gemini-tune/${report.contentKey}/training.jsonl`;
+    const object = emu.storage.get(uri);
+    expect(object).toBeDefined();
+    const lines = object!.data.toString('utf8').trim().split('\n');
+    expect(lines).toHaveLength(15);
+    for (const line of lines) {
+      const rec = JSON.parse(line);
+      expect(rec.contents.map((c: { role: string }) => c.role)).toEqual(['user', 'model']);
+      expect(typeof rec.contents[0].parts[0].text).toBe('string');
+    }
+    expect(JSON.parse(lines[0]!)).toEqual({
+      contents: [
+        { role: 'user', parts: [{ text: '1' }] },
+        { role: 'model', parts: [{ text: '2' }] },
+      ],
+    });
+
+    // The create: that URI, the label, the wire types of the hyperparameters.
+    expect(creates()).toHaveLength(1);
+    const body = JSON.parse(creates()[0]!.body);
+    expect(body.baseModel).toBe('gemini-2.5-flash');
+    expect(body.supervisedTuningSpec.trainingDatasetUri).toBe(uri);
+    expect(body.supervisedTuningSpec.hyperParameters).toEqual({ epochCount: '4', adapterSize: 'ADAPTER_SIZE_FOUR' });
+    expect(body.labels.gemini_tune_key).toBe(report.contentKey.slice(0, 63));
+    expect(body.tunedModelDisplayName).toBe('number-tuner-pr202');
+
+    // Every Vertex AI / Cloud Storage call carried the impersonated service account's token.
+    const bearer = (r: { headers: Record<string, string> }) => r.headers['authorization'] ?? '';
+    const api = emu.requests.filter((r) => /^\/(v1|upload|storage)\//.test(r.path) && !r.path.startsWith('/v1/token'));
+    expect(api.length).toBeGreaterThan(5);
+    expect(api.filter((r) => !r.path.includes(':generateAccessToken')).every((r) => /^Bearer .+/.test(bearer(r)))).toBe(
+      true,
+    );
+    expect(emu.requests.some((r) => r.path === '/v1/token')).toBe(true);
+    expect(emu.requests.some((r) => r.path.includes(`${SA}:generateAccessToken`))).toBe(true);
+    const token = bearer(creates()[0]!).slice('Bearer '.length);
+    // Registered as a secret: the runner is told to mask it, and it is printed nowhere else.
+    expect(result.stdout).toContain(`::add-mask::${token}`);
+    expect(result.stdout.replaceAll(`::add-mask::${token}`, '')).not.toContain(token);
+    expect(readFileSync(out['report-path']!, 'utf8')).not.toContain(token);
+
+    // Eval on the tuned endpoint; baseline through publishers/google/models.
+    const gen = emu.requests.filter((r) => r.path.includes(':generateContent'));
+    expect(gen.filter((r) => r.path === `/v1/${out['endpoint']}:generateContent`)).toHaveLength(10);
+    expect(
+      gen.filter((r) =>
+        r.path.endsWith(`/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent`),
+      ),
+    ).toHaveLength(10);
+    expect(report.eval.cases).toHaveLength(10);
+    expect(report.eval.baselineModel).toBe('gemini-2.5-flash');
+
+    // Loss curve from the experiment's TensorBoard, data stats from the job.
+    expect(report.snapshots.length).toBeGreaterThan(1);
+    expect(report.snapshots.every((s: { meanLoss: unknown }) => typeof s.meanLoss === 'number')).toBe(true);
+    expect(report.finalLoss).toBe(report.snapshots.at(-1).meanLoss);
+    expect(report.tuningDataStats).toMatchObject({ exampleCount: 15 });
+    expect(emu.requests.some((r) => /\/timeSeries\/[^/]+:read/.test(r.path))).toBe(true);
+    expect(runner.summary()).toContain('xychart-beta');
+    const comments = gh.comments('octo-org', 'number-tuner', 202);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('xychart-beta');
+    expect(comments[0]!.body).toContain(out['endpoint']!);
+  });
+
+  it('direct Workload Identity Federation (no impersonation), with a quota project, works too', async () => {
+    const runner = action({ 'eval-data': '' }, { event: 'push', impersonate: false, quotaProject: 'billing-proj' });
+    const result = await runMain(runner);
+    expect(result.exitCode).toBe(0);
+    expect(runner.outputs()['state']).toBe('ACTIVE');
+    expect(emu.requests.some((r) => r.path.includes(':generateAccessToken'))).toBe(false);
+    const api = emu.requests.filter((r) => /^\/(v1\/projects\/my-|upload\/|storage\/)/.test(r.path));
+    expect(api.length).toBeGreaterThan(3);
+    expect(api.every((r) => r.headers['x-goog-user-project'] === 'billing-proj')).toBe(true);
+  });
+
+  it('a validation set is uploaded too and named in the job', async () => {
+    const validation = join(dir, 'validation.jsonl');
+    writeFileSync(
+      validation,
+      '{"text_input": "9", "output": "10"}\n{"text_input": "ninety", "output": "ninety one"}\n',
+    );
+    const runner = action({ 'eval-data': '', 'validation-data': validation }, { event: 'push' });
+    expect((await runMain(runner)).exitCode).toBe(0);
+    const key = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8')).contentKey as string;
+    const uri = `gs://${BUCKET}/ci/gemini-tune/${key}/validation.jsonl`;
+    expect(emu.storage.get(uri)!.data.toString('utf8')).toBe(
+      '{"contents":[{"role":"user","parts":[{"text":"9"}]},{"role":"model","parts":[{"text":"10"}]}]}\n' +
+        '{"contents":[{"role":"user","parts":[{"text":"ninety"}]},{"role":"model","parts":[{"text":"ninety one"}]}]}\n',
+    );
+    expect(JSON.parse(creates()[0]!.body).supervisedTuningSpec.validationDatasetUri).toBe(uri);
+  });
+
+  it('a second run with the same content key reuses the tuned model: no upload, no create', async () => {
+    const first = action({ 'eval-data': '' }, { event: 'push' });
+    expect((await runMain(first)).exitCode).toBe(0);
+    const [c, u] = [creates().length, uploads().length];
+    const second = action({ 'eval-data': '' }, { event: 'push' });
+    const result = await runMain(second);
+    expect(result.exitCode).toBe(0);
+    expect(second.outputs()).toMatchObject({ 'cache-hit': 'true', state: 'ACTIVE', job: first.outputs()['job'] });
+    expect(creates()).toHaveLength(c);
+    expect(uploads()).toHaveLength(u);
+  });
+
+  it('cache: false creates a new job but does not upload the same bytes again', async () => {
+    expect((await runMain(action({ 'eval-data': '' }, { event: 'push' }))).exitCode).toBe(0);
+    const before = { creates: creates().length, uploads: uploads().length, puts: puts().length };
+    const result = await runMain(action({ 'eval-data': '', cache: 'false' }, { event: 'push' }));
+    expect(result.exitCode).toBe(0);
+    expect(creates()).toHaveLength(before.creates + 1);
+    expect(uploads()).toHaveLength(before.uploads);
+    expect(puts()).toHaveLength(before.puts);
+    expect(result.stdout).toMatch(/already there \(same MD5\)/);
+  });
+
+  it('a connection dropped in the middle of the upload is resumed from what the service kept', async () => {
+    // ~700 KB of training data: more than two 256 KiB units.
+    const big = join(dir, 'big.jsonl');
+    const rows: string[] = [];
+    for (let i = 0; rows.join('\n').length < 700_000; i++) {
+      rows.push(JSON.stringify({ text_input: `question ${i} ${'x'.repeat(200)}`, output: `answer ${i}` }));
+    }
+    writeFileSync(big, `${rows.join('\n')}\n`);
+    emu.faults.add({
+      method: 'PUT',
+      path: '/upload/storage/v1/',
+      kind: 'reset-after',
+      afterBodyBytes: 400_000,
+      times: 1,
+    });
+    const runner = action({ 'training-data': big, 'eval-data': '' }, { event: 'push' });
+    const result = await runMain(runner);
+    expect(result.stdout).not.toContain('::error');
+    expect(result.exitCode).toBe(0);
+
+    const sessions = emu.storage.uploadSessions();
+    expect(sessions).toHaveLength(1); // one session: resumed, not restarted
+    const s = sessions[0]!;
+    expect(s.done).toBe(true);
+    expect(s.interrupted).toBe(1);
+    expect(s.statusQueries).toBeGreaterThanOrEqual(1);
+    // The bytes that reached the service: the file plus what was lost past the last kept 256 KiB unit.
+    const resent = s.bytesReceived - s.totalSize!;
+    expect(resent).toBe(400_000 - 262_144);
+    const resumed = puts().find((r) => /^bytes 262144-/.test(r.headers['content-range'] ?? ''));
+    expect(resumed).toBeDefined();
+    expect(result.stdout).toMatch(/resuming gs:\/\/tuning-bkt\/\S+ at byte 262144 of \d+/);
+    expect(emu.storage.get(`gs://${BUCKET}/${s.name}`)!.data.equals(readVertexUpload(big))).toBe(true);
+  });
+
+  it('a FAILED job fails the step with the service message, after the report', async () => {
+    emu.configure({ vertex: { stepMs: 5, outcome: 'FAILED' } });
+    const runner = action({ 'eval-data': '' }, { event: 'push' });
+    const result = await runMain(runner);
+    expect(result.exitCode).toBe(1);
+    expect(runner.outputs()['state']).toBe('FAILED');
+    expect(result.stdout).toMatch(
+      /::error::gemini-tune failed with: tuning FAILED: Vertex AI tuning job projects\/.+ failed: .+/,
+    );
+    expect(JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8')).state).toBe('FAILED');
+  });
+
+  it('wait: false returns the job name; resume attaches to it without training data', async () => {
+    emu.configure({ vertex: { stepMs: 40 } });
+    const first = action({ wait: 'false', 'eval-data': '' }, { event: 'push' });
+    expect((await runMain(first)).exitCode).toBe(0);
+    expect(first.outputs()['state']).toBe('CREATING');
+    const job = first.outputs()['job']!;
+    expect(job).toMatch(/\/tuningJobs\//);
+    const post = await runPostStep(first);
+    expect(post.exitCode).toBe(0);
+    expect(emu.requests.filter((r) => r.path.endsWith(':cancel'))).toHaveLength(0);
+
+    const second = action({ resume: job, 'training-data': '', 'staging-uri': '', 'eval-data': '' }, { event: 'push' });
+    const result = await runMain(second);
+    expect(result.exitCode).toBe(0);
+    expect(second.outputs()).toMatchObject({ state: 'ACTIVE', job });
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('the post step cancels a job the killed main step left running', async () => {
+    emu.configure({ vertex: { stepMs: 5000 } });
+    const first = action({ wait: 'false', 'eval-data': '' }, { event: 'push' });
+    expect((await runMain(first)).exitCode).toBe(0);
+    // As if the main step had been killed while waiting: the saved state says "not settled".
+    const state = first.postEnv();
+    state['STATE_settled'] = 'false';
+    const post = await runPostStep({ ...first, postEnv: () => state });
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toMatch(/cancelled it/);
+    const cancels = emu.requests.filter((r) => r.method === 'POST' && r.path.endsWith(':cancel'));
+    expect(cancels.map((r) => r.path)).toEqual([`/v1/${first.outputs()['job']}:cancel`]);
+  });
+});
+
+/** The bytes the action uploads for a pair-format JSONL file: one contents record per line. */
+function readVertexUpload(file: string): Buffer {
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  return Buffer.from(
+    lines
+      .map((l) => {
+        const r = JSON.parse(l) as { text_input: string; output: string };
+        return `${JSON.stringify({
+          contents: [
+            { role: 'user', parts: [{ text: r.text_input }] },
+            { role: 'model', parts: [{ text: r.output }] },
+          ],
+        })}\n`;
+      })
+      .join(''),
+  );
+}
