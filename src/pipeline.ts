@@ -17,19 +17,19 @@ import { contentKey, tunedModelIdFor } from './dataset/content-key.js';
 import { runEval } from './eval/run-eval.js';
 import type { EvalSummary } from './eval/types.js';
 import { evaluateGates } from './gates.js';
-import { pullRequestFromEvent, type PullRequestTarget } from './github/event.js';
-import { commentMarker, defaultCommentKey } from './github/marker.js';
-import { upsertStickyComment } from './github/sticky-comment.js';
+import { pullRequestFromEvent } from './github/event.js';
+import { CommentWriter, progressComments } from './github/comment-writer.js';
 import type { Settings } from './inputs.js';
 import { saveJobState, setOutputs } from './outputs.js';
+import { CANCELLED_NOTE, watchForCancellation } from './cancellation.js';
 import { formatProgress } from './progress.js';
-import { renderComment } from './report/comment.js';
+import { applyStatus } from './report/apply-status.js';
 import { writeJsonReport } from './report/json-report.js';
 import { renderSummary } from './report/summary.js';
 import type { Report } from './report/types.js';
 import { acquireJob, type Acquired } from './tuning.js';
 import { ModelCache } from './cache/model-cache.js';
-import { progressOf, waitForJob } from './polling.js';
+import { waitForJob } from './polling.js';
 import { scrub } from './util/secrets.js';
 import { formatDuration } from './util/time.js';
 
@@ -131,7 +131,7 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     throw err;
   });
   let status = acquired.status;
-  apply(report, status);
+  applyStatus(report, status);
   report.cacheHit = acquired.cacheHit;
   if (acquired.startedByUs) saveJobState({ job: status.job, tunedModel: status.tunedModel, settled: false });
   const onCancelled = (): Promise<void> =>
@@ -155,7 +155,7 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
         );
         status = result.status;
         timedOut = result.timedOut;
-        apply(report, status);
+        applyStatus(report, status);
       }
     }
     // After SIGINT/SIGTERM the handler cancels the job and ends the process. Until it has cancelled
@@ -163,7 +163,7 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     if (abort?.signal.aborted && !abort.cancelled()) await new Promise<never>(() => undefined);
     if (abort?.cancelled()) {
       status = { ...status, state: 'CANCELLED', error: CANCELLED_NOTE };
-      apply(report, status);
+      applyStatus(report, status);
     }
     if (status.state === 'CREATING') {
       const resumeWith = status.job || status.tunedModel || '';
@@ -236,30 +236,6 @@ function formatGateValue(name: string, v: number): string {
   return name === 'min-pass-rate' ? `${(v * 100).toFixed(1)}%` : String(Number(v.toPrecision(4)));
 }
 
-/** Copies what the latest status says into the report. */
-function apply(report: Report, status: JobStatus): void {
-  report.state = status.state;
-  report.job = status.job;
-  report.tunedModel = status.tunedModel;
-  report.endpoint = status.endpoint;
-  if (status.snapshots.length) {
-    report.snapshots = status.snapshots.map((s) => ({ step: s.step, epoch: s.epoch, meanLoss: s.meanLoss }));
-    report.finalLoss = status.snapshots.at(-1)?.meanLoss ?? null;
-  }
-  if (status.error && status.state !== 'CREATING') report.error = scrub(status.error);
-  if (status.tuningDataStats) report.tuningDataStats = status.tuningDataStats;
-  if (status.hyperparameters) {
-    const h = status.hyperparameters;
-    report.hyperparameters = {
-      epochCount: report.hyperparameters.epochCount ?? h.epochCount ?? null,
-      batchSize: report.hyperparameters.batchSize ?? h.batchSize ?? null,
-      learningRate: report.hyperparameters.learningRate ?? h.learningRate ?? null,
-      learningRateMultiplier: report.hyperparameters.learningRateMultiplier ?? h.learningRateMultiplier ?? null,
-      adapterSize: report.hyperparameters.adapterSize ?? h.adapterSize ?? null,
-    };
-  }
-}
-
 async function waitWithProgress(
   backend: TuningBackend,
   initial: JobStatus,
@@ -308,138 +284,6 @@ async function evaluate(
       log: { info: core.info, debug: core.debug, warning: (m: string) => core.warning(m) },
     }),
   );
-}
-
-/** Cancels (or deletes) the job this run started when the runner cancels the step (SIGINT/SIGTERM). */
-const CANCELLED_NOTE = 'the run was cancelled; the tuning job was cancelled with it';
-
-function watchForCancellation(
-  backend: TuningBackend,
-  current: () => JobStatus,
-  onCancelled?: () => Promise<void>,
-): { signal: AbortSignal; cancelled: () => boolean; dispose: () => void } {
-  const controller = new AbortController();
-  let cancelled = false;
-  const onSignal = (sig: NodeJS.Signals): void => {
-    if (controller.signal.aborted) return;
-    controller.abort();
-    const status = current();
-    core.warning(
-      `Received ${sig}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${status.job || status.tunedModel}`,
-    );
-    backend
-      .cancel(status)
-      .then(() => {
-        cancelled = true;
-        saveJobState({ job: status.job, tunedModel: status.tunedModel, settled: true });
-        core.setOutput('state', 'CANCELLED');
-        core.setOutput('job', status.job);
-        core.setOutput('cache-hit', 'false');
-        core.info('The tuning job was cancelled.');
-      })
-      .catch((err: unknown) => core.warning(`Could not cancel the tuning job: ${scrub(String(err))}`))
-      // The PR comment says so too (bounded: the runner kills the step a few seconds after the signal).
-      .then(() =>
-        cancelled && onCancelled
-          ? Promise.race([onCancelled(), new Promise<void>((r) => setTimeout(r, 3_000).unref())])
-          : undefined,
-      )
-      .finally(() => {
-        process.exitCode = 1;
-        process.exit();
-      });
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    signal: controller.signal,
-    cancelled: () => cancelled,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
-}
-
-/**
- * The PR comment follows a running job: edited when progress first reaches 25%, 50% and 75%
- * (three edits at most, however long the job and however often it is polled; edits notify nobody).
- */
-function progressComments(
-  report: Report,
-  write: (snapshot: Report, line: string) => Promise<void>,
-): (s: JobStatus) => void {
-  let reached = 0;
-  return (s) => {
-    const p = progressOf(s);
-    if (p === null || s.state !== 'CREATING') return;
-    const milestone = Math.floor(p * 4); // 1 = 25%, 2 = 50%, 3 = 75%
-    if (milestone <= reached || milestone >= 4) return;
-    reached = milestone;
-    const snapshot = structuredClone(report);
-    apply(snapshot, s);
-    const parts = [
-      s.completedSteps !== null && s.totalSteps
-        ? `step ${s.completedSteps} of ${s.totalSteps} (${Math.floor(p * 100)}%)`
-        : `${Math.floor(p * 100)}%`,
-    ];
-    const epoch = s.snapshots.at(-1)?.epoch;
-    if (epoch !== null && epoch !== undefined) parts.push(`epoch ${epoch}`);
-    void write(snapshot, parts.join(' · '));
-  };
-}
-
-/** Writes the sticky PR comment when there is a pull request; never fails the run. */
-class CommentWriter {
-  url: string | null = null;
-  private id: number | undefined;
-  /** The token may not comment here (403, said once in a notice): do not try again this run. */
-  private forbidden = false;
-  private readonly marker: string;
-  private readonly apiUrl: string | undefined;
-
-  constructor(
-    private readonly settings: Settings,
-    env: NodeJS.ProcessEnv,
-    private readonly pr: PullRequestTarget | null,
-  ) {
-    this.apiUrl = env['GITHUB_API_URL'] || undefined;
-    this.marker = commentMarker(settings.commentKey ?? defaultCommentKey(env));
-    if (settings.comment === 'auto' && !pr) core.info('Not a pull request: the report goes to the job summary only.');
-  }
-
-  /** Writes one after another (a cancellation may write while the "started" write is in flight). */
-  private queue: Promise<void> = Promise.resolve();
-
-  write(report: Report, phase: 'started' | 'final', progress?: string): Promise<void> {
-    if (this.settings.comment === 'off' || !this.pr || !this.settings.githubToken) return Promise.resolve();
-    const body = scrub(renderComment(report, { marker: this.marker, phase, progress: progress ?? null })); // as it is now
-    this.queue = this.queue.then(() => this.send(body, phase));
-    return this.queue;
-  }
-
-  private async send(body: string, phase: 'started' | 'final'): Promise<void> {
-    if (!this.pr || this.forbidden) return;
-    try {
-      const result = await upsertStickyComment({
-        token: this.settings.githubToken,
-        ...(this.apiUrl ? { apiUrl: this.apiUrl } : {}),
-        target: this.pr,
-        marker: this.marker,
-        body,
-        ...(this.id !== undefined ? { commentId: this.id } : {}),
-      });
-      if (result) {
-        this.id = result.id;
-        this.url = result.url;
-        if (phase === 'final') core.info(`PR comment ${result.created ? 'written' : 'updated'}: ${result.url}`);
-      } else {
-        this.forbidden = true;
-      }
-    } catch (err) {
-      core.warning(`Could not write the PR comment: ${scrub(err instanceof Error ? err.message : String(err))}`);
-    }
-  }
 }
 
 function scrubbed(report: Report): Report {

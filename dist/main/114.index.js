@@ -265,6 +265,8 @@ function header(headers, name) {
 
 // EXTERNAL MODULE: ./src/dataset/to-vertex-jsonl.ts
 var to_vertex_jsonl = __webpack_require__(3157);
+// EXTERNAL MODULE: ./src/backends/generate-content.ts
+var generate_content = __webpack_require__(7454);
 ;// CONCATENATED MODULE: ./src/backends/vertex-hosts.ts
 /**
  * Which host serves a Vertex AI location, chosen the way Google's own clients choose it:
@@ -307,6 +309,7 @@ function storageBaseUrl(apiEndpoint) {
  *   4. GET {timeSeries}:read?maxDataPoints=1000  → values[] = {step (int64 string), wallTime, scalar.value}
  * The series found is remembered per job, so a poll costs two calls once it is known.
  */
+
 
 
 
@@ -483,26 +486,8 @@ class VertexAiBackend {
         const best = usable[0];
         return best?.name ? this.status(best.name) : null;
     }
-    async generate(model, prompt, config, signal) {
-        const res = await this.http.json({
-            method: 'POST',
-            url: this.url(`${this.modelResource(model)}:generateContent`),
-            body: {
-                contents: [{ role: 'user', parts: [{ text: prompt }] }],
-                generationConfig: {
-                    temperature: config.temperature,
-                    ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
-                },
-            },
-            retry: false,
-            what: 'generateContent',
-            ...(signal ? { signal } : {}),
-        });
-        const candidate = res.candidates?.[0];
-        if (!candidate) {
-            throw new Error(`the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`);
-        }
-        return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
+    generate(model, prompt, config, signal) {
+        return (0,generate_content/* generateContent */.l)(this.http, this.url(`${this.modelResource(model)}:generateContent`), prompt, config, signal);
     }
     /**
      * A tuned model's endpoint (projects/P/locations/L/endpoints/E) as it is; a base model

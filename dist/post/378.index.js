@@ -920,12 +920,15 @@ function contextOf(native) {
 
 // EXTERNAL MODULE: ./src/backends/errors.ts
 var errors = __webpack_require__(3878);
+// EXTERNAL MODULE: ./src/backends/generate-content.ts
+var generate_content = __webpack_require__(7454);
 ;// CONCATENATED MODULE: ./src/backends/gemini-api.ts
 /**
  * The Gemini API backend: tunedModels.create with inline examples, operations.get while it
  * trains, tunedModels.get for the final state and snapshots, tunedModels.delete to cancel,
  * and tunedModels/{id}:generateContent for the eval. Tuned-model methods exist only under /v1beta.
  */
+
 
 
 const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
@@ -1037,26 +1040,8 @@ class GeminiApiBackend {
             throw explain(err, {});
         }
     }
-    async generate(model, prompt, config, signal) {
-        const res = await this.http.json({
-            method: 'POST',
-            url: this.url('v1beta', `${model}:generateContent`),
-            body: {
-                contents: [{ role: 'user', parts: [{ text: prompt }] }],
-                generationConfig: {
-                    temperature: config.temperature,
-                    ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
-                },
-            },
-            retry: false,
-            what: 'generateContent',
-            ...(signal ? { signal } : {}),
-        });
-        const candidate = res.candidates?.[0];
-        if (!candidate) {
-            throw new Error(`the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`);
-        }
-        return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
+    generate(model, prompt, config, signal) {
+        return (0,generate_content/* generateContent */.l)(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
     }
 }
 function wireHyperparameters(h) {
@@ -1240,6 +1225,42 @@ class NetworkError extends Error {
 }
 function isRetryable(err) {
     return (err instanceof GoogleApiError && err.retryable) || err instanceof NetworkError;
+}
+
+
+/***/ }),
+
+/***/ 7454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ generateContent)
+/* harmony export */ });
+/**
+ * One generateContent call, as both the Gemini API and Vertex AI define it (same request and
+ * response shapes; only the URL differs). Single attempt: the eval runner owns retries.
+ */
+async function generateContent(http, url, prompt, config, signal) {
+    const res = await http.json({
+        method: 'POST',
+        url,
+        body: {
+            contents: [{ role: 'user', parts: [{ text: prompt }] }],
+            generationConfig: {
+                temperature: config.temperature,
+                ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
+            },
+        },
+        retry: false,
+        what: 'generateContent',
+        ...(signal ? { signal } : {}),
+    });
+    const candidate = res.candidates?.[0];
+    if (!candidate) {
+        const blocked = res.promptFeedback?.blockReason;
+        throw new Error(`the model returned no answer${blocked ? ` (prompt blocked: ${blocked})` : ''}`);
+    }
+    return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
 }
 
 

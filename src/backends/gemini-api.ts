@@ -15,6 +15,7 @@ import type {
 } from './backend.js';
 import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/analysis.js';
 import { GoogleApiError } from './errors.js';
+import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 
 export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
@@ -58,11 +59,6 @@ interface WireOperation {
   error?: { code?: number; message?: string; status?: string };
   response?: WireTunedModel;
 }
-interface WireGenerateResponse {
-  candidates?: { content?: { parts?: { text?: string }[] }; finishReason?: string }[];
-  promptFeedback?: { blockReason?: string };
-}
-
 const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
 const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
 
@@ -174,28 +170,8 @@ export class GeminiApiBackend implements TuningBackend {
     }
   }
 
-  async generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
-    const res = await this.http.json<WireGenerateResponse>({
-      method: 'POST',
-      url: this.url('v1beta', `${model}:generateContent`),
-      body: {
-        contents: [{ role: 'user', parts: [{ text: prompt }] }],
-        generationConfig: {
-          temperature: config.temperature,
-          ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
-        },
-      },
-      retry: false,
-      what: 'generateContent',
-      ...(signal ? { signal } : {}),
-    });
-    const candidate = res.candidates?.[0];
-    if (!candidate) {
-      throw new Error(
-        `the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`,
-      );
-    }
-    return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
+  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
+    return generateContent(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
   }
 }
 

@@ -29,6 +29,7 @@ import type {
 import { GoogleApiError } from './errors.js';
 import { parseGsUri, uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
 import { toVertexJsonl } from '../dataset/to-vertex-jsonl.js';
+import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
 
@@ -87,11 +88,6 @@ interface WireListJobs {
   tuningJobs?: WireTuningJob[];
   nextPageToken?: string;
 }
-interface WireGenerateResponse {
-  candidates?: { content?: { parts?: { text?: string }[] }; finishReason?: string }[];
-  promptFeedback?: { blockReason?: string };
-}
-
 export interface VertexOptions {
   project: string;
   location: string;
@@ -263,28 +259,8 @@ export class VertexAiBackend implements TuningBackend {
     return best?.name ? this.status(best.name) : null;
   }
 
-  async generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
-    const res = await this.http.json<WireGenerateResponse>({
-      method: 'POST',
-      url: this.url(`${this.modelResource(model)}:generateContent`),
-      body: {
-        contents: [{ role: 'user', parts: [{ text: prompt }] }],
-        generationConfig: {
-          temperature: config.temperature,
-          ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
-        },
-      },
-      retry: false,
-      what: 'generateContent',
-      ...(signal ? { signal } : {}),
-    });
-    const candidate = res.candidates?.[0];
-    if (!candidate) {
-      throw new Error(
-        `the model returned no answer${res.promptFeedback?.blockReason ? ` (prompt blocked: ${res.promptFeedback.blockReason})` : ''}`,
-      );
-    }
-    return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
+  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
+    return generateContent(this.http, this.url(`${this.modelResource(model)}:generateContent`), prompt, config, signal);
   }
 
   /**
