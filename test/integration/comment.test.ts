@@ -59,8 +59,9 @@ describe('the comment tells the truth about every ending', () => {
 
   it('while tuning runs, the comment is edited at 25%, 50% and 75% with the progress and the loss so far', async () => {
     const pr = 204;
-    // 19 steps of 400 ms: the first poll (after 4 s) sees the job about half done.
-    emu.configure({ training: { stepMs: 400 } });
+    // 19 steps of 800 ms: the first poll (about 4 s in) sees the job a quarter to half done, with
+    // room to spare on a loaded machine (the milestone edit needs a poll before the job ends).
+    emu.configure({ training: { stepMs: 800 } });
     const runner = action({ 'eval-data': '' }, { prNumber: pr });
     expect((await runMain(runner)).exitCode).toBe(0);
     const [c] = comments(pr);
