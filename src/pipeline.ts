@@ -249,7 +249,7 @@ async function waitWithProgress(
     core.info(formatProgress(initial, 0));
     const result = await waitForJob({
       initial,
-      poll: () => backend.status(name),
+      poll: (signal) => backend.status(name, signal),
       deadline,
       ...(signal ? { signal } : {}),
       onStatus: (s) => {

@@ -10,7 +10,8 @@ import { GoogleApiError, isRetryable } from './backends/errors.js';
 
 export interface PollOptions {
   initial: JobStatus;
-  poll: () => Promise<JobStatus>;
+  /** One status read; `signal` fires at the deadline (or on cancellation): the call must give up then. */
+  poll: (signal: AbortSignal) => Promise<JobStatus>;
   /** Absolute time (ms) after which we stop waiting. */
   deadline: number;
   onStatus?: (status: JobStatus) => void;
@@ -136,11 +137,16 @@ export async function waitForJob(opts: PollOptions): Promise<PollResult> {
     delay = Math.min(delay, opts.deadline - t);
     await sleep(delay);
     if (opts.signal?.aborted) break;
+    // A poll, with its own HTTP retries, may not run past the deadline.
+    const left = Math.max(1, Math.ceil(opts.deadline - now()));
+    const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(left)]) : AbortSignal.timeout(left);
     try {
       polls++;
-      status = await opts.poll();
+      status = await opts.poll(signal);
       errors = 0;
     } catch (err) {
+      if (opts.signal?.aborted) break;
+      if (now() >= opts.deadline) return { status, timedOut: true, polls };
       if (!isRetryable(err)) throw err;
       errors++;
       const asked = err instanceof GoogleApiError ? (err.retryAfterMs ?? 0) : 0;

@@ -416,13 +416,18 @@ class VertexAiBackend {
                     : ''));
         return result.uri;
     }
-    async status(job) {
+    async status(job, signal) {
         if (!TUNING_JOB_NAME.test(job)) {
             throw new Error(`"${job}" is not a Vertex AI tuning job name (projects/P/locations/L/tuningJobs/ID)`);
         }
         let wire;
         try {
-            wire = await this.http.json({ method: 'GET', url: this.url(job), what: 'tuningJobs.get' });
+            wire = await this.http.json({
+                method: 'GET',
+                url: this.url(job),
+                what: 'tuningJobs.get',
+                ...(signal ? { signal } : {}),
+            });
         }
         catch (err) {
             throw explain(err, {});

@@ -153,7 +153,9 @@ class GoogleHttp {
                     throw err;
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${what}: attempt ${attempt} failed (${err.message}); retrying in ${Math.round(delay)} ms` +
                     (asked !== undefined ? ' (server asked via Retry-After)' : ''));
-                await this.sleep(delay);
+                await this.sleep(delay, req.signal);
+                if (req.signal?.aborted)
+                    throw err;
             }
         }
     }
@@ -1482,19 +1484,20 @@ class GeminiApiBackend {
             throw explain(err, { baseModel: req.baseModel });
         }
     }
-    async status(job) {
+    async status(job, signal) {
         try {
             if (OPERATION_NAME.test(job)) {
                 const op = await this.http.json({
                     method: 'GET',
                     url: this.url('v1beta', job),
                     what: 'operations.get',
+                    ...(signal ? { signal } : {}),
                 });
                 if (!op.done)
                     return operationStatus(op);
                 // Finished: the tuned model has the final state and every snapshot.
                 const modelName = op.metadata?.tunedModel ?? op.response?.name ?? job.replace(/\/operations\/.*$/, '');
-                const model = await this.getModel(modelName);
+                const model = await this.getModel(modelName, signal);
                 const status = modelStatus(model, job, op);
                 if (op.error && status.state !== 'ACTIVE') {
                     status.state = 'FAILED';
@@ -1503,15 +1506,20 @@ class GeminiApiBackend {
                 return status;
             }
             if (MODEL_NAME.test(job))
-                return modelStatus(await this.getModel(job), '', undefined);
+                return modelStatus(await this.getModel(job, signal), '', undefined);
             throw new Error(`"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`);
         }
         catch (err) {
             throw explain(err, {});
         }
     }
-    getModel(name) {
-        return this.http.json({ method: 'GET', url: this.url('v1beta', name), what: 'tunedModels.get' });
+    getModel(name, signal) {
+        return this.http.json({
+            method: 'GET',
+            url: this.url('v1beta', name),
+            what: 'tunedModels.get',
+            ...(signal ? { signal } : {}),
+        });
     }
     async cancel(status) {
         const model = status.tunedModel ?? status.job.replace(/\/operations\/.*$/, '');
@@ -4139,12 +4147,19 @@ async function waitForJob(opts) {
         await sleep(delay);
         if (opts.signal?.aborted)
             break;
+        // A poll, with its own HTTP retries, may not run past the deadline.
+        const left = Math.max(1, Math.ceil(opts.deadline - now()));
+        const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(left)]) : AbortSignal.timeout(left);
         try {
             polls++;
-            status = await opts.poll();
+            status = await opts.poll(signal);
             errors = 0;
         }
         catch (err) {
+            if (opts.signal?.aborted)
+                break;
+            if (now() >= opts.deadline)
+                return { status, timedOut: true, polls };
             if (!(0,backends_errors/* isRetryable */.r3)(err))
                 throw err;
             errors++;
@@ -6087,7 +6102,7 @@ async function waitWithProgress(backend, initial, deadline, signal, onProgress) 
         lib_core/* info */.pq(formatProgress(initial, 0));
         const result = await waitForJob({
             initial,
-            poll: () => backend.status(name),
+            poll: (signal) => backend.status(name, signal),
             deadline,
             ...(signal ? { signal } : {}),
             onStatus: (s) => {

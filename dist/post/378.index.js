@@ -986,19 +986,20 @@ class GeminiApiBackend {
             throw explain(err, { baseModel: req.baseModel });
         }
     }
-    async status(job) {
+    async status(job, signal) {
         try {
             if (OPERATION_NAME.test(job)) {
                 const op = await this.http.json({
                     method: 'GET',
                     url: this.url('v1beta', job),
                     what: 'operations.get',
+                    ...(signal ? { signal } : {}),
                 });
                 if (!op.done)
                     return operationStatus(op);
                 // Finished: the tuned model has the final state and every snapshot.
                 const modelName = op.metadata?.tunedModel ?? op.response?.name ?? job.replace(/\/operations\/.*$/, '');
-                const model = await this.getModel(modelName);
+                const model = await this.getModel(modelName, signal);
                 const status = modelStatus(model, job, op);
                 if (op.error && status.state !== 'ACTIVE') {
                     status.state = 'FAILED';
@@ -1007,15 +1008,20 @@ class GeminiApiBackend {
                 return status;
             }
             if (MODEL_NAME.test(job))
-                return modelStatus(await this.getModel(job), '', undefined);
+                return modelStatus(await this.getModel(job, signal), '', undefined);
             throw new Error(`"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`);
         }
         catch (err) {
             throw explain(err, {});
         }
     }
-    getModel(name) {
-        return this.http.json({ method: 'GET', url: this.url('v1beta', name), what: 'tunedModels.get' });
+    getModel(name, signal) {
+        return this.http.json({
+            method: 'GET',
+            url: this.url('v1beta', name),
+            what: 'tunedModels.get',
+            ...(signal ? { signal } : {}),
+        });
     }
     async cancel(status) {
         const model = status.tunedModel ?? status.job.replace(/\/operations\/.*$/, '');
@@ -1325,7 +1331,9 @@ class GoogleHttp {
                     throw err;
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${what}: attempt ${attempt} failed (${err.message}); retrying in ${Math.round(delay)} ms` +
                     (asked !== undefined ? ' (server asked via Retry-After)' : ''));
-                await this.sleep(delay);
+                await this.sleep(delay, req.signal);
+                if (req.signal?.aborted)
+                    throw err;
             }
         }
     }

@@ -76,7 +76,8 @@ export interface TuningBackend {
   readonly defaultBaseModel: string;
   create(req: CreateTuningRequest): Promise<JobStatus>;
   /** Current status of a job by its name (an operation, a tuned model, or a tuning job name). */
-  status(job: string): Promise<JobStatus>;
+  /** `signal` ends the call, its retries included (the run's deadline). */
+  status(job: string, signal?: AbortSignal): Promise<JobStatus>;
   /** Cancel (Vertex AI) or delete (Gemini API) a job this run started. */
   cancel(status: JobStatus): Promise<void>;
   /** An existing tuned model built from this content key, if any (cache / idempotency). */

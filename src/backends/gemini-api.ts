@@ -118,18 +118,19 @@ export class GeminiApiBackend implements TuningBackend {
     }
   }
 
-  async status(job: string): Promise<JobStatus> {
+  async status(job: string, signal?: AbortSignal): Promise<JobStatus> {
     try {
       if (OPERATION_NAME.test(job)) {
         const op = await this.http.json<WireOperation>({
           method: 'GET',
           url: this.url('v1beta', job),
           what: 'operations.get',
+          ...(signal ? { signal } : {}),
         });
         if (!op.done) return operationStatus(op);
         // Finished: the tuned model has the final state and every snapshot.
         const modelName = op.metadata?.tunedModel ?? op.response?.name ?? job.replace(/\/operations\/.*$/, '');
-        const model = await this.getModel(modelName);
+        const model = await this.getModel(modelName, signal);
         const status = modelStatus(model, job, op);
         if (op.error && status.state !== 'ACTIVE') {
           status.state = 'FAILED';
@@ -137,7 +138,7 @@ export class GeminiApiBackend implements TuningBackend {
         }
         return status;
       }
-      if (MODEL_NAME.test(job)) return modelStatus(await this.getModel(job), '', undefined);
+      if (MODEL_NAME.test(job)) return modelStatus(await this.getModel(job, signal), '', undefined);
       throw new Error(
         `"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`,
       );
@@ -146,8 +147,13 @@ export class GeminiApiBackend implements TuningBackend {
     }
   }
 
-  private getModel(name: string): Promise<WireTunedModel> {
-    return this.http.json<WireTunedModel>({ method: 'GET', url: this.url('v1beta', name), what: 'tunedModels.get' });
+  private getModel(name: string, signal?: AbortSignal): Promise<WireTunedModel> {
+    return this.http.json<WireTunedModel>({
+      method: 'GET',
+      url: this.url('v1beta', name),
+      what: 'tunedModels.get',
+      ...(signal ? { signal } : {}),
+    });
   }
 
   async cancel(status: JobStatus): Promise<void> {

@@ -59,13 +59,13 @@ export interface JsonRequest {
 }
 
 export interface HttpOptions {
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
 }
 
 export class GoogleHttp {
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
 
@@ -97,7 +97,8 @@ export class GoogleHttp {
           `${what}: attempt ${attempt} failed (${(err as Error).message}); retrying in ${Math.round(delay)} ms` +
             (asked !== undefined ? ' (server asked via Retry-After)' : ''),
         );
-        await this.sleep(delay);
+        await this.sleep(delay, req.signal);
+        if (req.signal?.aborted) throw err;
       }
     }
   }

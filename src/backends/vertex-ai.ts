@@ -189,13 +189,18 @@ export class VertexAiBackend implements TuningBackend {
     return result.uri;
   }
 
-  async status(job: string): Promise<JobStatus> {
+  async status(job: string, signal?: AbortSignal): Promise<JobStatus> {
     if (!TUNING_JOB_NAME.test(job)) {
       throw new Error(`"${job}" is not a Vertex AI tuning job name (projects/P/locations/L/tuningJobs/ID)`);
     }
     let wire: WireTuningJob;
     try {
-      wire = await this.http.json<WireTuningJob>({ method: 'GET', url: this.url(job), what: 'tuningJobs.get' });
+      wire = await this.http.json<WireTuningJob>({
+        method: 'GET',
+        url: this.url(job),
+        what: 'tuningJobs.get',
+        ...(signal ? { signal } : {}),
+      });
     } catch (err) {
       throw explain(err, {});
     }

@@ -205,6 +205,21 @@ describe('run() against the emulator', () => {
     expect(JSON.parse(readFileSync(out['report-path']!, 'utf8')).resumeWith).toBe(out['job']);
   });
 
+  it('keeps to timeout-minutes while every poll fails with 503 (the poll gives up at the deadline)', async () => {
+    // The server asks for a minute between tries: without a deadline the poll's own retries would
+    // wait it out, past this test's time limit.
+    emu.configure({ training: { stepMs: 5000 } });
+    emu.faults.add({ method: 'GET', path: '/operations/', kind: 'status', status: 503, retryAfterSeconds: 60 });
+    const runner = action({ 'timeout-minutes': '0.1', 'eval-data': '' }, { event: 'push' });
+    const result = await runMain(runner);
+    expect(result.exitCode).toBe(1);
+    const out = runner.outputs();
+    expect(out['state']).toBe('CREATING');
+    expect(result.stdout).toContain(`resume: ${out['job']}`);
+    expect(emu.requests.some((r) => r.path.includes('/operations/') && r.status === 503)).toBe(true);
+    expect(emu.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
+  });
+
   it('edits its comment in place on a second run', async () => {
     const first = action({ 'eval-data': '', 'comment-key': 'sticky' }, { prNumber: 103 });
     expect((await runMain(first)).exitCode).toBe(0);

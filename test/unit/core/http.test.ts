@@ -108,4 +108,21 @@ describe('GoogleHttp', () => {
     await expect(h.json({ method: 'GET', url: `${base}/v1beta/z` })).rejects.toMatchObject({ httpStatus: 400 });
     expect(seen).toHaveLength(1);
   });
+
+  it(
+    "stops retrying when the caller's signal fires during a backoff (the run's deadline)",
+    { timeout: 10_000 },
+    async () => {
+      seen.length = 0;
+      queue.push(json(503, rpcError(503, 'UNAVAILABLE', 'busy'), { 'retry-after': '30' }));
+      // Real sleeps here: without the signal this call would wait 30 s for its retry.
+      const h = new GoogleHttp(await createAuthClient({ apiKey: 'test-key-123456', scopes: [] }));
+      const err = await h
+        .json({ method: 'GET', url: `${base}/v1beta/slow`, signal: AbortSignal.timeout(200) })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(GoogleApiError);
+      expect(err).toMatchObject({ httpStatus: 503 });
+      expect(seen).toHaveLength(1);
+    },
+  );
 });

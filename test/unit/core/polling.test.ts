@@ -219,4 +219,24 @@ describe('waitForJob', () => {
     });
     expect(r).toMatchObject({ polls: 0, timedOut: false, status: { state: 'FAILED' } });
   });
+
+  it('gives a poll stuck in its own retries a signal that fires at the deadline, then reports a timeout', async () => {
+    const seen: AbortSignal[] = [];
+    const r = await waitForJob({
+      initial: status(0, 10),
+      deadline: Date.now() + 300,
+      firstIntervalMs: 10,
+      minIntervalMs: 10,
+      poll: (signal) => {
+        seen.push(signal);
+        // Like GoogleHttp retrying a persistent 503: it ends only when the signal fires.
+        return new Promise((_, reject) =>
+          signal.addEventListener('abort', () => reject(new GoogleApiError('busy', 503, 'UNAVAILABLE'))),
+        );
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.aborted).toBe(true);
+    expect(r).toMatchObject({ timedOut: true, polls: 1, status: { state: 'CREATING' } });
+  });
 });
