@@ -90,6 +90,8 @@ export function dataset(report: Report, maxWarnings: number): string {
     facts.push(`**${d.validationExamples ?? '?'}** validation from ${code(d.validationPath)}`);
   if (d.evalPath !== null) facts.push(`**${d.evalCases ?? '?'}** eval cases from ${code(d.evalPath)}`);
   const lines = [`**Dataset:** ${facts.join(' · ')}`];
+  const counted = vertexCounts(report);
+  if (counted) lines.push('', counted);
   const findings = d.findings ?? [];
   const warnings = findings.length > 0 ? d.warnings.filter((w) => !w.includes(DOCTOR_PREFIX)) : d.warnings;
   if (warnings.length > 0) {
@@ -130,6 +132,23 @@ export function dataset(report: Report, maxWarnings: number): string {
     );
   }
   return lines.join('\n');
+}
+
+/** What Vertex AI itself counted in the uploaded dataset (tuningDataStats), once it has. */
+function vertexCounts(report: Report): string {
+  const t = report.tuningDataStats;
+  if (!t) return '';
+  const facts: string[] = [];
+  if (t.exampleCount !== null) facts.push(`**${formatNumber(t.exampleCount)}** examples`);
+  if (t.totalBillableTokenCount !== null) facts.push(`**${formatNumber(t.totalBillableTokenCount)}** billable tokens`);
+  if (t.tuningStepCount !== null) facts.push(`**${formatNumber(t.tuningStepCount)}** tuning steps`);
+  if (t.truncatedExampleCount) facts.push(`⚠️ **${formatNumber(t.truncatedExampleCount)}** examples truncated`);
+  if (facts.length === 0 && t.droppedExampleReasons.length === 0) return '';
+  const dropped = t.droppedExampleReasons
+    .slice(0, 5)
+    .map((r) => `\n- ⚠️ dropped: ${escapeInline(truncate(r, 300).text)}`)
+    .join('');
+  return `**Vertex AI counted:** ${facts.join(' · ')}${dropped}`;
 }
 
 export function loss(report: Report): string {

@@ -190,6 +190,8 @@ describe('run() with the vertex-ai backend against the emulator', () => {
     const comments = gh.comments('octo-org', 'number-tuner', 202);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('xychart-beta');
+    // What the service counted in the uploaded dataset (tuningDataStats).
+    expect(comments[0]!.body).toMatch(/\*\*Vertex AI counted:\*\* \*\*15\*\* examples/);
     expect(comments[0]!.body).toContain(out['endpoint']!);
   });
 
