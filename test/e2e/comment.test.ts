@@ -17,7 +17,7 @@ import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '
 import { DIST_MAIN, runNode, type RunnerEnvOptions } from '../helpers/runner-env.js';
 import { geminiRun } from '../helpers/harness.js';
 import { commentMarker } from '../../src/github/marker.js';
-import { codeBlocks, foreignHtml, htmlTags, tables, toHtml } from '../unit/report/markdown.js';
+import { codeBlocks, COMMENT_TAGS, foreignHtml, htmlTags, tables, toHtml } from '../unit/report/markdown.js';
 
 const API_KEY = 'AIzaSyE2E-comment-key-0123456789abcdef';
 const OWNER = 'octo-org';
@@ -343,29 +343,7 @@ function hostileData(dir: string): { train: string; evalSet: string; cases: numb
   return { train: join(dir, 'train.jsonl'), evalSet: join(dir, 'eval.jsonl'), cases: evalRows.length };
 }
 
-const ALLOWED_TAGS = new Set([
-  'h3',
-  'h4',
-  'p',
-  'ul',
-  'li',
-  'strong',
-  'em',
-  'code',
-  'pre',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'details',
-  'summary',
-  'br',
-  'sub',
-  'a',
-  'blockquote',
-]);
+const ALLOWED_TAGS = COMMENT_TAGS;
 
 describe('hostile outputs through the real pipeline', () => {
   it('one intact eval table, no raw HTML from data, the Mermaid block, the marker once, under the limit', async () => {

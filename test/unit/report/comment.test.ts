@@ -3,32 +3,10 @@ import type { Tokens } from 'marked';
 import { COMMENT_LIMIT, renderComment } from '../../../src/report/comment.js';
 import { commentMarker } from '../../../src/github/marker.js';
 import { evalCase, evalSummary, HOSTILE, report } from './fixtures.js';
-import { codeBlocks, foreignHtml, htmlTags, tables, toHtml } from './markdown.js';
+import { codeBlocks, COMMENT_TAGS, foreignHtml, htmlTags, tables, toHtml } from './markdown.js';
 
 const MARKER = commentMarker('CI/build');
-const ALLOWED_TAGS = new Set([
-  'h3',
-  'h4',
-  'p',
-  'ul',
-  'li',
-  'strong',
-  'em',
-  'code',
-  'pre',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'details',
-  'summary',
-  'br',
-  'sub',
-  'a',
-  'blockquote',
-]);
+const ALLOWED_TAGS = COMMENT_TAGS;
 
 function final(r = report()): string {
   return renderComment(r, { marker: MARKER, phase: 'final' });

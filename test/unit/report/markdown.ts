@@ -53,3 +53,28 @@ export function toHtml(md: string): string {
 export function htmlTags(html: string): Set<string> {
   return new Set([...html.matchAll(/<\/?([a-z][a-z0-9]*)/gi)].map((m) => (m[1] as string).toLowerCase()));
 }
+
+/** The HTML tags the comment renderer itself emits: any other tag in a rendered body came from data. */
+export const COMMENT_TAGS: ReadonlySet<string> = new Set([
+  'h3',
+  'h4',
+  'p',
+  'ul',
+  'li',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'br',
+  'sub',
+  'a',
+  'blockquote',
+]);
