@@ -1837,6 +1837,7 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
+
 const ACCEPTED_EXTENSIONS = ['.jsonl', '.json', '.csv'];
 function formatOf(file) {
     const ext = external_node_path_default().extname(file).toLowerCase();
@@ -1847,6 +1848,27 @@ function formatOf(file) {
     if (ext === '.csv')
         return 'csv';
     return null;
+}
+/**
+ * The checks every dataset file gets before its records are read: a path was given, its
+ * extension is one we read, and it is a readable file. `setName` names it in messages
+ * ("training set", "eval set").
+ */
+async function openDataset(file, workspace, setName) {
+    const absolute = external_node_path_default().resolve(workspace, file);
+    const shown = file.trim() === '' ? '(no path)' : relativeToWorkspace(absolute, workspace);
+    const sink = new ProblemSink(shown);
+    const format = formatOf(absolute);
+    if (file.trim() === '') {
+        sink.fileError(`no ${setName} path was given: set it to a .jsonl, .json or .csv file`);
+        return { absolute, shown, sink, format, file: null };
+    }
+    if (format === null) {
+        const ext = external_node_path_default().extname(absolute);
+        sink.fileError(`${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}: the ${setName} must be ${ACCEPTED_EXTENSIONS.join(', ')} (JSON Lines, JSON, or CSV with a header row)`);
+    }
+    const opened = await checkFile(absolute, shown, workspace, sink);
+    return { absolute, shown, sink, format, file: format === null ? null : opened };
 }
 /**
  * Checks that `absolute` is a readable regular file; reports a file-level problem otherwise.
@@ -2772,7 +2794,6 @@ function quote(s) {
 
 
 
-
 const EVAL_INPUT_ALIASES = ['input', 'text_input', 'textInput'];
 const EVAL_EXPECTED_ALIASES = ['expected', 'output'];
 const SCORERS = ['exact', 'contains', 'not-contains', 'regex', 'json'];
@@ -2788,10 +2809,7 @@ const compileScorerRegex = parseRegex;
 /** Loads an eval set. Never throws for a bad file: problems are in `problems`. */
 async function loadEvalSet(file, opts = {}) {
     const workspace = opts.workspace ?? defaultWorkspace();
-    const absolute = external_node_path_default().resolve(workspace, file);
-    const shown = file.trim() === '' ? '(no path)' : relativeToWorkspace(absolute, workspace);
-    const sink = new ProblemSink(shown);
-    const format = formatOf(absolute);
+    const { absolute, sink, format, file: opened } = await openDataset(file, workspace, 'eval set');
     const result = {
         path: absolute,
         format: format ?? 'jsonl',
@@ -2802,15 +2820,6 @@ async function loadEvalSet(file, opts = {}) {
         result.problems = sink.finish();
         return result;
     };
-    if (file.trim() === '') {
-        sink.fileError('no eval set path was given: set it to a .jsonl, .json or .csv file');
-        return done();
-    }
-    if (format === null) {
-        const ext = external_node_path_default().extname(absolute);
-        sink.fileError(`${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}: the eval set must be ${ACCEPTED_EXTENSIONS.join(', ')} (JSON Lines, JSON, or CSV with a header row)`);
-    }
-    const opened = await checkFile(absolute, shown, workspace, sink);
     if (opened === null || format === null)
         return done();
     const unknown = new UnknownFields(KNOWN);
@@ -2960,7 +2969,6 @@ function toCase(rec, ordinal, sink, unknown) {
 
 
 
-
 const INPUT_ALIASES = ['text_input', 'textInput', 'input'];
 const OUTPUT_ALIASES = ['output'];
 /**
@@ -2983,10 +2991,8 @@ const PAIR_KEYS = new Set([...INPUT_ALIASES, ...OUTPUT_ALIASES]);
  */
 async function loadTrainingSet(file, opts) {
     const workspace = opts.workspace ?? defaultWorkspace();
-    const absolute = external_node_path_default().resolve(workspace, file);
-    const shown = file.trim() === '' ? '(no path)' : relativeToWorkspace(absolute, workspace);
-    const sink = new ProblemSink(shown);
-    const format = formatOf(absolute);
+    const setName = opts.role === 'training' ? 'training set' : 'validation set';
+    const { absolute, shown, sink, format, file: opened } = await openDataset(file, workspace, setName);
     const result = {
         path: absolute,
         format: format ?? 'jsonl',
@@ -2996,16 +3002,6 @@ async function loadTrainingSet(file, opts) {
     const analysis = new DatasetAnalyzer({ backend: opts.backend, role: opts.role, file: shown, sink });
     result.analysis = analysis;
     const keep = opts.keepRecords ?? true;
-    const setName = opts.role === 'training' ? 'training set' : 'validation set';
-    if (file.trim() === '') {
-        sink.fileError(`no ${setName} path was given: set it to a .jsonl, .json or .csv file`);
-        return done();
-    }
-    if (format === null) {
-        const ext = external_node_path_default().extname(absolute);
-        sink.fileError(`${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}: the ${setName} must be ${ACCEPTED_EXTENSIONS.join(', ')} (JSON Lines, JSON, or CSV with a header row)`);
-    }
-    const opened = await checkFile(absolute, shown, workspace, sink);
     if (opened === null || format === null)
         return done();
     if (opts.backend === 'vertex-ai' && opened.size > VERTEX_MAX_FILE_BYTES) {

@@ -1,9 +1,8 @@
 /** Loading and validating eval prompt sets. */
 
-import path from 'node:path';
 import { checkString, findField, isPlainObject, requireString, UnknownFields } from './fields.js';
-import { defaultWorkspace, describeType, ProblemSink, relativeToWorkspace } from './problems.js';
-import { ACCEPTED_EXTENSIONS, checkFile, formatOf } from './read.js';
+import { defaultWorkspace, describeType, ProblemSink } from './problems.js';
+import { openDataset } from './read.js';
 import { readRecords, type RawRecord } from './records.js';
 import type { EvalCase, LoadedDataset, ScorerName } from './types.js';
 import { parseRegex } from '../eval/scorers.js';
@@ -26,10 +25,7 @@ export const compileScorerRegex = parseRegex;
 /** Loads an eval set. Never throws for a bad file: problems are in `problems`. */
 export async function loadEvalSet(file: string, opts: { workspace?: string } = {}): Promise<LoadedDataset<EvalCase>> {
   const workspace = opts.workspace ?? defaultWorkspace();
-  const absolute = path.resolve(workspace, file);
-  const shown = file.trim() === '' ? '(no path)' : relativeToWorkspace(absolute, workspace);
-  const sink = new ProblemSink(shown);
-  const format = formatOf(absolute);
+  const { absolute, sink, format, file: opened } = await openDataset(file, workspace, 'eval set');
   const result: LoadedDataset<EvalCase> = {
     path: absolute,
     format: format ?? 'jsonl',
@@ -40,18 +36,6 @@ export async function loadEvalSet(file: string, opts: { workspace?: string } = {
     result.problems = sink.finish();
     return result;
   };
-
-  if (file.trim() === '') {
-    sink.fileError('no eval set path was given: set it to a .jsonl, .json or .csv file');
-    return done();
-  }
-  if (format === null) {
-    const ext = path.extname(absolute);
-    sink.fileError(
-      `${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}: the eval set must be ${ACCEPTED_EXTENSIONS.join(', ')} (JSON Lines, JSON, or CSV with a header row)`,
-    );
-  }
-  const opened = await checkFile(absolute, shown, workspace, sink);
   if (opened === null || format === null) return done();
 
   const unknown = new UnknownFields(KNOWN);

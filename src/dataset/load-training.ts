@@ -8,12 +8,11 @@
  * the file.
  */
 
-import path from 'node:path';
 import type { BackendName } from '../backends/backend.js';
 import { DatasetAnalyzer } from './analysis.js';
 import { checkString, codePointLength, isPlainObject, requireString, UnknownFields } from './fields.js';
-import { defaultWorkspace, describeType, fmt, ProblemSink, relativeToWorkspace } from './problems.js';
-import { ACCEPTED_EXTENSIONS, checkFile, formatOf } from './read.js';
+import { defaultWorkspace, describeType, fmt, ProblemSink } from './problems.js';
+import { openDataset } from './read.js';
 import { readRecordBatches, type RawRecord } from './records.js';
 import type { NativeRecord, NativeTurn, TextPart } from './to-vertex-jsonl.js';
 import type { LoadedDataset, TrainingExample } from './types.js';
@@ -59,10 +58,8 @@ export async function loadTrainingSet(
   opts: LoadTrainingOptions,
 ): Promise<LoadedDataset<TrainingExample>> {
   const workspace = opts.workspace ?? defaultWorkspace();
-  const absolute = path.resolve(workspace, file);
-  const shown = file.trim() === '' ? '(no path)' : relativeToWorkspace(absolute, workspace);
-  const sink = new ProblemSink(shown);
-  const format = formatOf(absolute);
+  const setName = opts.role === 'training' ? 'training set' : 'validation set';
+  const { absolute, shown, sink, format, file: opened } = await openDataset(file, workspace, setName);
   const result: LoadedDataset<TrainingExample> = {
     path: absolute,
     format: format ?? 'jsonl',
@@ -72,19 +69,7 @@ export async function loadTrainingSet(
   const analysis = new DatasetAnalyzer({ backend: opts.backend, role: opts.role, file: shown, sink });
   result.analysis = analysis;
   const keep = opts.keepRecords ?? true;
-  const setName = opts.role === 'training' ? 'training set' : 'validation set';
 
-  if (file.trim() === '') {
-    sink.fileError(`no ${setName} path was given: set it to a .jsonl, .json or .csv file`);
-    return done();
-  }
-  if (format === null) {
-    const ext = path.extname(absolute);
-    sink.fileError(
-      `${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}: the ${setName} must be ${ACCEPTED_EXTENSIONS.join(', ')} (JSON Lines, JSON, or CSV with a header row)`,
-    );
-  }
-  const opened = await checkFile(absolute, shown, workspace, sink);
   if (opened === null || format === null) return done();
   if (opts.backend === 'vertex-ai' && opened.size > VERTEX_MAX_FILE_BYTES) {
     sink.fileError(

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ProblemSink } from './problems.js';
+import { ProblemSink, relativeToWorkspace } from './problems.js';
 import type { DatasetFormat } from './types.js';
 
 export const ACCEPTED_EXTENSIONS = ['.jsonl', '.json', '.csv'] as const;
@@ -19,6 +19,40 @@ export function formatOf(file: string): DatasetFormat | null {
 export interface OpenedFile {
   absolute: string;
   size: number;
+}
+
+export interface OpenedDataset {
+  absolute: string;
+  /** The path as messages and annotations show it (relative to the workspace). */
+  shown: string;
+  sink: ProblemSink;
+  format: DatasetFormat | null;
+  /** null when a file-level problem (no path, unknown extension, missing file) was reported. */
+  file: OpenedFile | null;
+}
+
+/**
+ * The checks every dataset file gets before its records are read: a path was given, its
+ * extension is one we read, and it is a readable file. `setName` names it in messages
+ * ("training set", "eval set").
+ */
+export async function openDataset(file: string, workspace: string, setName: string): Promise<OpenedDataset> {
+  const absolute = path.resolve(workspace, file);
+  const shown = file.trim() === '' ? '(no path)' : relativeToWorkspace(absolute, workspace);
+  const sink = new ProblemSink(shown);
+  const format = formatOf(absolute);
+  if (file.trim() === '') {
+    sink.fileError(`no ${setName} path was given: set it to a .jsonl, .json or .csv file`);
+    return { absolute, shown, sink, format, file: null };
+  }
+  if (format === null) {
+    const ext = path.extname(absolute);
+    sink.fileError(
+      `${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}: the ${setName} must be ${ACCEPTED_EXTENSIONS.join(', ')} (JSON Lines, JSON, or CSV with a header row)`,
+    );
+  }
+  const opened = await checkFile(absolute, shown, workspace, sink);
+  return { absolute, shown, sink, format, file: format === null ? null : opened };
 }
 
 /**
