@@ -89,8 +89,8 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
     stats: { training: statsOf(training), validation: statsOf(validation) },
     digests: training?.analysis
       ? {
-          training: training.analysis.digest.digest(),
-          validation: validation?.analysis?.digest.digest() ?? examplesDigest([]),
+          training: training.analysis.digest,
+          validation: validation?.analysis?.digest ?? examplesDigest([]),
         }
       : null,
   };

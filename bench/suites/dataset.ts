@@ -14,6 +14,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_MIN_BYTES } from '../../src/dataset/analysis-thread.js';
 import { median, type Row } from '../row.js';
 
 export const name = 'dataset';
@@ -87,12 +88,12 @@ const ds = await loadTrainingSet(process.argv[2], { backend: 'vertex-ai', role: 
 const a = ds.analysis;
 const findings = a.findings();
 const stats = a.stats(0);
-const k = contentKey({ backend: 'vertex-ai', baseModel: 'gemini-2.5-flash', hyperparameters: { epochCount: null, batchSize: null, learningRate: null, learningRateMultiplier: null, adapterSize: null }, examples: { digest: a.digest.digest() }, validationExamples: [] });
+const k = contentKey({ backend: 'vertex-ai', baseModel: 'gemini-2.5-flash', hyperparameters: { epochCount: null, batchSize: null, learningRate: null, learningRateMultiplier: null, adapterSize: null }, examples: { digest: a.digest }, validationExamples: [] });
 const ms = Number(process.hrtime.bigint() - t) / 1e6;
 const cpu = process.cpuUsage();
 const mem = process.memoryUsage();
 const errors = ds.problems.filter((p) => p.severity === 'error').length;
-console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, heapMb: mem.heapUsed / 1e6, externalMb: mem.external / 1e6, arrayBuffersMb: mem.arrayBuffers / 1e6, maxRssKb: process.resourceUsage().maxRSS, count: a.count, records: ds.records.length, errors, findings: findings.map((f) => f.kind), inputP95: stats.input.chars.p95, key: k }));
+console.log(JSON.stringify({ ms, inWorker: a.inWorker, cpuMs: (cpu.user + cpu.system) / 1000, heapMb: mem.heapUsed / 1e6, externalMb: mem.external / 1e6, arrayBuffersMb: mem.arrayBuffers / 1e6, maxRssKb: process.resourceUsage().maxRSS, count: a.count, records: ds.records.length, errors, findings: findings.map((f) => f.kind), inputP95: stats.input.chars.p95, key: k }));
 `;
 }
 
@@ -122,30 +123,43 @@ export async function run(): Promise<Row[]> {
     writeFileSync(bare, BARE);
     const entry = join(dir, 'validate-entry.ts');
     writeFileSync(entry, validateEntry());
-    const validate = join(dir, 'validate.mjs');
-    // Bundled to plain JavaScript so the child runs on bare node, as the action does.
+    // Bundled to plain JavaScript so the child runs on bare node, as the action does, with the
+    // analysis worker beside it as in dist/ (validate/index.js, dataset-worker/index.js).
+    const validate = join(dir, 'validate', 'index.js');
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
     const esbuild = await import('esbuild');
-    await esbuild.build({
-      entryPoints: [entry],
+    const common = {
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      outfile: validate,
       logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    } as const;
+    await esbuild.build({ ...common, entryPoints: [entry], outfile: validate });
+    await esbuild.build({
+      ...common,
+      entryPoints: [join(ROOT, 'src/dataset/analysis-worker.ts')],
+      outfile: join(dir, 'dataset-worker', 'index.js'),
     });
 
     // Warm the file cache, then alternate.
     runChild(bare, file);
     const bareRuns: ChildResult[] = [];
-    const oursRuns: (ChildResult & { records?: number; errors?: number; findings?: string[] })[] = [];
+    const oursRuns: (ChildResult & { records?: number; errors?: number; findings?: string[]; inWorker?: boolean })[] =
+      [];
     for (let i = 0; i < runs; i++) {
       bareRuns.push(runChild(bare, file));
       oursRuns.push(runChild(validate, file));
     }
     const first = oursRuns[0];
-    if (!first || first.count !== n || first.records !== 0 || first.errors !== 0)
+    if (
+      !first ||
+      first.count !== n ||
+      first.records !== 0 ||
+      first.errors !== 0 ||
+      first.inWorker !== statSync(file).size >= WORKER_MIN_BYTES
+    )
       throw new Error(`validation did not stream the generated set as expected: ${JSON.stringify(first)}`);
     const bareMs = median(bareRuns.map((r) => r.ms));
     const oursMs = median(oursRuns.map((r) => r.ms));

@@ -41745,7 +41745,7 @@ async function runPost(env = process.env) {
         if (!settings.cancelOnAbort) {
             return lib_core/* info */.pq(`${saved.job} may still be running; cancel-on-abort is false, so it is left alone.`);
         }
-        const { createBackend } = await __nccwpck_require__.e(/* import() */ 378).then(__nccwpck_require__.bind(__nccwpck_require__, 9378));
+        const { createBackend } = await __nccwpck_require__.e(/* import() */ 494).then(__nccwpck_require__.bind(__nccwpck_require__, 1494));
         const backend = await createBackend(settings);
         const status = await backend.status(saved.job);
         if (status.state !== 'CREATING')

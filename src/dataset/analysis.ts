@@ -1,28 +1,24 @@
 /**
  * What a training or validation set's examples add up to, built one example at a time so that a
- * large set need not be held in memory: the digest for the content key, the length statistics,
- * the doctor's fingerprints, and the backend limits that depend on the whole set (the Gemini API's
- * inline request size, the Vertex AI validation-set size) or on every turn of an example (the
- * Vertex AI token estimate).
+ * large set need not be held in memory. The loader's side of it: the backend limits that depend on
+ * the whole set (the Gemini API's inline request size, the Vertex AI validation-set size) or on
+ * every turn of an example (the Vertex AI token estimate), and the handing over of each example to
+ * the analysis proper (example-analysis.ts: digest for the content key, statistics, doctor), which
+ * runs in a worker thread for a large file (analysis-thread.ts).
  */
 
 import type { BackendName } from '../backends/backend.js';
-import { ExamplesDigest } from './content-key.js';
-import {
-  conflictFinding,
-  duplicateFinding,
-  emptyOutputFinding,
-  FindingLines,
-  lengthOutlierFinding,
-  nearDuplicateFinding,
-  PrefixDoctor,
-  type DatasetFinding,
-} from './doctor.js';
-import { FingerprintTable, U32Column } from './fingerprint-table.js';
+import { startAnalysis, type AnalysisRunner, type WorkerSpec } from './analysis-thread.js';
+import type { DatasetFinding } from './doctor.js';
+import type { AnalysisResult } from './example-analysis.js';
+import { ChunkWriter } from './example-chunks.js';
+import { FingerprintTable } from './fingerprint-table.js';
 import { fmt, type ProblemSink } from './problems.js';
-import { LengthColumns, type DatasetStats } from './stats.js';
-import { combine, emptyScan, estimateTokens, scanText, type TextScan } from './text-scan.js';
+import type { DatasetStats } from './stats.js';
+import { emptyScan, estimateTokens, scanText } from './text-scan.js';
 import type { TrainingExample } from './types.js';
+
+export { SEED_INPUT, SEED_OUTPUT } from './example-analysis.js';
 
 /**
  * The Gemini API takes the examples inline in the tunedModels.create request. Google's tuning
@@ -39,75 +35,53 @@ export const VERTEX_MAX_VALIDATION_EXAMPLES = 5000;
 /** Vertex AI: most tokens per example (input and output together) for the Gemini 2.x tuning models. */
 export const VERTEX_MAX_TOKENS_PER_EXAMPLE = 131_072;
 
-export const SEED_INPUT = 0x1a2b3c4d;
-export const SEED_OUTPUT = 0x5e6f7a8b;
-
 export interface AnalyzerOptions {
   backend: BackendName;
   role: 'training' | 'validation';
   /** The file as shown in problems and findings. */
   file: string;
   sink: ProblemSink;
+  /** The file's size in bytes (a large file is analysed in a worker thread). */
+  fileBytes?: number;
+  /** Where to analyse: a worker (for tests of it), null for this thread; default by size. */
+  worker?: WorkerSpec | null;
 }
 
 export class DatasetAnalyzer {
-  readonly digest = new ExamplesDigest();
-  readonly lengths = new LengthColumns();
-  readonly lines = new U32Column();
-  /** Normalised fingerprints of the inputs (the last user turn), for leakage and overlap. */
-  readonly normInputs = new FingerprintTable();
-  private readonly exactPairs = new FingerprintTable();
-  private readonly normPairs = new FingerprintTable();
-  private readonly exactInputs = new FingerprintTable(1024, true);
-  readonly duplicates = new FindingLines();
-  readonly nearDuplicates = new FindingLines();
-  readonly conflicts = new FindingLines();
-  readonly emptyOutputs = new FindingLines();
-  private readonly prefix = new PrefixDoctor();
-  private readonly inScan: TextScan = emptyScan();
-  private readonly outScan: TextScan = emptyScan();
-  private readonly ctxScan: TextScan = emptyScan();
-  private readonly fp: [number, number] = [0, 0];
+  private readonly runner: AnalysisRunner;
+  private readonly writer: ChunkWriter;
+  private analysed: AnalysisResult | null = null;
+  private inputTables: FingerprintTable[] | null = null;
+  private readonly scan = emptyScan();
   private inlineBytes = GEMINI_REQUEST_RESERVE_BYTES;
   private inlineOverLine = 0;
   private validationOverLine = 0;
   count = 0;
 
-  constructor(private readonly opts: AnalyzerOptions) {}
+  constructor(private readonly opts: AnalyzerOptions) {
+    this.writer = new ChunkWriter((chunk) => this.runner.add(chunk));
+    this.runner = startAnalysis(
+      opts.file,
+      opts.fileBytes ?? 0,
+      (bytes, meta) => this.writer.recycle(bytes, meta),
+      opts.worker,
+    );
+  }
+
+  /** True when the analysis runs in a worker thread. */
+  get inWorker(): boolean {
+    return this.runner.inWorker;
+  }
 
   /**
    * Takes one valid example. Returns false (after reporting the problem) when the example breaks
    * a limit found here; such an example is still counted in the statistics.
    */
   add(e: TrainingExample): boolean {
-    this.digest.add(e);
+    if (this.analysed !== null) throw new Error('DatasetAnalyzer: add() after finish()');
     this.count++;
-    this.lines.push(e.line);
-
-    scanText(e.textInput, SEED_INPUT, this.inScan);
-    scanText(e.output, SEED_OUTPUT, this.outScan);
-    // The input the model conditions on: the text input, or a Vertex AI record's system
-    // instruction and every turn before the answer.
     const ctx = e.native !== undefined ? contextOf(e.native) : null;
-    const input = ctx !== null ? scanText(ctx, SEED_INPUT, this.ctxScan) : this.inScan;
-    const inTokens = estimateTokens(input.chars, input.nonAscii);
-    const outTokens = estimateTokens(this.outScan.chars, this.outScan.nonAscii);
-    this.lengths.push(input.chars, inTokens, this.outScan.chars, outTokens);
-
-    // Doctor: duplicates, near duplicates, conflicting outputs, empty outputs, prefixes.
-    const fp = this.fp;
-    combine(input.exactLo, input.exactHi, this.outScan.exactLo, this.outScan.exactHi, fp);
-    const dup = this.exactPairs.addIfAbsent(fp[0], fp[1], e.line);
-    combine(input.normLo, input.normHi, this.outScan.normLo, this.outScan.normHi, fp);
-    const near = this.normPairs.addIfAbsent(fp[0], fp[1], e.line);
-    const sameInput = this.exactInputs.addIfAbsent(input.exactLo, input.exactHi, e.line, this.outScan.exactLo);
-    if (dup >= 0) this.duplicates.add(e.line, this.exactPairs.value(dup));
-    else if (near >= 0) this.nearDuplicates.add(e.line, this.normPairs.value(near));
-    else if (sameInput >= 0 && this.exactInputs.value2(sameInput) !== this.outScan.exactLo)
-      this.conflicts.add(e.line, this.exactInputs.value(sameInput));
-    this.normInputs.addIfAbsent(this.inScan.normLo, this.inScan.normHi, e.line);
-    if (!this.outScan.visible) this.emptyOutputs.add(e.line);
-    this.prefix.add(e.textInput, e.line);
+    this.writer.add(e, ctx);
 
     const { backend, role, sink } = this.opts;
     let ok = true;
@@ -120,21 +94,41 @@ export class DatasetAnalyzer {
       if (this.inlineBytes > GEMINI_MAX_REQUEST_BYTES && this.inlineOverLine === 0) this.inlineOverLine = e.line;
     }
     if (backend === 'vertex-ai') {
-      const tokens = inTokens + outTokens;
-      if (tokens > VERTEX_MAX_TOKENS_PER_EXAMPLE) {
-        sink.error(
-          e.line,
-          `this example is about ${fmt(tokens)} tokens by our estimate (4 characters a token for ASCII text, 1 per other character; the service's own count may differ); Vertex AI tunes on at most ${fmt(VERTEX_MAX_TOKENS_PER_EXAMPLE)} tokens per example (input and output together): shorten it or split it into smaller examples`,
-        );
-        ok = false;
+      const input = ctx ?? e.textInput;
+      // The estimate is at most one token per UTF-16 code unit: only a long example needs counting.
+      if (input.length + e.output.length > VERTEX_MAX_TOKENS_PER_EXAMPLE) {
+        const tokens = this.tokens(input) + this.tokens(e.output);
+        if (tokens > VERTEX_MAX_TOKENS_PER_EXAMPLE) {
+          sink.error(
+            e.line,
+            `this example is about ${fmt(tokens)} tokens by our estimate (4 characters a token for ASCII text, 1 per other character; the service's own count may differ); Vertex AI tunes on at most ${fmt(VERTEX_MAX_TOKENS_PER_EXAMPLE)} tokens per example (input and output together): shorten it or split it into smaller examples`,
+          );
+          ok = false;
+        }
       }
       if (role === 'validation' && this.count === VERTEX_MAX_VALIDATION_EXAMPLES + 1) this.validationOverLine = e.line;
     }
     return ok;
   }
 
-  /** Reports the limits that depend on the whole set. Call once, after the last example. */
-  finish(): void {
+  private tokens(s: string): number {
+    const scan = scanText(s, 0, this.scan);
+    return estimateTokens(scan.chars, scan.nonAscii);
+  }
+
+  /** Resolves when more examples can be added without holding too much in memory. */
+  drain(): Promise<void> {
+    return this.runner.drain();
+  }
+
+  /**
+   * Waits for the analysis of every example and reports the limits that depend on the whole set.
+   * Call once, after the last example; the results below are available afterwards.
+   */
+  async finish(): Promise<void> {
+    this.writer.flush();
+    this.analysed = await this.runner.finish();
+    this.inputTables = this.analysed.inputTables.map((d) => FingerprintTable.from(d));
     const { sink } = this.opts;
     if (this.inlineOverLine > 0) {
       sink.error(
@@ -150,6 +144,20 @@ export class DatasetAnalyzer {
     }
   }
 
+  get finished(): boolean {
+    return this.analysed !== null;
+  }
+
+  private get result(): AnalysisResult {
+    if (this.analysed === null) throw new Error('DatasetAnalyzer: the analysis is not finished (call finish())');
+    return this.analysed;
+  }
+
+  /** Hex sha256 of the examples' canonical texts, for the content key (as `examplesDigest`). */
+  get digest(): string {
+    return this.result.digest;
+  }
+
   /** Bytes of the Gemini API request body the examples need (with a reserve for the rest). */
   get geminiRequestBytes(): number {
     return this.inlineBytes;
@@ -157,34 +165,23 @@ export class DatasetAnalyzer {
 
   /** The doctor's findings within this set. */
   findings(): DatasetFinding[] {
-    const file = this.opts.file;
-    return [
-      duplicateFinding(file, this.duplicates),
-      nearDuplicateFinding(file, this.nearDuplicates),
-      conflictFinding(file, this.conflicts),
-      emptyOutputFinding(file, this.emptyOutputs),
-      lengthOutlierFinding(file, 'input', this.lengths.inChars, this.lines),
-      lengthOutlierFinding(file, 'output', this.lengths.outChars, this.lines),
-      this.prefix.finding(file),
-    ].filter((f): f is DatasetFinding => f !== null);
+    return this.result.findings;
   }
 
   stats(warnings: number): DatasetStats {
-    return {
-      count: this.count,
-      input: this.lengths.fieldStats('input'),
-      output: this.lengths.fieldStats('output'),
-      duplicates: this.duplicates.count,
-      nearDuplicates: this.nearDuplicates.count,
-      conflicts: this.conflicts.count,
-      warnings,
-    };
+    return { ...this.result.stats, warnings };
   }
 
   /** The line of the first example whose input has this normalised fingerprint (scanned with SEED_INPUT), or 0. */
   lineOfNormalisedInput(normLo: number, normHi: number): number {
-    const slot = this.normInputs.find(normLo, normHi);
-    return slot < 0 ? 0 : this.normInputs.value(slot);
+    const tables = this.inputTables;
+    if (tables === null) throw new Error('DatasetAnalyzer: the analysis is not finished (call finish())');
+    let line = 0;
+    for (const t of tables) {
+      const slot = t.find(normLo, normHi);
+      if (slot >= 0 && (line === 0 || t.value(slot) < line)) line = t.value(slot);
+    }
+    return line;
   }
 }
 

@@ -79,14 +79,64 @@ function simplePair(native: unknown): [string, string] | null {
   return typeof a === 'string' && typeof b === 'string' ? [a, b] : null;
 }
 
+/** Writes the decimal digits of a non-negative integer as ASCII at `at`; returns the end. */
+function writeDecimal(buf: Uint8Array, at: number, n: number): number {
+  if (n < 10) {
+    buf[at] = 0x30 + n;
+    return at + 1;
+  }
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  for (let k = at + digits - 1, x = n; k >= at; k--, x = Math.floor(x / 10)) buf[k] = 0x30 + (x % 10);
+  return at + digits;
+}
+
+/** Bytes that `writePairDigestText` may need for a pair: 3 per UTF-16 code unit, plus the prefixes. */
+export function pairDigestBound(a: string, b: string): number {
+  return 3 * (a.length + b.length) + 48;
+}
+
+/**
+ * Writes the canonical text of a single-turn pair (`P<n>:<a><m>:<b>`, see `digestText`) as UTF-8
+ * into `buf` at `at`, with room for `pairDigestBound(a, b)` bytes. `pos` receives where `a` and `b`
+ * landed ([aStart, aEnd, bStart, bEnd]); returns the end.
+ */
+export function writePairDigestText(buf: Buffer, at: number, a: string, b: string, pos: Uint32Array): number {
+  buf[at++] = 0x50; // P
+  at = writeDecimal(buf, at, a.length);
+  buf[at++] = 0x3a; // :
+  pos[0] = at;
+  at += buf.write(a, at, 'utf8');
+  pos[1] = at;
+  at = writeDecimal(buf, at, b.length);
+  buf[at++] = 0x3a;
+  pos[2] = at;
+  at += buf.write(b, at, 'utf8');
+  pos[3] = at;
+  return at;
+}
+
+/** The single-turn pair an example's canonical text is built from, or null (a native record that is more). */
+export function digestPair(e: Pick<TrainingExample, 'textInput' | 'output' | 'native'>): [string, string] | null {
+  return e.native === undefined ? [e.textInput, e.output] : simplePair(e.native);
+}
+
+/** The hex digest of a set's canonical texts, given the sha256 they were fed to and their count. */
+export function finishExamplesDigest(hash: Hash, count: number): string {
+  hash.update(`#${count}`);
+  return hash.digest('hex');
+}
+
 /**
  * Incremental sha256 over a set's examples in their canonical text (`digestText`), one example
- * at a time, so a set can be digested while it streams.
+ * at a time. The dataset analysis (example-analysis.ts) computes the same digest from the bytes
+ * the loader hands it; this is the form for examples already in memory.
  */
 export class ExamplesDigest {
   private readonly hash: Hash = createHash('sha256');
   /** Examples are encoded into this buffer and hashed a buffer at a time (no string per example). */
   private readonly buf = Buffer.allocUnsafe(1 << 20);
+  private readonly pos = new Uint32Array(4);
   private used = 0;
   private result: string | null = null;
   count = 0;
@@ -94,35 +144,14 @@ export class ExamplesDigest {
   add(e: Pick<TrainingExample, 'textInput' | 'output' | 'native'>): void {
     if (this.result !== null) throw new Error('ExamplesDigest: add() after digest()');
     this.count++;
-    let a: string;
-    let b: string;
-    if (e.native !== undefined) {
-      const pair = simplePair(e.native);
-      if (pair === null) {
-        this.hash.update(digestText(e), 'utf8');
-        return;
-      }
-      [a, b] = pair;
-    } else {
-      a = e.textInput;
-      b = e.output;
+    const pair = digestPair(e);
+    const need = pair === null ? Infinity : pairDigestBound(pair[0], pair[1]);
+    if (this.used + need > this.buf.length) this.flush();
+    if (pair === null || need > this.buf.length) {
+      this.hash.update(digestText(e), 'utf8');
+      return;
     }
-    // Worst case 3 bytes per UTF-16 code unit, plus the length prefixes.
-    const need = 3 * (a.length + b.length) + 48;
-    if (this.used + need > this.buf.length) {
-      this.flush();
-      if (need > this.buf.length) {
-        this.hash.update(digestText(e), 'utf8');
-        return;
-      }
-    }
-    const buf = this.buf;
-    let at = this.used;
-    at += buf.write(`P${a.length}:`, at, 'latin1');
-    at += buf.write(a, at, 'utf8');
-    at += buf.write(`${b.length}:`, at, 'latin1');
-    at += buf.write(b, at, 'utf8');
-    this.used = at;
+    this.used = writePairDigestText(this.buf, this.used, pair[0], pair[1], this.pos);
   }
 
   private flush(): void {
@@ -134,8 +163,7 @@ export class ExamplesDigest {
   digest(): string {
     if (this.result === null) {
       this.flush();
-      this.hash.update(`#${this.count}`);
-      this.result = this.hash.digest('hex');
+      this.result = finishExamplesDigest(this.hash, this.count);
     }
     return this.result;
   }

@@ -95,7 +95,7 @@ export function conflictFinding(file: string, f: FindingLines): DatasetFinding |
     file,
     count: f.count,
     examples: f.lines,
-    message: `${plural(f.count, 'example')} ha${f.count === 1 ? 's' : 've'} the same input as an earlier example but a different output (${f.describe('input of')}): the model cannot learn two answers to one input; keep the right output and remove the others`,
+    message: `${plural(f.count, 'example')} ha${f.count === 1 ? 's' : 've'} the same input as an earlier example (letter case and whitespace aside) but a different output (${f.describe('input of')}): the model cannot learn two answers to one input; keep the right output and remove the others`,
   };
 }
 
@@ -156,6 +156,30 @@ export function lengthOutlierFinding(
   };
 }
 
+const utf8 = new TextDecoder();
+
+/** A candidate prefix as UTF-8 bytes, and as little-endian words for comparing four bytes at a time. */
+interface PrefixBytes {
+  bytes: Uint8Array;
+  words: Uint32Array;
+}
+
+function prefixBytes(prefix: string): PrefixBytes {
+  const bytes = new Uint8Array(Buffer.from(prefix, 'utf8'));
+  const view = new DataView(bytes.buffer);
+  const words = new Uint32Array(bytes.length >>> 2);
+  for (let k = 0; k < words.length; k++) words[k] = view.getUint32(4 * k, true);
+  return { bytes, words };
+}
+
+function startsWithBytes(b: Uint8Array, view: DataView, start: number, end: number, p: PrefixBytes): boolean {
+  const { bytes, words } = p;
+  if (end - start < bytes.length) return false;
+  for (let k = 0; k < words.length; k++) if (view.getUint32(start + 4 * k, true) !== words[k]) return false;
+  for (let k = 4 * words.length; k < bytes.length; k++) if (b[start + k] !== bytes[k]) return false;
+  return true;
+}
+
 /** Inputs kept to look for a shared prefix; candidates come from these, counts from every input. */
 export const PREFIX_SAMPLE = 1000;
 const PREFIX_SCAN_CHARS = 200;
@@ -174,19 +198,24 @@ const MAX_CANDIDATES = 8;
 export class PrefixDoctor {
   private sample: string[] = [];
   private sampleLines: number[] = [];
-  private candidates: { prefix: string; matches: number; lacking: FindingLines }[] | null = null;
+  private candidates: { prefix: string; bytes: PrefixBytes; matches: number; lacking: FindingLines }[] | null = null;
   private n = 0;
 
-  add(input: string, line: number): void {
+  /** Takes an input as the UTF-8 bytes `b[start..end)` (`view`: a DataView of the same memory). */
+  add(b: Uint8Array, view: DataView, start: number, end: number, line: number): void {
     this.n++;
     if (this.candidates === null) {
-      this.sample.push(input.slice(0, PREFIX_SCAN_CHARS));
+      // 4 bytes a character are always enough (a character cut at the end of them decodes past the
+      // slice); a surrogate pair cut by the slice is dropped.
+      let s = utf8.decode(b.subarray(start, Math.min(end, start + 4 * PREFIX_SCAN_CHARS))).slice(0, PREFIX_SCAN_CHARS);
+      if (/[\ud800-\udbff]$/.test(s)) s = s.slice(0, -1);
+      this.sample.push(s);
       this.sampleLines.push(line);
       if (this.sample.length >= PREFIX_SAMPLE) this.pickCandidates();
       return;
     }
     for (const c of this.candidates) {
-      if (input.startsWith(c.prefix)) c.matches++;
+      if (startsWithBytes(b, view, start, end, c.bytes)) c.matches++;
       else c.lacking.add(line);
     }
   }
@@ -216,6 +245,7 @@ export class PrefixDoctor {
     picked = picked.filter(([p, c]) => !picked.some(([q, d]) => d === c && q.length > p.length && q.startsWith(p)));
     this.candidates = picked.slice(0, MAX_CANDIDATES).map(([prefix]) => ({
       prefix,
+      bytes: prefixBytes(prefix),
       matches: 0,
       lacking: new FindingLines(),
     }));

@@ -75,17 +75,17 @@ export function requireString(
   sink: ProblemSink,
   what: string,
 ): string | null {
-  const canonical = aliases[0]!;
-  const also =
-    aliases.length > 1
-      ? ` (also accepted: ${aliases
-          .slice(1)
-          .map((a) => `"${a}"`)
-          .join(', ')})`
-      : '';
   const f = findField(rec, obj, aliases, sink, false);
   if (f.kind === 'bad') return null;
   if (f.kind === 'absent') {
+    const canonical = aliases[0]!;
+    const also =
+      aliases.length > 1
+        ? ` (also accepted: ${aliases
+            .slice(1)
+            .map((a) => `"${a}"`)
+            .join(', ')})`
+        : '';
     sink.error(rec.line, `"${canonical}" is missing: ${what} needs a non-empty "${canonical}" string${also}`);
     return null;
   }

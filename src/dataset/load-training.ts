@@ -10,6 +10,7 @@
 
 import type { BackendName } from '../backends/backend.js';
 import { DatasetAnalyzer } from './analysis.js';
+import type { WorkerSpec } from './analysis-thread.js';
 import { checkString, codePointLength, isPlainObject, requireString, UnknownFields } from './fields.js';
 import { defaultWorkspace, describeType, fmt, ProblemSink } from './problems.js';
 import { openDataset } from './read.js';
@@ -47,6 +48,8 @@ export interface LoadTrainingOptions {
    * does not need in memory. Default true.
    */
   keepRecords?: boolean;
+  /** Where to analyse the examples (see analysis-thread.ts); by default decided by the file's size. */
+  analysisWorker?: WorkerSpec | null;
 }
 
 /**
@@ -66,7 +69,14 @@ export async function loadTrainingSet(
     records: [],
     problems: sink.problems,
   };
-  const analysis = new DatasetAnalyzer({ backend: opts.backend, role: opts.role, file: shown, sink });
+  const analysis = new DatasetAnalyzer({
+    backend: opts.backend,
+    role: opts.role,
+    file: shown,
+    sink,
+    fileBytes: opened?.size ?? 0,
+    ...(opts.analysisWorker !== undefined ? { worker: opts.analysisWorker } : {}),
+  });
   result.analysis = analysis;
   const keep = opts.keepRecords ?? true;
 
@@ -98,8 +108,9 @@ export async function loadTrainingSet(
       const example = toExample(rec, opts.backend, sink, unknown);
       if (example !== null && analysis.add(example) && keep) result.records.push(example);
     }
+    await analysis.drain();
   }
-  analysis.finish();
+  await analysis.finish();
   unknown.report(sink, '"text_input" (or "textInput", "input") and "output"');
 
   if (opts.role === 'training' && total > 0 && total < MIN_RECOMMENDED_EXAMPLES) {
@@ -109,7 +120,8 @@ export async function loadTrainingSet(
   }
   return done();
 
-  function done(): LoadedDataset<TrainingExample> {
+  async function done(): Promise<LoadedDataset<TrainingExample>> {
+    if (!analysis.finished) await analysis.finish(); // an early return: no examples
     result.problems = sink.finish();
     return result;
   }

@@ -1,5 +1,6 @@
 /** Opening dataset files: path resolution, format by extension, byte-exact line streaming, UTF-8. */
 
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -97,34 +98,16 @@ export interface RawLine {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Streams a file's lines with exact byte content, one batch per chunk read (so a large file costs
- * one async step per 256 KB rather than per line). Handles a UTF-8 BOM (dropped from line 1),
- * CRLF, and a missing final newline. Lines are split on LF only (a lone CR is content).
+ * A file's bytes in pieces of whole lines: each piece ends just after a line feed, but the last,
+ * which holds what follows the last line feed (nothing, or a last line without one). A UTF-8 BOM
+ * is dropped from the start. About 256 KB a piece, more when a line is longer.
  */
-export async function* readLineBatches(absolute: string): AsyncGenerator<RawLine[]> {
+async function* readLineSpans(absolute: string): AsyncGenerator<Buffer> {
   let carry: Buffer = Buffer.alloc(0);
-  let no = 1;
-  let offset = 0;
   let bomChecked = false;
-  function split(buf: Buffer, final: boolean): RawLine[] {
-    const out: RawLine[] = [];
-    let start = 0;
-    for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
-      const crlf = nl > start && buf[nl - 1] === 0x0d;
-      out.push({ no, offset, bytes: buf.subarray(start, crlf ? nl - 1 : nl), eol: crlf ? '\r\n' : '\n' });
-      offset += nl + 1 - start;
-      no++;
-      start = nl + 1;
-    }
-    carry = Buffer.from(buf.subarray(start));
-    if (final && carry.length > 0) {
-      out.push({ no, offset, bytes: carry, eol: '' });
-      carry = Buffer.alloc(0);
-    }
-    return out;
-  }
   const stream = createReadStream(absolute, { highWaterMark: 1 << 18 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
@@ -136,19 +119,97 @@ export async function* readLineBatches(absolute: string): AsyncGenerator<RawLine
       bomChecked = true;
       if (buf.subarray(0, 3).equals(BOM)) buf = buf.subarray(3);
     }
-    const lines = split(buf, false);
+    const last = buf.lastIndexOf(0x0a);
+    if (last === -1) {
+      carry = buf;
+      continue;
+    }
+    carry = Buffer.from(buf.subarray(last + 1));
+    yield buf.subarray(0, last + 1);
+  }
+  yield carry;
+}
+
+/** Splits a span of whole lines into lines, numbered from `no`, at byte `offset` of the file. */
+function splitLines(buf: Buffer, no: number, offset: number, out: RawLine[]): void {
+  let start = 0;
+  for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+    const crlf = nl > start && buf[nl - 1] === 0x0d;
+    out.push({
+      no: no++,
+      offset: offset + start,
+      bytes: buf.subarray(start, crlf ? nl - 1 : nl),
+      eol: crlf ? '\r\n' : '\n',
+    });
+    start = nl + 1;
+  }
+  if (start < buf.length) out.push({ no, offset: offset + start, bytes: buf.subarray(start), eol: '' });
+}
+
+/**
+ * Streams a file's lines with exact byte content, one batch per piece read (so a large file costs
+ * one async step per 256 KB rather than per line). Handles a UTF-8 BOM (dropped from line 1),
+ * CRLF, and a missing final newline. Lines are split on LF only (a lone CR is content).
+ */
+export async function* readLineBatches(absolute: string): AsyncGenerator<RawLine[]> {
+  let no = 1;
+  let offset = 0;
+  for await (const span of readLineSpans(absolute)) {
+    const lines: RawLine[] = [];
+    splitLines(span, no, offset, lines);
+    no += lines.length;
+    offset += span.length;
     if (lines.length > 0) yield lines;
   }
-  const last = split(carry, true);
-  if (last.length > 0) yield last;
+}
+
+/** A line as text, or as bytes when it is not valid UTF-8 (`text` null). */
+export type TextLine = { no: number; text: string } | { no: number; text: null; bytes: Buffer };
+
+/**
+ * The lines of `readLineBatches` decoded as UTF-8, for formats read line by line. A piece of lines
+ * is checked for valid UTF-8 in one call (a line feed never falls inside a multi-byte character),
+ * then each line is decoded; only the lines of a piece that is not valid are checked one by one.
+ * `first` receives the first bytes of the file (after a BOM) and returns false to stop: a check of
+ * the encoding.
+ */
+export async function* readTextLineBatches(
+  absolute: string,
+  first?: (bytes: Buffer) => boolean,
+): AsyncGenerator<TextLine[]> {
+  let no = 1;
+  let checked = first === undefined;
+  for await (const span of readLineSpans(absolute)) {
+    if (!checked) {
+      checked = true;
+      if (span.length > 0 && !first!(span)) return;
+    }
+    const lines: TextLine[] = [];
+    if (isUtf8(span)) {
+      let start = 0;
+      for (let nl = span.indexOf(0x0a); nl !== -1; nl = span.indexOf(0x0a, start)) {
+        const end = nl > start && span[nl - 1] === 0x0d ? nl - 1 : nl;
+        lines.push({ no: no++, text: span.toString('utf8', start, end) });
+        start = nl + 1;
+      }
+      if (start < span.length) lines.push({ no: no++, text: span.toString('utf8', start) });
+    } else {
+      const raw: RawLine[] = [];
+      splitLines(span, no, 0, raw);
+      for (const r of raw) {
+        const d = decodeUtf8(r.bytes);
+        lines.push(d.ok ? { no: r.no, text: d.text } : { no: r.no, text: null, bytes: r.bytes });
+      }
+      no += raw.length;
+    }
+    if (lines.length > 0) yield lines;
+  }
 }
 
 /** The lines of `readLineBatches`, one at a time. */
 export async function* readLines(absolute: string): AsyncGenerator<RawLine> {
   for await (const batch of readLineBatches(absolute)) yield* batch;
 }
-
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export type Decoded = { ok: true; text: string } | { ok: false; byteOffset: number };
 

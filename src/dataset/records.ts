@@ -14,9 +14,9 @@ import {
   firstInvalidUtf8,
   invalidUtf8Message,
   looksUtf16,
-  readLineBatches,
   readLines,
-  type RawLine,
+  readTextLineBatches,
+  type TextLine,
 } from './read.js';
 import type { DatasetFormat } from './types.js';
 
@@ -103,43 +103,43 @@ async function* readJsonl(opts: ReadRecordsOptions): AsyncGenerator<RecordItem[]
   const { sink } = opts;
   let sawContent = false;
   let firstContentLine: number | null = null;
-  for await (const lines of readLineBatches(opts.absolute)) {
+  let utf16 = false;
+  const notUtf16 = (bytes: Buffer): boolean => !(utf16 = looksUtf16(bytes));
+  for await (const lines of readTextLineBatches(opts.absolute, notUtf16)) {
     const out: RecordItem[] = [];
-    for (const raw of lines) {
-      if (raw.no === 1 && looksUtf16(raw.bytes)) {
-        sink.fileError(utf16Message());
-        return;
-      }
-      const item = jsonlLine(raw);
+    for (const line of lines) {
+      const item = jsonlLine(line);
       if (item !== null) out.push(item);
     }
     yield out;
   }
-  if (!sawContent) sink.fileError(emptyFileMessage(opts));
+  if (utf16) sink.fileError(utf16Message());
+  else if (!sawContent) sink.fileError(emptyFileMessage(opts));
 
-  function jsonlLine(raw: RawLine): RecordItem | null {
-    const decoded = decodeUtf8(raw.bytes);
-    if (!decoded.ok) {
+  function jsonlLine(line: TextLine): RecordItem | null {
+    if (line.text === null) {
       sawContent = true;
-      const { message, column } = invalidUtf8Message(raw.bytes, decoded.byteOffset);
-      return () => sink.error(raw.no, message, column);
+      const bytes = line.bytes;
+      const { message, column } = invalidUtf8Message(bytes, firstInvalidUtf8(bytes));
+      return () => sink.error(line.no, message, column);
     }
-    const text = decoded.text;
-    if (!/\S/.test(text)) return null; // blank line (a regex test does not copy the line as trim() would)
+    const text = line.text;
+    // Blank lines are skipped (a regex test does not copy the line as trim() would; most lines start with "{").
+    if (text.charCodeAt(0) !== 0x7b && !/\S/.test(text)) return null;
     sawContent = true;
-    firstContentLine ??= raw.no;
+    firstContentLine ??= line.no;
     try {
-      return { line: raw.no, value: JSON.parse(text) as unknown, source: 'json' };
+      return { line: line.no, value: JSON.parse(text) as unknown, source: 'json' };
     } catch {
       const scan = scanJson(text);
       const at = scan.ok ? { column: 1 } : lineColumnAt(text, scan.offset);
       const reason = scan.ok ? 'not valid JSON' : `${scan.reason} at column ${at.column}`;
       const trimmed = text.trim();
       const hint =
-        raw.no === firstContentLine && (trimmed === '[' || trimmed === '{')
+        line.no === firstContentLine && (trimmed === '[' || trimmed === '{')
           ? ': this looks like a pretty-printed .json file; either rename it to .json or write one record per line'
           : `: each line must be one JSON object, like ${opts.recordShape}`;
-      return () => sink.error(raw.no, `not valid JSON (${reason})${hint}`, at.column);
+      return () => sink.error(line.no, `not valid JSON (${reason})${hint}`, at.column);
     }
   }
 }

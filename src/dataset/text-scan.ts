@@ -1,5 +1,5 @@
 /**
- * One pass over a string that yields what the limits, the statistics and the dataset doctor need,
+ * One pass over a text that yields what the limits, the statistics and the dataset doctor need,
  * so that a large set is walked once per field rather than once per check: the length in code
  * points, how many of them are outside ASCII (for the token estimate), whether there is anything
  * visible in it, and two 64-bit fingerprints (exact, and after folding case and whitespace).
@@ -67,102 +67,155 @@ for (let c = 0; c < 128; c++) {
     ASCII_CLASS[c] = 1;
 }
 
+/** 1 for a byte that is ASCII whitespace or not ASCII. */
+const SPACE_OR_HIGH = new Uint8Array(256);
+for (let c = 0; c < 256; c++) SPACE_OR_HIGH[c] = c >= 0x80 || ASCII_CLASS[c] === 2 ? 1 : 0;
+
+const M3 = 0x5bd1e995;
+const HIGH = 0x80808080;
+
 /**
- * Scans `s` into `out` (reused, so a large set allocates nothing per field). `seed` separates
- * fields (an input and an output with the same text get different fingerprints).
+ * Scans the UTF-8 bytes `b[start..end)` into `out` (reused, so a large set allocates nothing per
+ * field); `view` is a DataView over the same memory as `b`. `seed` separates fields (an input and
+ * an output with the same text get different fingerprints). The bytes must be valid UTF-8 (as
+ * Buffer.write produces): the analysis gets the examples as bytes (example-chunks.ts).
  *
- * Speed matters here (every character of a large set passes through once), so:
- * - runs of lower-case ASCII letters (most of any text) take a tight inner loop;
- * - the normalised text is hashed in two independent multiplicative lanes the CPU runs side by side;
- * - the exact fingerprint is not a second full hash: it is the normalised one combined with a
- *   small hash of only the characters normalisation changed (upper-case letters, whitespace,
- *   invisible characters) and their positions, so two texts with equal normalised fingerprints
- *   are still told apart when their case or whitespace differ.
+ * The normalised fingerprint hashes the normalised text's UTF-8 bytes four at a time (as
+ * little-endian words, the last one padded with zeros) in two independent multiplicative lanes,
+ * plus its length. The exact one combines it with a lane over the raw bytes, so two texts that
+ * normalise alike are still told apart when their case or whitespace differ.
+ *
+ * Speed matters here (every byte of a large set passes through), so an ASCII word that needs at
+ * most in-place changes (upper-case letters lowered, a lone tab or line break made a space) is
+ * normalised a word at a time with bit tricks (each byte is below 0x80, so adding a constant to
+ * the word never carries into the next byte). From the first word that needs more (a non-ASCII
+ * byte, a run of whitespace, whitespace at the start or the end) the text goes byte by byte.
  */
-export function scanText(s: string, seed: number, out: TextScan): TextScan {
+export function scanBytes(
+  b: Uint8Array,
+  view: DataView,
+  start: number,
+  end: number,
+  seed: number,
+  out: TextScan,
+): TextScan {
+  let raw = M3 ^ seed;
   let n1 = SEED_A ^ seed;
   let n2 = SEED_B ^ seed;
-  let delta = seed;
-  let nonAscii = 0;
-  let pairs = 0;
   let visible = false;
-  let pendingSpace = false;
-  let started = false;
-  const len = s.length;
-  let i = 0;
-  while (i < len) {
-    let c = s.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) {
-      // hot path: a run of lower-case ASCII letters
-      if (pendingSpace) {
-        n1 = Math.imul(n1 ^ 0x20, M1);
-        n2 = Math.imul(n2 ^ 0x20, M2);
-        pendingSpace = false;
-      }
-      visible = true;
-      started = true;
-      do {
-        n1 = Math.imul(n1 ^ c, M1);
-        n2 = Math.imul(n2 ^ c, M2);
-        i++;
-        c = i < len ? s.charCodeAt(i) : 0;
-      } while (c >= 0x61 && c <= 0x7a);
-      continue;
+  let i = start;
+  // A word at a time while at least one byte follows (so trailing whitespace is seen below), and
+  // not from leading whitespace. Branch-free but for the way out: text is too irregular for a
+  // branch predictor.
+  const words = start < end && ASCII_CLASS[b[start]!] !== 2 ? end - 4 : start;
+  while (i < words) {
+    const w = view.getUint32(i, true);
+    const upper = (w + 0x3f3f3f3f) & ~(w + 0x25252525) & HIGH; // 0x41..0x5a
+    const space = ~((w ^ 0x20202020) + 0x7f7f7f7f) & HIGH; // 0x20
+    const breaks = (w + 0x77777777) & ~(w + 0x72727272) & HIGH; // 0x09..0x0d
+    const ws = space | breaks;
+    // Out: a non-ASCII byte, two whitespace bytes in a row, or whitespace last in the word and
+    // whitespace or a non-ASCII byte after it.
+    if (((w & HIGH) | (ws & (ws << 8)) | ((ws >>> 31) & SPACE_OR_HIGH[b[i + 4]!]!)) !== 0) break;
+    raw = Math.imul(raw ^ w, M3);
+    if (!visible) {
+      const lower = (w + 0x1f1f1f1f) & ~(w + 0x05050505) & HIGH; // 0x61..0x7a
+      if ((lower | upper) !== 0) visible = true;
+      else for (let k = i; k < i + 4; k++) if (ASCII_CLASS[b[k]!] === 1) visible = true;
     }
+    const norm = (w & ~Math.imul(breaks >>> 7, 0xff)) | (upper >>> 2) | (breaks >>> 2);
+    n1 = Math.imul(n1 ^ norm, M1);
+    n2 = Math.imul(n2 ^ norm, M2);
+    i += 4;
+  }
+
+  // The raw lane over the rest, a word at a time too.
+  let j = i;
+  for (; j + 4 <= end; j += 4) raw = Math.imul(raw ^ view.getUint32(j, true), M3);
+  let tail = 0;
+  for (let shift = 0; j < end; j++, shift += 8) tail |= b[j]! << shift;
+  raw = Math.imul(raw ^ tail, M3);
+
+  // Byte by byte: whitespace runs (Unicode ones too) become one space, dropped at the ends;
+  // invisible characters are dropped; normalised bytes are packed into words as above.
+  let started = i > start;
+  let pendingSpace = false;
+  let normLen = i - start;
+  let word = 0;
+  let shift = 0;
+  let nonAscii = 0;
+  let continuation = 0;
+  while (i < end) {
+    let c = b[i]!;
     const at = i;
     i++;
     if (c < 0x80) {
       const k = ASCII_CLASS[c];
       if (k === 2) {
-        delta = Math.imul(delta ^ (c | (at << 8)), M1);
         if (started) pendingSpace = true;
         continue;
       }
       if (k === 3) {
-        delta = Math.imul(delta ^ (c | (at << 8)), M1);
         c += 0x20;
         visible = true;
       } else if (k === 1) visible = true;
     } else {
       nonAscii++;
-      if (c >= 0xd800 && c <= 0xdbff && i < len) {
-        const d = s.charCodeAt(i);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          // one code point in two code units
-          i++;
-          pairs++;
-          c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        }
+      const more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+      let cp = c & (0x3f >> more);
+      for (let k = 0; k < more && i < end; k++, i++) {
+        cp = (cp << 6) | (b[i]! & 0x3f);
+        continuation++;
       }
-      if (isSpace(c)) {
-        delta = Math.imul(delta ^ (c | (at << 8)), M1);
+      if (isSpace(cp)) {
         if (started) pendingSpace = true;
         continue;
       }
-      if (isInvisible(c)) {
-        delta = Math.imul(delta ^ (c | (at << 8)), M1);
-        continue;
-      }
-      if (!visible && !(c >= 0x2010 && c <= 0x2027) && !(c >= 0x3000 && c <= 0x303f)) visible = true;
-    }
-    if (pendingSpace) {
-      n1 = Math.imul(n1 ^ 0x20, M1);
-      n2 = Math.imul(n2 ^ 0x20, M2);
-      pendingSpace = false;
+      if (isInvisible(cp)) continue;
+      if (!visible && !(cp >= 0x2010 && cp <= 0x2027) && !(cp >= 0x3000 && cp <= 0x303f)) visible = true;
     }
     started = true;
-    n1 = Math.imul(n1 ^ c, M1);
-    n2 = Math.imul(n2 ^ c, M2);
+    // Emit the pending space (as position at - 1), then the character: `c` for ASCII, else its bytes.
+    for (let k = pendingSpace ? at - 1 : at; k < i; k++) {
+      const x = k < at ? 0x20 : c < 0x80 ? c : b[k]!;
+      word |= x << shift;
+      shift += 8;
+      normLen++;
+      if (shift === 32) {
+        n1 = Math.imul(n1 ^ word, M1);
+        n2 = Math.imul(n2 ^ word, M2);
+        word = 0;
+        shift = 0;
+      }
+    }
+    pendingSpace = false;
   }
-  out.chars = len - pairs;
+  if (shift > 0) {
+    n1 = Math.imul(n1 ^ word, M1);
+    n2 = Math.imul(n2 ^ word, M2);
+  }
+  out.chars = end - start - continuation;
   out.nonAscii = nonAscii;
   out.visible = visible;
-  out.normLo = fin(n1, n2);
+  out.normLo = fin(n1 ^ normLen, n2);
   out.normHi = fin(n2 ^ SEED_B, out.normLo);
-  const d = fin(delta ^ len, 0);
+  const d = fin(raw ^ (end - start), 0);
   out.exactLo = fin(out.normLo ^ d, out.normHi);
   out.exactHi = fin(out.normHi ^ Math.imul(d, M2), out.exactLo);
   return out;
+}
+
+let scratch = Buffer.allocUnsafe(4096);
+let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
+
+/** `scanBytes` over the UTF-8 encoding of `s` (a lone surrogate counts as U+FFFD). */
+export function scanText(s: string, seed: number, out: TextScan): TextScan {
+  if (scratch.length < 3 * s.length) {
+    scratch = Buffer.allocUnsafe(3 * s.length);
+    scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
+  }
+  const n = scratch.write(s, 0, 'utf8');
+  return scanBytes(scratch, scratchView, 0, n, seed, out);
 }
 
 /**
