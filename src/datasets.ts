@@ -65,6 +65,9 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
   }));
   annotateProblems([...problems, ...findingProblems]);
 
+  for (const d of [training, validation]) {
+    if (d?.analysis?.inWorker) core.debug(`${fileOf(d)}: analysed in a worker thread`);
+  }
   if (training) core.info(`Training set: ${training.records.length} examples from ${settings.trainingData}`);
   if (validation) core.info(`Validation set: ${validation.records.length} examples from ${settings.validationData}`);
   if (evalSet) core.info(`Eval set: ${evalSet.records.length} cases from ${settings.evalData}`);

@@ -794,8 +794,9 @@ class FingerprintTable {
         if (this.stride === 4)
             s[at + VALUE2] = value2;
         this.size++;
+        // Grown fourfold: fewer rehashes, each of which touches every entry.
         if (this.size * 2 > this.mask)
-            this.rehash((this.mask + 1) * 2);
+            this.rehash((this.mask + 1) * 4);
         return -1;
     }
     rehash(cap) {
@@ -816,9 +817,12 @@ class FingerprintTable {
 class U32Column {
     data = new Uint32Array(1024);
     sortedCopy = null;
+    max = 0;
     length = 0;
     push(v) {
         this.sortedCopy = null;
+        if (v > this.max)
+            this.max = v;
         if (this.length === this.data.length) {
             const next = new Uint32Array(this.data.length * 2);
             next.set(this.data);
@@ -831,9 +835,29 @@ class U32Column {
     }
     /** A sorted copy of the values (kept until the next push: do not modify it). */
     sorted() {
-        this.sortedCopy ??= this.data.slice(0, this.length).sort();
+        this.sortedCopy ??=
+            this.max < COUNTING_SORT_MAX && this.max < 4 * this.length
+                ? countingSort(this.data, this.length, this.max)
+                : this.data.slice(0, this.length).sort();
         return this.sortedCopy;
     }
+}
+/** Largest value for which `sorted` counts instead of comparing (lengths are small integers, mostly). */
+const COUNTING_SORT_MAX = 1 << 20;
+function countingSort(data, length, max) {
+    const counts = new Uint32Array(max + 1);
+    for (let i = 0; i < length; i++)
+        counts[data[i]]++;
+    const out = new Uint32Array(length);
+    let at = 0;
+    for (let v = 0; v <= max; v++) {
+        const n = counts[v];
+        if (n > 0) {
+            out.fill(v, at, at + n);
+            at += n;
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/dataset/stats.ts
@@ -1000,6 +1024,10 @@ function lengthOutlierFinding(file, field, lengths, lines) {
     };
 }
 const utf8 = new TextDecoder();
+const BOUNDARY_PUNCTUATION = ':.?!;,';
+const WHITESPACE = /^\s$/;
+/** What `\s` matches, for one UTF-16 code unit. */
+const isWhitespace = (c) => c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : WHITESPACE.test(String.fromCharCode(c));
 function prefixBytes(prefix) {
     const bytes = new Uint8Array(Buffer.from(prefix, 'utf8'));
     const view = new DataView(bytes.buffer);
@@ -1067,14 +1095,13 @@ class PrefixDoctor {
             const seen = new Set();
             let boundaries = 0;
             for (let i = 1; i <= s.length && boundaries < 16; i++) {
-                const prev = s[i - 1];
-                const next = s[i];
-                if (/\s/.test(prev))
+                const prev = s.charCodeAt(i - 1);
+                if (isWhitespace(prev))
                     continue;
-                if (next === undefined || /\s/.test(next) || /[:.?!;,]/.test(prev)) {
+                if (i === s.length || isWhitespace(s.charCodeAt(i)) || BOUNDARY_PUNCTUATION.includes(s[i - 1])) {
                     boundaries++;
                     seen.add(s.slice(0, i));
-                    if (next === '\n')
+                    if (s.charCodeAt(i) === 0x0a)
                         seen.add(s.slice(0, i + 1));
                 }
             }
@@ -1631,7 +1658,7 @@ class ExampleAnalysis {
 /** Files smaller than this are analysed in this thread (a worker costs a few tens of ms to start). */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 /** Chunk bytes handed to the worker and not yet analysed, beyond which the loader waits. */
-const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 /** The worker bundle beside this one (dist/dataset-worker/index.js next to dist/main/), or null. */
 function bundledWorker() {
     const file = external_node_path_default().join(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', 'dataset-worker', 'index.js');
@@ -2294,8 +2321,9 @@ class UnknownFields {
         this.known = known;
     }
     note(obj, line) {
-        for (const key of Object.keys(obj)) {
-            if (this.known.has(key))
+        // for-in rather than Object.keys: no array per record (the records are plain JSON objects).
+        for (const key in obj) {
+            if (this.known.has(key) || !Object.hasOwn(obj, key))
                 continue;
             const s = this.seen.get(key);
             if (s)
@@ -2384,29 +2412,41 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * is dropped from the start. About 256 KB a piece, more when a line is longer.
  */
 async function* readLineSpans(absolute) {
-    let carry = Buffer.alloc(0);
-    let bomChecked = false;
+    // The start of a line not yet ended, in pieces (joined once its end is read: a very long line
+    // is not copied again for every chunk).
+    let pending = [];
+    let head = true; // before the first 3 bytes, where a BOM would be
     const stream = (0,external_node_fs_.createReadStream)(absolute, { highWaterMark: 1 << 18 });
-    for await (const chunk of stream) {
-        let buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-        if (!bomChecked) {
-            if (buf.length < 3) {
-                carry = buf; // a BOM may be split across chunks
+    for await (let chunk of stream) {
+        if (head) {
+            chunk = pending.length > 0 ? Buffer.concat([...pending, chunk]) : chunk;
+            pending = [];
+            if (chunk.length < 3) {
+                pending.push(chunk); // a BOM may be split across chunks
                 continue;
             }
-            bomChecked = true;
-            if (buf.subarray(0, 3).equals(BOM))
-                buf = buf.subarray(3);
+            head = false;
+            if (chunk.subarray(0, 3).equals(BOM))
+                chunk = chunk.subarray(3);
         }
-        const last = buf.lastIndexOf(0x0a);
-        if (last === -1) {
-            carry = buf;
+        const first = chunk.indexOf(0x0a);
+        if (first === -1) {
+            pending.push(chunk);
             continue;
         }
-        carry = Buffer.from(buf.subarray(last + 1));
-        yield buf.subarray(0, last + 1);
+        let from = 0;
+        if (pending.length > 0) {
+            yield Buffer.concat([...pending, chunk.subarray(0, first + 1)]);
+            pending = [];
+            from = first + 1;
+        }
+        const last = chunk.lastIndexOf(0x0a);
+        if (last >= from)
+            yield chunk.subarray(from, last + 1);
+        if (last + 1 < chunk.length)
+            pending.push(chunk.subarray(last + 1));
     }
-    yield carry;
+    yield Buffer.concat(pending);
 }
 /** Splits a span of whole lines into lines, numbered from `no`, at byte `offset` of the file. */
 function splitLines(buf, no, offset, out) {
@@ -3872,6 +3912,10 @@ async function loadDatasets(settings) {
         message: `Dataset doctor (${f.kind}): ${f.message}`,
     }));
     annotateProblems([...problems, ...findingProblems]);
+    for (const d of [training, validation]) {
+        if (d?.analysis?.inWorker)
+            lib_core/* debug */.Yz(`${fileOf(d)}: analysed in a worker thread`);
+    }
     if (training)
         lib_core/* info */.pq(`Training set: ${training.records.length} examples from ${settings.trainingData}`);
     if (validation)

@@ -485,6 +485,10 @@ function doctor_lengthOutlierFinding(file, field, lengths, lines) {
     };
 }
 const utf8 = new TextDecoder();
+const BOUNDARY_PUNCTUATION = ':.?!;,';
+const WHITESPACE = /^\s$/;
+/** What `\s` matches, for one UTF-16 code unit. */
+const isWhitespace = (c) => c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : WHITESPACE.test(String.fromCharCode(c));
 function prefixBytes(prefix) {
     const bytes = new Uint8Array(Buffer.from(prefix, 'utf8'));
     const view = new DataView(bytes.buffer);
@@ -552,14 +556,13 @@ class doctor_PrefixDoctor {
             const seen = new Set();
             let boundaries = 0;
             for (let i = 1; i <= s.length && boundaries < 16; i++) {
-                const prev = s[i - 1];
-                const next = s[i];
-                if (/\s/.test(prev))
+                const prev = s.charCodeAt(i - 1);
+                if (isWhitespace(prev))
                     continue;
-                if (next === undefined || /\s/.test(next) || /[:.?!;,]/.test(prev)) {
+                if (i === s.length || isWhitespace(s.charCodeAt(i)) || BOUNDARY_PUNCTUATION.includes(s[i - 1])) {
                     boundaries++;
                     seen.add(s.slice(0, i));
-                    if (next === '\n')
+                    if (s.charCodeAt(i) === 0x0a)
                         seen.add(s.slice(0, i + 1));
                 }
             }
@@ -1116,7 +1119,7 @@ class example_analysis_ExampleAnalysis {
 /** Files smaller than this are analysed in this thread (a worker costs a few tens of ms to start). */
 const WORKER_MIN_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
 /** Chunk bytes handed to the worker and not yet analysed, beyond which the loader waits. */
-const MAX_IN_FLIGHT_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const MAX_IN_FLIGHT_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /** The worker bundle beside this one (dist/dataset-worker/index.js next to dist/main/), or null. */
 function bundledWorker() {
     const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dataset-worker', 'index.js');

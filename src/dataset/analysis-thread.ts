@@ -15,7 +15,7 @@ import type { ExampleChunk } from './example-chunks.js';
 /** Files smaller than this are analysed in this thread (a worker costs a few tens of ms to start). */
 export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 /** Chunk bytes handed to the worker and not yet analysed, beyond which the loader waits. */
-const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 
 /** The worker's script, and Node.js options for it. */
 export interface WorkerSpec {

@@ -157,6 +157,11 @@ export function lengthOutlierFinding(
 }
 
 const utf8 = new TextDecoder();
+const BOUNDARY_PUNCTUATION = ':.?!;,';
+const WHITESPACE = /^\s$/;
+/** What `\s` matches, for one UTF-16 code unit. */
+const isWhitespace = (c: number): boolean =>
+  c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : WHITESPACE.test(String.fromCharCode(c));
 
 /** A candidate prefix as UTF-8 bytes, and as little-endian words for comparing four bytes at a time. */
 interface PrefixBytes {
@@ -226,13 +231,12 @@ export class PrefixDoctor {
       const seen = new Set<string>();
       let boundaries = 0;
       for (let i = 1; i <= s.length && boundaries < 16; i++) {
-        const prev = s[i - 1]!;
-        const next = s[i];
-        if (/\s/.test(prev)) continue;
-        if (next === undefined || /\s/.test(next) || /[:.?!;,]/.test(prev)) {
+        const prev = s.charCodeAt(i - 1);
+        if (isWhitespace(prev)) continue;
+        if (i === s.length || isWhitespace(s.charCodeAt(i)) || BOUNDARY_PUNCTUATION.includes(s[i - 1]!)) {
           boundaries++;
           seen.add(s.slice(0, i));
-          if (next === '\n') seen.add(s.slice(0, i + 1));
+          if (s.charCodeAt(i) === 0x0a) seen.add(s.slice(0, i + 1));
         }
       }
       for (const p of seen) counts.set(p, (counts.get(p) ?? 0) + 1);

@@ -92,7 +92,8 @@ export class FingerprintTable {
     s[at + VALUE] = value;
     if (this.stride === 4) s[at + VALUE2] = value2;
     this.size++;
-    if (this.size * 2 > this.mask) this.rehash((this.mask + 1) * 2);
+    // Grown fourfold: fewer rehashes, each of which touches every entry.
+    if (this.size * 2 > this.mask) this.rehash((this.mask + 1) * 4);
     return -1;
   }
 
@@ -113,10 +114,12 @@ export class FingerprintTable {
 export class U32Column {
   private data = new Uint32Array(1024);
   private sortedCopy: Uint32Array | null = null;
+  private max = 0;
   length = 0;
 
   push(v: number): void {
     this.sortedCopy = null;
+    if (v > this.max) this.max = v;
     if (this.length === this.data.length) {
       const next = new Uint32Array(this.data.length * 2);
       next.set(this.data);
@@ -131,7 +134,28 @@ export class U32Column {
 
   /** A sorted copy of the values (kept until the next push: do not modify it). */
   sorted(): Uint32Array {
-    this.sortedCopy ??= this.data.slice(0, this.length).sort();
+    this.sortedCopy ??=
+      this.max < COUNTING_SORT_MAX && this.max < 4 * this.length
+        ? countingSort(this.data, this.length, this.max)
+        : this.data.slice(0, this.length).sort();
     return this.sortedCopy;
   }
+}
+
+/** Largest value for which `sorted` counts instead of comparing (lengths are small integers, mostly). */
+const COUNTING_SORT_MAX = 1 << 20;
+
+function countingSort(data: Uint32Array, length: number, max: number): Uint32Array {
+  const counts = new Uint32Array(max + 1);
+  for (let i = 0; i < length; i++) counts[data[i]!]!++;
+  const out = new Uint32Array(length);
+  let at = 0;
+  for (let v = 0; v <= max; v++) {
+    const n = counts[v]!;
+    if (n > 0) {
+      out.fill(v, at, at + n);
+      at += n;
+    }
+  }
+  return out;
 }

@@ -106,28 +106,38 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * is dropped from the start. About 256 KB a piece, more when a line is longer.
  */
 async function* readLineSpans(absolute: string): AsyncGenerator<Buffer> {
-  let carry: Buffer = Buffer.alloc(0);
-  let bomChecked = false;
+  // The start of a line not yet ended, in pieces (joined once its end is read: a very long line
+  // is not copied again for every chunk).
+  let pending: Buffer[] = [];
+  let head = true; // before the first 3 bytes, where a BOM would be
   const stream = createReadStream(absolute, { highWaterMark: 1 << 18 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    if (!bomChecked) {
-      if (buf.length < 3) {
-        carry = buf; // a BOM may be split across chunks
+  for await (let chunk of stream as AsyncIterable<Buffer>) {
+    if (head) {
+      chunk = pending.length > 0 ? Buffer.concat([...pending, chunk]) : chunk;
+      pending = [];
+      if (chunk.length < 3) {
+        pending.push(chunk); // a BOM may be split across chunks
         continue;
       }
-      bomChecked = true;
-      if (buf.subarray(0, 3).equals(BOM)) buf = buf.subarray(3);
+      head = false;
+      if (chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
     }
-    const last = buf.lastIndexOf(0x0a);
-    if (last === -1) {
-      carry = buf;
+    const first = chunk.indexOf(0x0a);
+    if (first === -1) {
+      pending.push(chunk);
       continue;
     }
-    carry = Buffer.from(buf.subarray(last + 1));
-    yield buf.subarray(0, last + 1);
+    let from = 0;
+    if (pending.length > 0) {
+      yield Buffer.concat([...pending, chunk.subarray(0, first + 1)]);
+      pending = [];
+      from = first + 1;
+    }
+    const last = chunk.lastIndexOf(0x0a);
+    if (last >= from) yield chunk.subarray(from, last + 1);
+    if (last + 1 < chunk.length) pending.push(chunk.subarray(last + 1));
   }
-  yield carry;
+  yield Buffer.concat(pending);
 }
 
 /** Splits a span of whole lines into lines, numbered from `no`, at byte `offset` of the file. */

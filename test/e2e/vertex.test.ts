@@ -6,12 +6,15 @@
  * Cloud Storage and Vertex AI, and the GitHub fake for the PR comment.
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WORKER_MIN_BYTES } from '../../src/dataset/analysis-thread.js';
+import { contentKey, examplesDigest } from '../../src/dataset/content-key.js';
+import { loadTrainingSet } from '../../src/dataset/load-training.js';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
-import { DIST_MAIN, DIST_POST, runNode, runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
 
 const TOKEN = 'ghs_fake_installation_token';
 const PROJECT = 'e2e-tuning-proj';
@@ -60,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.close();
   await gh.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   emu.reset();
@@ -82,6 +86,40 @@ function action(inputs: Record<string, string> = {}, opts: Omit<RunnerEnvOptions
     ...opts,
     extra: { GOOGLE_APPLICATION_CREDENTIALS: credentials, ...(opts.extra ?? {}) },
   });
+}
+
+/**
+ * A training set of `count` examples, about 500 bytes a line (input lengths spread so that the
+ * percentiles mean something, a native record with a system instruction now and then), with exact
+ * copies of earlier lines at `duplicateAt` and, at `emptyOutputAt`, an output without a letter or digit
+ * (an empty one is an error, this one the doctor's empty-output finding).
+ */
+function largeTrainingSet(count: number, duplicateAt: number[], emptyOutputAt: number): string {
+  const rows: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const dup = duplicateAt.indexOf(i);
+    if (dup >= 0) {
+      rows.push(rows[10 + 100 * dup]!);
+      continue;
+    }
+    const words = `ticket ${i} mentions ${'billing refund delay '.repeat(14 + ((i * 7919) % 11))}`;
+    const input = `Classify the support ticket:\n${words}${'z'.repeat((i * 104_729) % 97)}`;
+    const output = i === emptyOutputAt ? ' … ' : `category ${(i * 31) % 17}: ${i % 3 === 0 ? 'urgent' : 'routine'}`;
+    rows.push(
+      JSON.stringify(
+        i % 500 === 7
+          ? {
+              systemInstruction: { parts: [{ text: 'Answer with the category only.' }] },
+              contents: [
+                { role: 'user', parts: [{ text: input }] },
+                { role: 'model', parts: [{ text: output }] },
+              ],
+            }
+          : { text_input: input, output },
+      ),
+    );
+  }
+  return `${rows.join('\n')}\n`;
 }
 
 describe('dist/ with the vertex-ai backend', () => {
@@ -171,4 +209,79 @@ describe('dist/ with the vertex-ai backend', () => {
     expect(main.stdout).toMatch(/interrupted 1 time\(s\); resumed at byte 262144 as Cloud Storage reported/);
     expect(runner.outputs()['state']).toBe('ACTIVE');
   });
+
+  it('analyses a training set of 8 MiB or more in the bundled worker thread, with the in-thread results', async () => {
+    const count = 18_000;
+    const duplicateAt = [5_000, 9_000, 17_000];
+    const file = join(dir, 'worker-sized.jsonl');
+    writeFileSync(file, largeTrainingSet(count, duplicateAt, 12_345));
+    // The size the loader hands to the worker (else this test would prove nothing about it).
+    expect(statSync(file).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+    expect(statSync(file).size).toBeLessThan(WORKER_MIN_BYTES + 2 * 1024 * 1024);
+
+    // 18,000 examples make thousands of steps: a few are enough here.
+    emu.configure({ vertex: { stepMs: 5, totalSteps: 40, outcome: 'SUCCEEDED' } });
+    const runner = action({ 'training-data': file, 'eval-data': '' }, { event: 'push' });
+    const main = await runNode(DIST_MAIN, runner.env);
+    expect(main.stderr).toBe('');
+    expect(main.code).toBe(0);
+    const out = runner.outputs();
+    expect(out).toMatchObject({ state: 'ACTIVE', 'cache-hit': 'false' });
+
+    // The bundle analysed the set in its worker (dist/dataset-worker/index.js), not in the main thread.
+    const shown = relative(ROOT, file).split(sep).join('/');
+    expect(main.stdout).toContain(`::debug::${shown}: analysed in a worker thread`);
+
+    // Every example was uploaded and the tuning job was created on that upload.
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+    const uri = `gs://${BUCKET}/runs/gemini-tune/${report.contentKey}/training.jsonl`;
+    expect(emu.storage.get(uri)!.data.toString('utf8').trim().split('\n')).toHaveLength(count);
+    const creates = emu.requests.filter((r) => r.method === 'POST' && /\/tuningJobs$/.test(r.path));
+    expect(creates).toHaveLength(1);
+    expect(JSON.parse(creates[0]!.body).supervisedTuningSpec.trainingDatasetUri).toBe(uri);
+    expect(report.tuningDataStats?.exampleCount).toBe(count);
+    expect(report.dataset.examples).toBe(count);
+
+    // The same file analysed here, in this thread, from the sources.
+    const here = await loadTrainingSet(file, {
+      backend: 'vertex-ai',
+      role: 'training',
+      workspace: ROOT,
+      analysisWorker: null,
+    });
+    const analysis = here.analysis!;
+    expect(analysis.inWorker).toBe(false);
+    expect(here.records).toHaveLength(count);
+    const findings = analysis.findings();
+    // What was planted is found (so the comparison below compares something).
+    expect(findings).toContainEqual(expect.objectContaining({ kind: 'duplicate', count: duplicateAt.length }));
+    expect(findings).toContainEqual(expect.objectContaining({ kind: 'empty-output', count: 1, examples: [12_346] }));
+
+    const warnings = here.problems.filter((p) => p.severity === 'warning').length + findings.length;
+    const stats = analysis.stats(warnings);
+    expect(stats).toMatchObject({ count, duplicates: duplicateAt.length });
+    expect(stats.input.chars.p95).toBeGreaterThan(stats.input.chars.median);
+    expect(report.dataset.stats.training).toEqual(stats);
+    expect(report.dataset.stats.training.input.chars.p95).toBe(stats.input.chars.p95);
+    expect(report.dataset.stats.validation).toBeNull();
+    expect(report.dataset.findings).toEqual(findings);
+    expect(report.dataset.findings.map((f: { kind: string; count: number }) => [f.kind, f.count])).toEqual(
+      findings.map((f) => [f.kind, f.count]),
+    );
+
+    // The content key is built on the worker's digest: the same as this thread's, and as hashing
+    // the records. (The key has the hyperparameters as given, none here; the report's are the job's.)
+    const none = {
+      epochCount: null,
+      batchSize: null,
+      learningRate: null,
+      learningRateMultiplier: null,
+      adapterSize: null,
+    };
+    const key = { backend: 'vertex-ai', baseModel: report.baseModel, hyperparameters: none } as const;
+    expect(report.contentKey).toBe(
+      contentKey({ ...key, examples: { digest: analysis.digest }, validationExamples: { digest: examplesDigest([]) } }),
+    );
+    expect(report.contentKey).toBe(contentKey({ ...key, examples: here.records, validationExamples: [] }));
+  }, 60_000);
 });
