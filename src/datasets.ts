@@ -31,8 +31,17 @@ export interface Datasets {
   digests: { training: string; validation: string } | null;
 }
 
+/** The datasets have errors: nothing may be sent to the service. Carries every problem found. */
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';
+
+  constructor(
+    message: string,
+    /** Every problem found (errors and warnings, in the order they were annotated). */
+    readonly problems: DatasetProblem[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export async function loadDatasets(settings: Settings): Promise<Datasets> {
@@ -52,6 +61,7 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
     const files = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file))];
     throw new DatasetError(
       `${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (see the annotations above); nothing was sent to the service`,
+      problems,
     );
   }
 

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobStatus, TuningBackend } from './backends/backend.js';
 import { createBackend } from './backends/create-backend.js';
-import { loadDatasets, type Datasets } from './datasets.js';
+import { GEMINI_DEFAULT_BASE_MODEL } from './backends/gemini-api.js';
+import { DatasetError, loadDatasets, type Datasets } from './datasets.js';
 import { defaultDisplayName } from './display-name.js';
 import { contentKey, tunedModelIdFor } from './dataset/content-key.js';
 import { runEval } from './eval/run-eval.js';
@@ -48,8 +49,13 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     }
   };
 
-  // Datasets: every problem annotated; any error stops the run before a remote call.
-  const data = await timed('dataset', () => loadDatasets(settings));
+  // Datasets: every problem annotated; any error stops the run before a remote call (to Google:
+  // the report, the job summary and the PR comment still say why, so that an earlier run's comment
+  // does not go on showing its results for this commit).
+  const data = await timed('dataset', () => loadDatasets(settings)).catch(async (err: unknown) => {
+    if (err instanceof DatasetError) await reportDatasetFailure(settings, env, err, startedAt, timings);
+    throw err;
+  });
 
   const backend = await createBackend(settings);
   const pr = pullRequestFromEvent(env);
@@ -68,18 +74,8 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
   if (key) core.info(`Content key: ${key}`);
 
   const report: Report = {
-    schemaVersion: 1,
-    backend: settings.backend,
-    baseModel,
-    displayName,
-    tunedModel: null,
-    endpoint: null,
-    state: 'CREATING',
-    job: '',
-    cacheHit: false,
+    ...newReport(settings, env, { baseModel, displayName, startedAt, timings }),
     contentKey: key,
-    hyperparameters: settings.hyperparameters,
-    tuningDataStats: null,
     dataset: data.training
       ? {
           path: settings.trainingData ?? data.training.path,
@@ -93,19 +89,8 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
           findings: data.findings,
         }
       : null,
-    snapshots: [],
-    finalLoss: null,
-    eval: null,
-    gates: [],
-    timings,
-    error: null,
-    resumeWith: null,
-    runUrl: runUrl(env),
-    startedAt: startedAt.toISOString(),
-    finishedAt: startedAt.toISOString(),
   };
-  const reportPath =
-    settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${Date.now()}.json`);
+  const reportPath = reportPathFor(settings, env);
   const comments = new CommentWriter(settings, env, pr);
 
   // Create, reuse or resume.
@@ -127,7 +112,12 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
   ).catch(async (err: unknown) => {
     // A comment left by an earlier run must not go on showing its results as this run's.
     const error = scrub(err instanceof Error ? err.message : String(err));
-    await comments.write({ ...report, state: 'FAILED', error, finishedAt: new Date().toISOString() }, 'final');
+    await reportFailure(
+      { ...report, state: 'FAILED', error, finishedAt: new Date().toISOString() },
+      reportPath,
+      env,
+      comments,
+    );
     throw err;
   });
   let status = acquired.status;
@@ -191,14 +181,7 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
   report.finishedAt = new Date().toISOString();
 
   // Report: JSON file, job summary, PR comment. Then outputs, then the verdict.
-  await timed('report', async () => {
-    await writeJsonReport(reportPath, scrubbed(report));
-    core.info(`Report written to ${reportPath}`);
-    // Appended to the file the runner names (core.summary caches the first path it sees).
-    const summaryFile = env['GITHUB_STEP_SUMMARY'];
-    if (summaryFile) await appendFile(summaryFile, `${scrub(renderSummary(report))}\n`, 'utf8');
-    await comments.write(report, 'final');
-  });
+  await timed('report', () => writeReport(report, reportPath, env, comments));
   // The Actions cache entry for the next run with the same content key (never fails the run).
   if (modelCache && key && status.state === 'ACTIVE') await modelCache.save(key, status, scrubbed(report), baseModel);
 
@@ -215,6 +198,133 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
   });
   logConclusion(report);
   if (failures.length) throw new Error(failures.join('; '));
+}
+
+function reportPathFor(settings: Settings, env: NodeJS.ProcessEnv): string {
+  return settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${Date.now()}.json`);
+}
+
+/** The JSON report file, the job summary and the final PR comment. */
+async function writeReport(
+  report: Report,
+  reportPath: string,
+  env: NodeJS.ProcessEnv,
+  comments: CommentWriter,
+): Promise<void> {
+  await writeJsonReport(reportPath, scrubbed(report));
+  core.info(`Report written to ${reportPath}`);
+  // Appended to the file the runner names (core.summary caches the first path it sees).
+  const summaryFile = env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) await appendFile(summaryFile, `${scrub(renderSummary(report))}\n`, 'utf8');
+  await comments.write(report, 'final');
+}
+
+/** A report with nothing known yet beyond the settings (state CREATING). */
+function newReport(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  run: { baseModel: string; displayName: string; startedAt: Date; timings: Record<string, number> },
+): Report {
+  return {
+    schemaVersion: 1,
+    backend: settings.backend,
+    baseModel: run.baseModel,
+    displayName: run.displayName,
+    tunedModel: null,
+    endpoint: null,
+    state: 'CREATING',
+    job: '',
+    cacheHit: false,
+    contentKey: null,
+    hyperparameters: settings.hyperparameters,
+    tuningDataStats: null,
+    problems: null,
+    dataset: null,
+    snapshots: [],
+    finalLoss: null,
+    eval: null,
+    gates: [],
+    timings: run.timings,
+    error: null,
+    resumeWith: null,
+    runUrl: runUrl(env),
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.startedAt.toISOString(),
+  };
+}
+
+/**
+ * A run that stops before it has a job (the datasets had errors, or the create failed): its FAILED
+ * report written like any other (JSON file, job summary, PR comment) and the outputs set, before
+ * the caller rethrows the error. Never throws: a report that cannot be written is a warning, so
+ * that the step fails with the error that stopped it.
+ */
+async function reportFailure(
+  report: Report,
+  reportPath: string,
+  env: NodeJS.ProcessEnv,
+  comments: CommentWriter,
+): Promise<void> {
+  let written = true;
+  try {
+    await writeReport(report, reportPath, env, comments);
+  } catch (e) {
+    written = false;
+    core.warning(`Could not write the report: ${scrub(e instanceof Error ? e.message : String(e))}`);
+  }
+  setOutputs({
+    tunedModel: null,
+    endpoint: null,
+    state: 'FAILED',
+    job: '',
+    finalLoss: null,
+    passRate: null,
+    cacheHit: false,
+    reportPath: written ? reportPath : '',
+    commentUrl: comments.url,
+  });
+}
+
+/** The datasets had errors: the problems, errors first, in a FAILED report. Nothing is sent to Google. */
+async function reportDatasetFailure(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  err: DatasetError,
+  startedAt: Date,
+  timings: Record<string, number>,
+): Promise<void> {
+  const pr = pullRequestFromEvent(env);
+  const errorsFirst = [
+    ...err.problems.filter((p) => p.severity === 'error'),
+    ...err.problems.filter((p) => p.severity !== 'error'),
+  ];
+  const run = {
+    // The backend's default without creating the backend.
+    baseModel: settings.baseModel ?? (await defaultBaseModel(settings.backend)),
+    displayName: settings.displayName ?? defaultDisplayName(settings.backend, env, pr?.number ?? null),
+    startedAt,
+    timings,
+  };
+  const report: Report = {
+    ...newReport(settings, env, run),
+    state: 'FAILED',
+    error: scrub(err.message),
+    problems: errorsFirst.map((p) => ({
+      severity: p.severity,
+      file: p.file,
+      line: p.line ?? null,
+      column: p.column ?? null,
+      message: p.message,
+    })),
+    finishedAt: new Date().toISOString(),
+  };
+  await reportFailure(report, reportPathFor(settings, env), env, new CommentWriter(settings, env, pr));
+}
+
+/** The backend's default base model, without creating the backend (Vertex AI's module loads lazily). */
+async function defaultBaseModel(backend: Settings['backend']): Promise<string> {
+  if (backend === 'vertex-ai') return (await import('./backends/vertex-ai.js')).VERTEX_DEFAULT_BASE_MODEL;
+  return GEMINI_DEFAULT_BASE_MODEL;
 }
 
 function failureReasons(report: Report, timedOut: boolean): string[] {

@@ -5,13 +5,18 @@ export const modules = {
 /***/ 114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  VertexAiBackend: () => (/* binding */ VertexAiBackend)
+  CONTENT_KEY_LABEL: () => (/* binding */ CONTENT_KEY_LABEL),
+  TUNING_JOB_NAME: () => (/* binding */ TUNING_JOB_NAME),
+  VERTEX_DEFAULT_BASE_MODEL: () => (/* binding */ VERTEX_DEFAULT_BASE_MODEL),
+  VertexAiBackend: () => (/* binding */ VertexAiBackend),
+  contentKeyLabel: () => (/* binding */ contentKeyLabel),
+  mapState: () => (/* binding */ mapState)
 });
-
-// UNUSED EXPORTS: CONTENT_KEY_LABEL, TUNING_JOB_NAME, VERTEX_DEFAULT_BASE_MODEL, contentKeyLabel, mapState
 
 // EXTERNAL MODULE: ./src/backends/errors.ts
 var errors = __webpack_require__(3878);

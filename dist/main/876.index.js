@@ -3883,8 +3883,16 @@ function messagesExample(rec, obj, backend, sink, unknown) {
 
 
 
+/** The datasets have errors: nothing may be sent to the service. Carries every problem found. */
 class DatasetError extends Error {
+    problems;
     name = 'DatasetError';
+    constructor(message, 
+    /** Every problem found (errors and warnings, in the order they were annotated). */
+    problems = []) {
+        super(message);
+        this.problems = problems;
+    }
 }
 async function loadDatasets(settings) {
     const [training, validation, evalSet] = await Promise.all([
@@ -3901,7 +3909,7 @@ async function loadDatasets(settings) {
     if (errors > 0) {
         annotateProblems(problems);
         const files = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file))];
-        throw new DatasetError(`${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (see the annotations above); nothing was sent to the service`);
+        throw new DatasetError(`${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (see the annotations above); nothing was sent to the service`, problems);
     }
     const findings = doctor(training, validation, evalSet);
     // Findings are warnings with the line of their first example; annotated after the loaders' own.
@@ -5238,6 +5246,40 @@ function dataset(report, maxWarnings) {
     }
     return lines.join('\n');
 }
+/** Where a dataset problem is, as annotated: `file:line:column`, `file:line` or `file`. */
+function problemLocation(p) {
+    if (p.line === null)
+        return p.file;
+    return p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
+}
+/**
+ * The problems that stopped the run at the datasets (empty when there are none): a count, then
+ * one line each (errors first), at most `max` of them with messages shortened to `maxMessage`,
+ * then how many more there are and where to find them (`rest`). File names and messages come
+ * from the dataset and are escaped.
+ */
+function problems(report, max, maxMessage, rest) {
+    const list = report.problems ?? [];
+    if (list.length === 0)
+        return '';
+    const errorList = list.filter((p) => p.severity === 'error');
+    const warningList = list.filter((p) => p.severity !== 'error');
+    const ordered = [...errorList, ...warningList];
+    const errors = errorList.length;
+    const warnings = warningList.length;
+    const counts = [`**${errors}** error${errors === 1 ? '' : 's'}`];
+    if (warnings > 0)
+        counts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+    const lines = [`${counts.join(' and ')} in the datasets; nothing was sent to the service.`, ''];
+    for (const p of ordered.slice(0, Math.max(0, max))) {
+        const mark = p.severity === 'error' ? '❌' : '⚠️';
+        lines.push(`- ${mark} ${code(truncate(problemLocation(p), 300).text)}: ${escapeInline(truncate(p.message, maxMessage).text)}`);
+    }
+    const hidden = ordered.length - Math.min(ordered.length, Math.max(0, max));
+    if (hidden > 0)
+        lines.push(`- … and ${hidden} more (${rest}).`);
+    return lines.join('\n');
+}
 /** What Vertex AI itself counted in the uploaded dataset (tuningDataStats), once it has. */
 function vertexCounts(report) {
     const t = report.tuningDataStats;
@@ -5467,6 +5509,8 @@ function preBlock(text, limit) {
 
 /** The whole body stays strictly below this many UTF-16 code units (GitHub rejects > 65,536). */
 const COMMENT_LIMIT = 60_000;
+/** Dataset problems listed one by one in the comment (errors first); the job summary lists more. */
+const COMMENT_PROBLEMS = 20;
 /** Cell limits tried in order until the body fits: outputs are shortened first. */
 const LEVELS = [
     { output: 2_000, other: 600, foldAt: 150 },
@@ -5532,6 +5576,10 @@ function build(report, marker, limits, rows, maxWarnings, maxIds) {
     const data = dataset(report, maxWarnings);
     if (data)
         parts.push(data);
+    // Fewer when even the shortest cells do not fit; all of them in the JSON report.
+    const bad = problems(report, Math.min(COMMENT_PROBLEMS, maxWarnings * 2), 300, 'see the job summary, the annotations and the JSON report');
+    if (bad)
+        parts.push(`#### Dataset problems\n\n${bad}`);
     const lossPart = loss(report);
     if (lossPart)
         parts.push(lossPart);
@@ -6011,6 +6059,8 @@ async function writeJsonReport(path, report) {
 /** GitHub refuses step summaries over 1 MiB; stay clearly below in UTF-8 bytes. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 const MAX_SNAPSHOT_ROWS = 1_000;
+/** Dataset problems listed one by one (the annotations show 50 too; the JSON report has them all). */
+const SUMMARY_PROBLEMS = 50;
 const summary_LEVELS = [
     { table: { output: 300, other: 200, foldAt: 300 }, details: Number.POSITIVE_INFINITY },
     { table: { output: 200, other: 150, foldAt: 200 }, details: 50_000 },
@@ -6053,6 +6103,9 @@ function summary_build(report, level, rows, mode) {
     const data = dataset(report, 1_000);
     if (data)
         parts.push(`### Dataset\n\n${data}`);
+    const bad = problems(report, SUMMARY_PROBLEMS, 2_000, 'see the annotations and the JSON report');
+    if (bad)
+        parts.push(`### Dataset problems\n\n${bad}`);
     const lossPart = loss(report);
     if (lossPart) {
         parts.push(`### Loss\n\n${lossPart}`);
@@ -6523,6 +6576,7 @@ function describe(err) {
 
 
 
+
 const GENERATION_CONFIG = { temperature: 0 };
 async function runPipeline(settings, env) {
     const startedAt = new Date();
@@ -6537,8 +6591,14 @@ async function runPipeline(settings, env) {
             timings[name] = Math.round((Date.now() - t) / 10) / 100;
         }
     };
-    // Datasets: every problem annotated; any error stops the run before a remote call.
-    const data = await timed('dataset', () => loadDatasets(settings));
+    // Datasets: every problem annotated; any error stops the run before a remote call (to Google:
+    // the report, the job summary and the PR comment still say why, so that an earlier run's comment
+    // does not go on showing its results for this commit).
+    const data = await timed('dataset', () => loadDatasets(settings)).catch(async (err) => {
+        if (err instanceof DatasetError)
+            await reportDatasetFailure(settings, env, err, startedAt, timings);
+        throw err;
+    });
     const backend = await createBackend(settings);
     const pr = pullRequestFromEvent(env);
     const baseModel = settings.baseModel ?? backend.defaultBaseModel;
@@ -6556,18 +6616,8 @@ async function runPipeline(settings, env) {
     if (key)
         lib_core/* info */.pq(`Content key: ${key}`);
     const report = {
-        schemaVersion: 1,
-        backend: settings.backend,
-        baseModel,
-        displayName,
-        tunedModel: null,
-        endpoint: null,
-        state: 'CREATING',
-        job: '',
-        cacheHit: false,
+        ...newReport(settings, env, { baseModel, displayName, startedAt, timings }),
         contentKey: key,
-        hyperparameters: settings.hyperparameters,
-        tuningDataStats: null,
         dataset: data.training
             ? {
                 path: settings.trainingData ?? data.training.path,
@@ -6581,18 +6631,8 @@ async function runPipeline(settings, env) {
                 findings: data.findings,
             }
             : null,
-        snapshots: [],
-        finalLoss: null,
-        eval: null,
-        gates: [],
-        timings,
-        error: null,
-        resumeWith: null,
-        runUrl: runUrl(env),
-        startedAt: startedAt.toISOString(),
-        finishedAt: startedAt.toISOString(),
     };
-    const reportPath = settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-report-${Date.now()}.json`);
+    const reportPath = reportPathFor(settings, env);
     const comments = new CommentWriter(settings, env, pr);
     // Create, reuse or resume.
     const modelCache = settings.cache && key && !settings.resume ? new ModelCache({ backend: backend.name, env }) : null;
@@ -6606,7 +6646,7 @@ async function runPipeline(settings, env) {
     }, modelCache)).catch(async (err) => {
         // A comment left by an earlier run must not go on showing its results as this run's.
         const error = (0,secrets/* scrub */._I)(err instanceof Error ? err.message : String(err));
-        await comments.write({ ...report, state: 'FAILED', error, finishedAt: new Date().toISOString() }, 'final');
+        await reportFailure({ ...report, state: 'FAILED', error, finishedAt: new Date().toISOString() }, reportPath, env, comments);
         throw err;
     });
     let status = acquired.status;
@@ -6664,15 +6704,7 @@ async function runPipeline(settings, env) {
     report.error = report.error ?? (failures.length ? failures.join('; ') : null);
     report.finishedAt = new Date().toISOString();
     // Report: JSON file, job summary, PR comment. Then outputs, then the verdict.
-    await timed('report', async () => {
-        await writeJsonReport(reportPath, scrubbed(report));
-        lib_core/* info */.pq(`Report written to ${reportPath}`);
-        // Appended to the file the runner names (core.summary caches the first path it sees).
-        const summaryFile = env['GITHUB_STEP_SUMMARY'];
-        if (summaryFile)
-            await (0,promises_.appendFile)(summaryFile, `${(0,secrets/* scrub */._I)(renderSummary(report))}\n`, 'utf8');
-        await comments.write(report, 'final');
-    });
+    await timed('report', () => writeReport(report, reportPath, env, comments));
     // The Actions cache entry for the next run with the same content key (never fails the run).
     if (modelCache && key && status.state === 'ACTIVE')
         await modelCache.save(key, status, scrubbed(report), baseModel);
@@ -6690,6 +6722,110 @@ async function runPipeline(settings, env) {
     logConclusion(report);
     if (failures.length)
         throw new Error(failures.join('; '));
+}
+function reportPathFor(settings, env) {
+    return settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-report-${Date.now()}.json`);
+}
+/** The JSON report file, the job summary and the final PR comment. */
+async function writeReport(report, reportPath, env, comments) {
+    await writeJsonReport(reportPath, scrubbed(report));
+    lib_core/* info */.pq(`Report written to ${reportPath}`);
+    // Appended to the file the runner names (core.summary caches the first path it sees).
+    const summaryFile = env['GITHUB_STEP_SUMMARY'];
+    if (summaryFile)
+        await (0,promises_.appendFile)(summaryFile, `${(0,secrets/* scrub */._I)(renderSummary(report))}\n`, 'utf8');
+    await comments.write(report, 'final');
+}
+/** A report with nothing known yet beyond the settings (state CREATING). */
+function newReport(settings, env, run) {
+    return {
+        schemaVersion: 1,
+        backend: settings.backend,
+        baseModel: run.baseModel,
+        displayName: run.displayName,
+        tunedModel: null,
+        endpoint: null,
+        state: 'CREATING',
+        job: '',
+        cacheHit: false,
+        contentKey: null,
+        hyperparameters: settings.hyperparameters,
+        tuningDataStats: null,
+        problems: null,
+        dataset: null,
+        snapshots: [],
+        finalLoss: null,
+        eval: null,
+        gates: [],
+        timings: run.timings,
+        error: null,
+        resumeWith: null,
+        runUrl: runUrl(env),
+        startedAt: run.startedAt.toISOString(),
+        finishedAt: run.startedAt.toISOString(),
+    };
+}
+/**
+ * A run that stops before it has a job (the datasets had errors, or the create failed): its FAILED
+ * report written like any other (JSON file, job summary, PR comment) and the outputs set, before
+ * the caller rethrows the error. Never throws: a report that cannot be written is a warning, so
+ * that the step fails with the error that stopped it.
+ */
+async function reportFailure(report, reportPath, env, comments) {
+    let written = true;
+    try {
+        await writeReport(report, reportPath, env, comments);
+    }
+    catch (e) {
+        written = false;
+        lib_core/* warning */.$e(`Could not write the report: ${(0,secrets/* scrub */._I)(e instanceof Error ? e.message : String(e))}`);
+    }
+    setOutputs({
+        tunedModel: null,
+        endpoint: null,
+        state: 'FAILED',
+        job: '',
+        finalLoss: null,
+        passRate: null,
+        cacheHit: false,
+        reportPath: written ? reportPath : '',
+        commentUrl: comments.url,
+    });
+}
+/** The datasets had errors: the problems, errors first, in a FAILED report. Nothing is sent to Google. */
+async function reportDatasetFailure(settings, env, err, startedAt, timings) {
+    const pr = pullRequestFromEvent(env);
+    const errorsFirst = [
+        ...err.problems.filter((p) => p.severity === 'error'),
+        ...err.problems.filter((p) => p.severity !== 'error'),
+    ];
+    const run = {
+        // The backend's default without creating the backend.
+        baseModel: settings.baseModel ?? (await defaultBaseModel(settings.backend)),
+        displayName: settings.displayName ?? defaultDisplayName(settings.backend, env, pr?.number ?? null),
+        startedAt,
+        timings,
+    };
+    const report = {
+        ...newReport(settings, env, run),
+        state: 'FAILED',
+        error: (0,secrets/* scrub */._I)(err.message),
+        problems: errorsFirst.map((p) => ({
+            severity: p.severity,
+            file: p.file,
+            line: p.line ?? null,
+            column: p.column ?? null,
+            message: p.message,
+        })),
+        finishedAt: new Date().toISOString(),
+    };
+    await reportFailure(report, reportPathFor(settings, env), env, new CommentWriter(settings, env, pr));
+}
+/** The backend's default base model, without creating the backend (Vertex AI's module loads lazily). */
+async function defaultBaseModel(backend) {
+    if (backend === 'vertex-ai')
+        return (await __webpack_require__.e(/* import() */ 114).then(__webpack_require__.bind(__webpack_require__, 114))).VERTEX_DEFAULT_BASE_MODEL;
+    return GEMINI_DEFAULT_BASE_MODEL;
 }
 function failureReasons(report, timedOut) {
     const reasons = [];

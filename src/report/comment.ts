@@ -16,6 +16,7 @@ import {
   loss,
   notices,
   overview,
+  problems,
   regressions,
   runLink,
   statusHeading,
@@ -23,6 +24,9 @@ import {
 
 /** The whole body stays strictly below this many UTF-16 code units (GitHub rejects > 65,536). */
 export const COMMENT_LIMIT = 60_000;
+
+/** Dataset problems listed one by one in the comment (errors first); the job summary lists more. */
+export const COMMENT_PROBLEMS = 20;
 
 /** Cell limits tried in order until the body fits: outputs are shortened first. */
 const LEVELS: CellLimits[] = [
@@ -112,6 +116,14 @@ function build(
   parts.push(`**Hyperparameters**\n\n${hyperparameters(report)}`);
   const data = dataset(report, maxWarnings);
   if (data) parts.push(data);
+  // Fewer when even the shortest cells do not fit; all of them in the JSON report.
+  const bad = problems(
+    report,
+    Math.min(COMMENT_PROBLEMS, maxWarnings * 2),
+    300,
+    'see the job summary, the annotations and the JSON report',
+  );
+  if (bad) parts.push(`#### Dataset problems\n\n${bad}`);
   const lossPart = loss(report);
   if (lossPart) parts.push(lossPart);
 

@@ -2,7 +2,7 @@
  * a model or a service goes through ./escape.ts. */
 
 import type { EvalCaseResult, EvalSummary } from '../eval/types.js';
-import type { Report, Gate } from './types.js';
+import type { Report, Gate, ProblemReport } from './types.js';
 import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate } from './escape.js';
 import {
   STATE_EMOJI,
@@ -131,6 +131,40 @@ export function dataset(report: Report, maxWarnings: number): string {
       `| Output | ${dist(t.output.chars)} | ${dist(t.output.estimatedTokens)} |`,
     );
   }
+  return lines.join('\n');
+}
+
+/** Where a dataset problem is, as annotated: `file:line:column`, `file:line` or `file`. */
+export function problemLocation(p: ProblemReport): string {
+  if (p.line === null) return p.file;
+  return p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
+}
+
+/**
+ * The problems that stopped the run at the datasets (empty when there are none): a count, then
+ * one line each (errors first), at most `max` of them with messages shortened to `maxMessage`,
+ * then how many more there are and where to find them (`rest`). File names and messages come
+ * from the dataset and are escaped.
+ */
+export function problems(report: Report, max: number, maxMessage: number, rest: string): string {
+  const list = report.problems ?? [];
+  if (list.length === 0) return '';
+  const errorList = list.filter((p) => p.severity === 'error');
+  const warningList = list.filter((p) => p.severity !== 'error');
+  const ordered = [...errorList, ...warningList];
+  const errors = errorList.length;
+  const warnings = warningList.length;
+  const counts = [`**${errors}** error${errors === 1 ? '' : 's'}`];
+  if (warnings > 0) counts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  const lines = [`${counts.join(' and ')} in the datasets; nothing was sent to the service.`, ''];
+  for (const p of ordered.slice(0, Math.max(0, max))) {
+    const mark = p.severity === 'error' ? '❌' : '⚠️';
+    lines.push(
+      `- ${mark} ${code(truncate(problemLocation(p), 300).text)}: ${escapeInline(truncate(p.message, maxMessage).text)}`,
+    );
+  }
+  const hidden = ordered.length - Math.min(ordered.length, Math.max(0, max));
+  if (hidden > 0) lines.push(`- … and ${hidden} more (${rest}).`);
   return lines.join('\n');
 }
 

@@ -18,6 +18,7 @@ import {
   notices,
   overview,
   preBlock,
+  problems,
   regressions,
   runLink,
   statusHeading,
@@ -27,6 +28,9 @@ import {
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
 
 const MAX_SNAPSHOT_ROWS = 1_000;
+
+/** Dataset problems listed one by one (the annotations show 50 too; the JSON report has them all). */
+export const SUMMARY_PROBLEMS = 50;
 
 interface Level {
   table: CellLimits;
@@ -80,6 +84,8 @@ function build(report: Report, level: Level, rows: number[], mode: 'rows' | null
   parts.push(`### Hyperparameters\n\n${hyperparameters(report)}`);
   const data = dataset(report, 1_000);
   if (data) parts.push(`### Dataset\n\n${data}`);
+  const bad = problems(report, SUMMARY_PROBLEMS, 2_000, 'see the annotations and the JSON report');
+  if (bad) parts.push(`### Dataset problems\n\n${bad}`);
   const lossPart = loss(report);
   if (lossPart) {
     parts.push(`### Loss\n\n${lossPart}`);

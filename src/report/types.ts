@@ -26,6 +26,19 @@ export interface DatasetReport {
   findings?: DatasetFinding[];
 }
 
+/** One problem found while loading a dataset (`problems` in the report). */
+export interface ProblemReport {
+  severity: 'error' | 'warning';
+  /** The file, relative to the workspace (as annotated). */
+  file: string;
+  /** 1-based; null for a problem about the whole file. */
+  line: number | null;
+  /** 1-based; null when the problem has no column. */
+  column: number | null;
+  /** Untrusted: may quote the dataset (field names, values). */
+  message: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   backend: BackendName;
@@ -41,6 +54,13 @@ export interface Report {
   /** Vertex AI: the service's count of the dataset (tuningDataStats); absent on the Gemini API. */
   tuningDataStats?: TuningDataStats | null;
   dataset: DatasetReport | null;
+  /**
+   * When the datasets had errors (the run stopped before any request to the service): every
+   * problem found, errors first, then warnings, each in file order (at most about 1,000 per file;
+   * a last entry per file counts the rest). `dataset` is null then. null (or absent, in reports
+   * written before this field existed) when the datasets loaded.
+   */
+  problems?: ProblemReport[] | null;
   snapshots: Pick<Snapshot, 'step' | 'epoch' | 'meanLoss'>[];
   finalLoss: number | null;
   eval: EvalSummary | null;

@@ -4,6 +4,7 @@
  * comment; the comment is found again among hundreds, and only when the same identity wrote it.
  */
 
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain } from '../helpers/in-process.js';
@@ -105,6 +106,15 @@ describe('the comment tells the truth about every ending', () => {
     expect(list[0]?.body).toContain('❌ Gemini tuning: FAILED');
     expect(list[0]?.body).not.toContain(good.outputs()['tuned-model']);
     expect(list[0]?.body).toContain('`models/not-a-tunable-model-001`');
+    // The report, the job summary and the outputs say so too.
+    const outputs = bad.outputs();
+    expect(outputs['state']).toBe('FAILED');
+    expect(outputs['cache-hit']).toBe('false');
+    expect(outputs['comment-url']).toBe(list[0]?.html_url);
+    const report = JSON.parse(readFileSync(outputs['report-path']!, 'utf8')) as { state: string; error: string };
+    expect(report.state).toBe('FAILED');
+    expect(report.error).toContain('not-a-tunable-model-001');
+    expect(bad.summary()).toContain('FAILED');
   });
 });
 
