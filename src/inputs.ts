@@ -1,10 +1,11 @@
 /**
- * Reads every input of action.yml through one zod schema into a typed Settings object.
+ * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
+ * smaller module to load on every run) into a typed Settings object.
  * A bad value fails here, before any network call, with the input's name, what was given and
  * what is allowed.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BackendName, Hyperparameters } from './backends/backend.js';
 
 // The schema parses one object per process: zod's JIT (code generation for object schemas)
@@ -97,25 +98,36 @@ function shown(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 }
 
+/** An input's schema: the raw string in, the parsed value out. */
+type InputSchema<T> = z.ZodMiniType<T, string>;
+
 /** '' → null; anything else must pass `check`. */
-function optional<T>(parse: (value: string, fail: (allowed: string) => never) => T) {
-  return z.string().transform((raw, ctx): T | null => {
-    const value = raw.trim();
-    if (value === '') return null;
-    try {
-      return parse(value, (allowed) => {
-        throw new RangeError(allowed);
-      });
-    } catch (err) {
-      if (!(err instanceof RangeError)) throw err;
-      ctx.addIssue({ code: 'custom', message: `${err.message}; got ${shown(value)}` });
-      return z.NEVER;
-    }
-  });
+function optional<T>(parse: (value: string, fail: (allowed: string) => never) => T): InputSchema<T | null> {
+  const schema = z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx): T | null => {
+      const value = raw.trim();
+      if (value === '') return null;
+      try {
+        return parse(value, (allowed) => {
+          throw new RangeError(allowed);
+        });
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        ctx.issues.push({ code: 'custom', message: `${err.message}; got ${shown(value)}`, input: raw });
+        return z.NEVER;
+      }
+    }),
+  );
+  return schema as unknown as InputSchema<T | null>;
 }
 
-function required<T>(parse: (value: string, fail: (allowed: string) => never) => T, fallback: string) {
-  return optional(parse).transform((v) => v ?? parse(fallback, () => undefined as never));
+function required<T>(parse: (value: string, fail: (allowed: string) => never) => T, fallback: string): InputSchema<T> {
+  const schema = z.pipe(
+    optional(parse),
+    z.transform((v: T | null): T => v ?? parse(fallback, () => undefined as never)),
+  );
+  return schema as unknown as InputSchema<T>;
 }
 
 const positiveInteger = (value: string, fail: (allowed: string) => never): number =>
@@ -232,55 +244,57 @@ const schema = z
     'github-token': z.string(),
     'report-path': optional(text),
   })
-  .superRefine((v, ctx) => {
-    const fail = (input: InputName, message: string): void => {
-      ctx.addIssue({ code: 'custom', path: [input], message });
-    };
-    if (v['learning-rate'] !== null && v['learning-rate-multiplier'] !== null) {
-      fail(
-        'learning-rate',
-        'cannot be set together with "learning-rate-multiplier": the service takes one or the other; remove one of them',
-      );
-    }
-    if (v['training-data'] === null && v.resume === null) {
-      fail(
-        'training-data',
-        'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to',
-      );
-    }
-    const backend = resolveBackend(v.backend, v.project, v.resume);
-    if (backend === 'gemini-api') {
-      if (v['adapter-size'] !== null) fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
-      if (v['validation-data'] !== null)
-        fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
-      if (v.resume?.startsWith('projects/'))
+  .check(
+    z.superRefine((v, ctx) => {
+      const fail = (input: InputName, message: string): void => {
+        ctx.addIssue({ code: 'custom', path: [input], message });
+      };
+      if (v['learning-rate'] !== null && v['learning-rate-multiplier'] !== null) {
         fail(
-          'resume',
-          'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai',
+          'learning-rate',
+          'cannot be set together with "learning-rate-multiplier": the service takes one or the other; remove one of them',
         );
-    } else {
-      if (v.project === null)
-        fail('project', 'is required for the vertex-ai backend (the Google Cloud project to tune in)');
-      if (v['batch-size'] !== null)
-        fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
-      if (v['learning-rate'] !== null)
-        fail('learning-rate', 'applies to the Gemini API only; use "learning-rate-multiplier" on Vertex AI');
-      if (v['staging-uri'] === null && v.resume === null)
-        fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
-      if (v.resume?.startsWith('tunedModels/'))
+      }
+      if (v['training-data'] === null && v.resume === null) {
         fail(
-          'resume',
-          'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
+          'training-data',
+          'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to',
         );
-    }
-    const name = v['display-name'];
-    if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
-      fail(
-        'display-name',
-        `is ${[...name].length} characters; the ${backend} backend allows at most ${DISPLAY_NAME_LIMIT[backend]}`,
-      );
-    }
-  });
+      }
+      const backend = resolveBackend(v.backend, v.project, v.resume);
+      if (backend === 'gemini-api') {
+        if (v['adapter-size'] !== null) fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
+        if (v['validation-data'] !== null)
+          fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
+        if (v.resume?.startsWith('projects/'))
+          fail(
+            'resume',
+            'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai',
+          );
+      } else {
+        if (v.project === null)
+          fail('project', 'is required for the vertex-ai backend (the Google Cloud project to tune in)');
+        if (v['batch-size'] !== null)
+          fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
+        if (v['learning-rate'] !== null)
+          fail('learning-rate', 'applies to the Gemini API only; use "learning-rate-multiplier" on Vertex AI');
+        if (v['staging-uri'] === null && v.resume === null)
+          fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
+        if (v.resume?.startsWith('tunedModels/'))
+          fail(
+            'resume',
+            'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
+          );
+      }
+      const name = v['display-name'];
+      if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
+        fail(
+          'display-name',
+          `is ${[...name].length} characters; the ${backend} backend allows at most ${DISPLAY_NAME_LIMIT[backend]}`,
+        );
+      }
+    }),
+  );
 
 function resolveBackend(backend: 'auto' | BackendName, project: string | null, resume: string | null): BackendName {
   if (backend !== 'auto') return backend;

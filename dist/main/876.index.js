@@ -3996,8 +3996,8 @@ function crossCheck(training, items) {
     return found;
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 18 modules
-var inputs = __webpack_require__(880);
+// EXTERNAL MODULE: ./src/inputs.ts + 11 modules
+var inputs = __webpack_require__(4621);
 ;// CONCATENATED MODULE: ./src/display-name.ts
 
 /** The repository name and `pr<N>` (or the short commit SHA), cut to the backend's limit. */
