@@ -53,7 +53,7 @@ function parseGsUri(uri) {
     return { bucket: m[1], prefix: (m[2] ?? '').replace(/^\/+|\/+$/g, '') };
 }
 function md5Base64(data) {
-    return (0,external_node_crypto_.createHash)('md5').update(data).digest('base64');
+    return createHash('md5').update(data).digest('base64');
 }
 async function uploadResumable(req) {
     const chunkSize = req.chunkSize ?? DEFAULT_CHUNK_SIZE;
@@ -64,8 +64,8 @@ async function uploadResumable(req) {
     const log = req.log ?? (() => undefined);
     const maxFailures = req.maxFailuresWithoutProgress ?? 6;
     const base = req.baseUrl.replace(/\/+$/, '');
-    const total = req.data.length;
-    const md5Hash = md5Base64(req.data);
+    const source = new ByteSource(Buffer.isBuffer(req.data) ? [req.data] : req.data.chunks);
+    const { total, md5Hash } = source.measure();
     const uri = `gs://${req.bucket}/${req.object}`;
     const result = { uri, skipped: false, size: total, bytesSent: 0, resumes: 0, resumedAt: [], md5Hash };
     // Failures in a row without progress; reset whenever the service reports more bytes than before.
@@ -114,7 +114,7 @@ async function uploadResumable(req) {
         }
         // 3. The next chunk (or the empty finalising request of an empty object).
         const end = Math.min(offset + chunkSize, total);
-        const body = req.data.subarray(offset, end);
+        const body = source.read(offset, end);
         const range = total === 0 ? 'bytes */0' : `bytes ${offset}-${end - 1}/${total}`;
         let outcome;
         try {
@@ -152,6 +152,58 @@ async function uploadResumable(req) {
         else
             await failed(new errors/* NetworkError */.Dr(`the service kept none of bytes ${offset}-${end - 1}`, undefined), 'upload');
         offset = outcome.next;
+    }
+}
+/**
+ * Reads a body produced in order (UploadData) by byte range, holding only the bytes from the start
+ * of the last range asked for: ranges come in increasing order, and a resume goes back at most to
+ * the start of the chunk that failed; one that goes back further (a new session starts at 0) has
+ * the body produced again from the start.
+ */
+class ByteSource {
+    produce;
+    iterator = null;
+    /** The bytes held, [start, end) of the body, as consecutive pieces. */
+    pieces = [];
+    start = 0;
+    end = 0;
+    constructor(produce) {
+        this.produce = produce;
+    }
+    fresh() {
+        const it = typeof this.produce === 'function' ? this.produce() : this.produce;
+        return it[Symbol.iterator]();
+    }
+    /** The size and base64 MD5 of the whole body (one pass over it). */
+    measure() {
+        const md5 = (0,external_node_crypto_.createHash)('md5');
+        let total = 0;
+        for (let it = this.fresh(), r = it.next(); !r.done; r = it.next()) {
+            md5.update(r.value);
+            total += r.value.length;
+        }
+        return { total, md5Hash: md5.digest('base64') };
+    }
+    /** Bytes [from, to) of the body. */
+    read(from, to) {
+        if (this.iterator === null || from < this.start) {
+            this.iterator = this.fresh();
+            this.pieces = [];
+            this.start = this.end = 0;
+        }
+        while (this.end < to) {
+            const r = this.iterator.next();
+            if (r.done)
+                throw new Error(`the data to upload ended at byte ${this.end}, before byte ${to}: it changed while it was sent`);
+            const piece = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
+            this.pieces.push(piece);
+            this.end += piece.length;
+        }
+        // Keep only [from, end): a later range starts at `from` or after it, but for a resume behind it.
+        const held = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
+        this.pieces = [held.subarray(from - this.start)];
+        this.start = from;
+        return this.pieces[0].subarray(0, to - from);
     }
 }
 function verify(result, resource) {
@@ -404,7 +456,8 @@ class VertexAiBackend {
             baseUrl: storageBaseUrl(this.opts.apiEndpoint),
             bucket,
             object,
-            data: Buffer.from((0,to_vertex_jsonl/* toVertexJsonl */.qq)(examples), 'utf8'),
+            // Produced a megabyte at a time (twice: to checksum, then to send), never held whole.
+            data: { chunks: () => utf8Chunks((0,to_vertex_jsonl/* vertexJsonlChunks */.lu)(examples)) },
             contentType: 'application/jsonl',
             ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
             log: this.log,
@@ -680,6 +733,10 @@ function jobStatus(job, snapshots) {
     };
 }
 /** Adds what the user can do about common errors. */
+function* utf8Chunks(strings) {
+    for (const s of strings)
+        yield Buffer.from(s, 'utf8');
+}
 function explain(err, ctx) {
     if (!(err instanceof errors/* GoogleApiError */.GI))
         return err;

@@ -248,10 +248,10 @@ function httpStatusName(code) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   nm: () => (/* binding */ canonicalLine),
-/* harmony export */   qq: () => (/* binding */ toVertexJsonl)
+/* harmony export */   lu: () => (/* binding */ vertexJsonlChunks),
+/* harmony export */   nm: () => (/* binding */ canonicalLine)
 /* harmony export */ });
-/* unused harmony exports toVertexRecord, vertexJsonlChunks */
+/* unused harmony exports toVertexRecord, toVertexJsonl */
 /**
  * The one canonical form of a training example: a Vertex AI `contents` record, as one line of
  * JSON with a fixed key order and only what the service reads (an optional system instruction and

@@ -41,7 +41,8 @@ export interface UploadRequest {
   baseUrl: string;
   bucket: string;
   object: string;
-  data: Buffer;
+  /** The bytes, or a way to produce them in order (a large body need not be held whole: see UploadData). */
+  data: UploadData;
   contentType: string;
   /** Bytes per PUT, a multiple of 256 KiB (default 8 MiB). */
   chunkSize?: number;
@@ -50,6 +51,13 @@ export interface UploadRequest {
   sleep?: (ms: number) => Promise<void>;
   log?: (message: string) => void;
 }
+
+/**
+ * The bytes to upload: a Buffer, or a function that produces them in order, from the start, each
+ * time it is called. It is called once to checksum them, once to send them, and again only when
+ * the service asks to resume before the part still held (at most one chunk is held).
+ */
+export type UploadData = Buffer | { chunks: () => Iterable<Uint8Array> };
 
 export interface UploadResult {
   /** gs://bucket/object */
@@ -95,8 +103,8 @@ export async function uploadResumable(req: UploadRequest): Promise<UploadResult>
   const log = req.log ?? (() => undefined);
   const maxFailures = req.maxFailuresWithoutProgress ?? 6;
   const base = req.baseUrl.replace(/\/+$/, '');
-  const total = req.data.length;
-  const md5Hash = md5Base64(req.data);
+  const source = new ByteSource(Buffer.isBuffer(req.data) ? [req.data] : req.data.chunks);
+  const { total, md5Hash } = source.measure();
   const uri = `gs://${req.bucket}/${req.object}`;
   const result: UploadResult = { uri, skipped: false, size: total, bytesSent: 0, resumes: 0, resumedAt: [], md5Hash };
 
@@ -145,7 +153,7 @@ export async function uploadResumable(req: UploadRequest): Promise<UploadResult>
     }
     // 3. The next chunk (or the empty finalising request of an empty object).
     const end = Math.min(offset + chunkSize, total);
-    const body = req.data.subarray(offset, end);
+    const body = source.read(offset, end);
     const range = total === 0 ? 'bytes */0' : `bytes ${offset}-${end - 1}/${total}`;
     let outcome: Outcome;
     try {
@@ -181,6 +189,62 @@ export async function uploadResumable(req: UploadRequest): Promise<UploadResult>
 }
 
 type Outcome = { done: true; resource: ObjectResource } | { done: false; next: number };
+
+/**
+ * Reads a body produced in order (UploadData) by byte range, holding only the bytes from the start
+ * of the last range asked for: ranges come in increasing order, and a resume goes back at most to
+ * the start of the chunk that failed; one that goes back further (a new session starts at 0) has
+ * the body produced again from the start.
+ */
+class ByteSource {
+  private iterator: Iterator<Uint8Array> | null = null;
+  /** The bytes held, [start, end) of the body, as consecutive pieces. */
+  private pieces: Buffer[] = [];
+  private start = 0;
+  private end = 0;
+
+  constructor(private readonly produce: Iterable<Uint8Array> | (() => Iterable<Uint8Array>)) {}
+
+  private fresh(): Iterator<Uint8Array> {
+    const it = typeof this.produce === 'function' ? this.produce() : this.produce;
+    return it[Symbol.iterator]();
+  }
+
+  /** The size and base64 MD5 of the whole body (one pass over it). */
+  measure(): { total: number; md5Hash: string } {
+    const md5 = createHash('md5');
+    let total = 0;
+    for (let it = this.fresh(), r = it.next(); !r.done; r = it.next()) {
+      md5.update(r.value);
+      total += r.value.length;
+    }
+    return { total, md5Hash: md5.digest('base64') };
+  }
+
+  /** Bytes [from, to) of the body. */
+  read(from: number, to: number): Buffer {
+    if (this.iterator === null || from < this.start) {
+      this.iterator = this.fresh();
+      this.pieces = [];
+      this.start = this.end = 0;
+    }
+    while (this.end < to) {
+      const r = this.iterator.next();
+      if (r.done)
+        throw new Error(
+          `the data to upload ended at byte ${this.end}, before byte ${to}: it changed while it was sent`,
+        );
+      const piece = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
+      this.pieces.push(piece);
+      this.end += piece.length;
+    }
+    // Keep only [from, end): a later range starts at `from` or after it, but for a resume behind it.
+    const held = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces);
+    this.pieces = [held.subarray(from - this.start)];
+    this.start = from;
+    return this.pieces[0]!.subarray(0, to - from);
+  }
+}
 
 function verify(result: UploadResult, resource: ObjectResource): UploadResult {
   if (resource.md5Hash && resource.md5Hash !== result.md5Hash) {

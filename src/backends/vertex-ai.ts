@@ -28,7 +28,7 @@ import type {
 } from './backend.js';
 import { GoogleApiError } from './errors.js';
 import { parseGsUri, uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
-import { toVertexJsonl } from '../dataset/to-vertex-jsonl.js';
+import { vertexJsonlChunks } from '../dataset/to-vertex-jsonl.js';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
@@ -169,7 +169,8 @@ export class VertexAiBackend implements TuningBackend {
       baseUrl: storageBaseUrl(this.opts.apiEndpoint),
       bucket,
       object,
-      data: Buffer.from(toVertexJsonl(examples), 'utf8'),
+      // Produced a megabyte at a time (twice: to checksum, then to send), never held whole.
+      data: { chunks: () => utf8Chunks(vertexJsonlChunks(examples)) },
       contentType: 'application/jsonl',
       ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
       log: this.log,
@@ -455,6 +456,10 @@ function jobStatus(job: WireTuningJob, snapshots: Snapshot[]): JobStatus {
 }
 
 /** Adds what the user can do about common errors. */
+function* utf8Chunks(strings: Iterable<string>): Generator<Buffer> {
+  for (const s of strings) yield Buffer.from(s, 'utf8');
+}
+
 function explain(err: unknown, ctx: { baseModel?: string; upload?: string }): unknown {
   if (!(err instanceof GoogleApiError)) return err;
   let hint = '';

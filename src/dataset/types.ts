@@ -15,7 +15,8 @@ export interface TrainingExample {
    * a `NativeRecord`) when the set is in Vertex AI's `contents` or legacy `messages` format and the
    * backend is vertex-ai: only the fields the service reads, in a fixed order (unknown fields and
    * roles of the system instruction dropped). `textInput`/`output` then hold the last user and
-   * model turns. For upload, use `toVertexJsonl` (to-vertex-jsonl.ts), which handles both kinds.
+   * model turns. For upload, use `toVertexJsonl` or, for a large set, `vertexJsonlChunks`
+   * (to-vertex-jsonl.ts), which handle both kinds.
    */
   native?: unknown;
 }

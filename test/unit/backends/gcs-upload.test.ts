@@ -15,6 +15,7 @@ import {
   parseGsUri,
   uploadResumable,
   type RawRequestClient,
+  type UploadData,
 } from '../../../src/backends/gcs-upload.js';
 
 interface Put {
@@ -174,7 +175,7 @@ function payload(size: number): Buffer {
   return b;
 }
 
-const upload = (data: Buffer, extra: { chunkSize?: number } = {}) =>
+const upload = (data: UploadData, extra: { chunkSize?: number } = {}) =>
   uploadResumable({
     client,
     baseUrl: base,
@@ -247,6 +248,47 @@ describe('uploadResumable', () => {
     expect(result.bytesSent).toBe(data.length + 2 * CHUNK_GRANULE - (786_432 - 524_288));
     expect(fake.objects.get('prefix/gemini-tune/key/training.jsonl')?.equals(data)).toBe(true);
     expect(createHash('md5').update(data).digest('base64')).toBe(result.md5Hash);
+  });
+
+  it('a body produced piece by piece is checksummed, sent and resumed without being held whole', async () => {
+    const data = payload(5 * CHUNK_GRANULE + 1234);
+    let passes = 0;
+    // Pieces that do not line up with the 512 KiB chunks.
+    const produced: UploadData = {
+      chunks: function* () {
+        passes++;
+        for (let at = 0; at < data.length; at += 100_001) yield data.subarray(at, at + 100_001);
+      },
+    };
+    fake.dropPut = 2;
+    fake.dropAfterBytes = 300_000;
+    const result = await upload(produced);
+    expect(result.resumedAt).toEqual([786_432]);
+    expect(result.md5Hash).toBe(md5Base64(data));
+    expect(fake.objects.get('prefix/gemini-tune/key/training.jsonl')?.equals(data)).toBe(true);
+    // Once to checksum, once to send: the resume point was still held, nothing was produced again.
+    expect(passes).toBe(2);
+
+    // A new session starts again from byte 0, behind what is held: the body is produced again.
+    reset();
+    fake.gonePuts.add(3);
+    passes = 0;
+    const again = await upload(produced);
+    expect(fake.initiations).toBe(2);
+    expect(passes).toBe(3);
+    expect(again.md5Hash).toBe(md5Base64(data));
+    expect(fake.objects.get('prefix/gemini-tune/key/training.jsonl')?.equals(data)).toBe(true);
+  });
+
+  it('fails clearly when a produced body comes out shorter the second time', async () => {
+    let pass = 0;
+    const shrinking: UploadData = {
+      chunks: function* () {
+        pass++;
+        yield payload(pass === 1 ? 600_000 : 500_000);
+      },
+    };
+    await expect(upload(shrinking)).rejects.toThrow(/changed while it was sent/);
   });
 
   it('a session that is gone (410) starts a new one', async () => {
