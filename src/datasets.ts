@@ -47,7 +47,13 @@ export class DatasetError extends Error {
 export async function loadDatasets(settings: Settings): Promise<Datasets> {
   const [training, validation, evalSet] = await Promise.all([
     settings.trainingData && !settings.resume
-      ? loadTrainingSet(settings.trainingData, { backend: settings.backend, role: 'training' })
+      ? loadTrainingSet(settings.trainingData, {
+          backend: settings.backend,
+          role: 'training',
+          // Vertex AI gets the set as a file in Cloud Storage: it is read again for the upload rather
+          // than held in memory (a set may be up to 1 GB). The Gemini API takes it inline (4 MB).
+          keepRecords: settings.backend !== 'vertex-ai',
+        })
       : null,
     settings.validationData && !settings.resume
       ? loadTrainingSet(settings.validationData, { backend: settings.backend, role: 'validation' })
@@ -78,8 +84,9 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
   for (const d of [training, validation]) {
     if (d?.analysis?.inWorker) core.debug(`${fileOf(d)}: analysed in a worker thread`);
   }
-  if (training) core.info(`Training set: ${training.records.length} examples from ${settings.trainingData}`);
-  if (validation) core.info(`Validation set: ${validation.records.length} examples from ${settings.validationData}`);
+  if (training) core.info(`Training set: ${training.examples?.count ?? 0} examples from ${settings.trainingData}`);
+  if (validation)
+    core.info(`Validation set: ${validation.examples?.count ?? 0} examples from ${settings.validationData}`);
   if (evalSet) core.info(`Eval set: ${evalSet.records.length} cases from ${settings.evalData}`);
   if (findings.length > 0) {
     core.info(`Dataset doctor: ${findings.length} finding${findings.length === 1 ? '' : 's'} (see the warnings)`);

@@ -15,6 +15,7 @@ import { GEMINI_DEFAULT_BASE_MODEL } from './backends/gemini-api.js';
 import { DatasetError, loadDatasets, type Datasets } from './datasets.js';
 import { defaultDisplayName } from './display-name.js';
 import { contentKey, tunedModelIdFor } from './dataset/content-key.js';
+import { examplesInMemory } from './dataset/example-set.js';
 import { runEval } from './eval/run-eval.js';
 import type { EvalSummary } from './eval/types.js';
 import { evaluateGates } from './gates.js';
@@ -79,10 +80,12 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
     dataset: data.training
       ? {
           path: settings.trainingData ?? data.training.path,
-          examples: data.training.records.length,
+          examples: data.training.examples?.count ?? data.training.records.length,
           warnings: data.warnings,
           validationPath: data.validation ? settings.validationData : null,
-          validationExamples: data.validation?.records.length ?? null,
+          validationExamples: data.validation
+            ? (data.validation.examples?.count ?? data.validation.records.length)
+            : null,
           evalPath: data.eval ? settings.evalData : null,
           evalCases: data.eval?.records.length ?? null,
           stats: data.stats,
@@ -104,8 +107,8 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv): P
         displayName,
         contentKey: key,
         tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, env)) : null,
-        examples: data.training?.records ?? [],
-        validationExamples: data.validation?.records ?? [],
+        examples: data.training?.examples ?? examplesInMemory([]),
+        validationExamples: data.validation?.examples ?? examplesInMemory([]),
       },
       modelCache,
     ),

@@ -8,7 +8,7 @@ import type { CreateTuningRequest, JobStatus, TuningBackend } from './backends/b
 import { isRetryable } from './backends/errors.js';
 import { scrub } from './util/secrets.js';
 import { sleep } from './util/time.js';
-import type { TrainingExample } from './dataset/types.js';
+import type { ExampleSet } from './dataset/types.js';
 import type { Settings } from './inputs.js';
 
 /** The Actions cache fast path (src/cache/model-cache.ts); a lookup never throws. */
@@ -28,8 +28,8 @@ export interface JobSpec {
   displayName: string;
   contentKey: string | null;
   tunedModelId: string | null;
-  examples: TrainingExample[];
-  validationExamples: TrainingExample[];
+  examples: ExampleSet;
+  validationExamples: ExampleSet;
 }
 
 export async function acquireJob(
@@ -68,7 +68,7 @@ export async function acquireJob(
     }
   }
 
-  core.info(`Creating a tuned model from ${spec.examples.length} examples on ${spec.baseModel}`);
+  core.info(`Creating a tuned model from ${spec.examples.count} examples on ${spec.baseModel}`);
   const status = await createOrFind(
     backend,
     {

@@ -60,7 +60,7 @@ async function uploadResumable(req) {
     const maxFailures = req.maxFailuresWithoutProgress ?? 6;
     const base = req.baseUrl.replace(/\/+$/, '');
     const source = new ByteSource(Buffer.isBuffer(req.data) ? [req.data] : req.data.chunks);
-    const { total, md5Hash } = source.measure();
+    const { total, md5Hash } = await source.measure();
     const uri = `gs://${req.bucket}/${req.object}`;
     const result = { uri, skipped: false, size: total, bytesSent: 0, resumes: 0, resumedAt: [], md5Hash };
     // Failures in a row without progress; reset whenever the service reports more bytes than before.
@@ -109,7 +109,7 @@ async function uploadResumable(req) {
         }
         // 3. The next chunk (or the empty finalising request of an empty object).
         const end = Math.min(offset + chunkSize, total);
-        const body = source.read(offset, end);
+        const body = await source.read(offset, end);
         const range = total === 0 ? 'bytes */0' : `bytes ${offset}-${end - 1}/${total}`;
         let outcome;
         try {
@@ -167,27 +167,29 @@ class ByteSource {
     }
     fresh() {
         const it = typeof this.produce === 'function' ? this.produce() : this.produce;
-        return it[Symbol.iterator]();
+        return (async function* () {
+            yield* it;
+        })();
     }
     /** The size and base64 MD5 of the whole body (one pass over it). */
-    measure() {
+    async measure() {
         const md5 = (0,external_node_crypto_.createHash)('md5');
         let total = 0;
-        for (let it = this.fresh(), r = it.next(); !r.done; r = it.next()) {
+        for (let it = this.fresh(), r = await it.next(); !r.done; r = await it.next()) {
             md5.update(r.value);
             total += r.value.length;
         }
         return { total, md5Hash: md5.digest('base64') };
     }
     /** Bytes [from, to) of the body. */
-    read(from, to) {
+    async read(from, to) {
         if (this.iterator === null || from < this.start) {
             this.iterator = this.fresh();
             this.pieces = [];
             this.start = this.end = 0;
         }
         while (this.end < to) {
-            const r = this.iterator.next();
+            const r = await this.iterator.next();
             if (r.done)
                 throw new Error(`the data to upload ended at byte ${this.end}, before byte ${to}: it changed while it was sent`);
             const piece = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
@@ -387,6 +389,11 @@ function toVertexJsonl(examples) {
         out += `${canonicalLine(e)}\n`;
     return out;
 }
+/** `vertexJsonlChunks` over a set read a batch at a time (one read from the file for a set not in memory). */
+async function* vertexJsonlStream(set, chunkChars = 1 << 20) {
+    for await (const batch of set.batches())
+        yield* vertexJsonlChunks(batch, chunkChars);
+}
 /**
  * The same bytes as `toVertexJsonl`, in chunks of about `chunkChars` characters, for a streaming
  * upload that does not build one large string.
@@ -505,7 +512,7 @@ class VertexAiBackend {
         if (!this.opts.stagingUri)
             throw new Error('the vertex-ai backend needs "staging-uri" to upload the dataset to');
         const trainingUri = await this.upload(req.contentKey, 'training', req.examples);
-        const validationUri = req.validationExamples.length
+        const validationUri = req.validationExamples.count
             ? await this.upload(req.contentKey, 'validation', req.validationExamples)
             : null;
         const body = {
@@ -542,8 +549,9 @@ class VertexAiBackend {
             baseUrl: storageBaseUrl(this.opts.apiEndpoint),
             bucket,
             object,
-            // Produced a megabyte at a time (twice: to checksum, then to send), never held whole.
-            data: { chunks: () => utf8Chunks(vertexJsonlChunks(examples)) },
+            // Produced a megabyte at a time (twice: to checksum, then to send), never held whole; a
+            // set not kept in memory is read from its file each time.
+            data: { chunks: () => utf8Chunks(vertexJsonlStream(examples)) },
             contentType: 'application/jsonl',
             ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
             log: this.log,
@@ -819,8 +827,8 @@ function jobStatus(job, snapshots) {
     };
 }
 /** Adds what the user can do about common errors. */
-function* utf8Chunks(strings) {
-    for (const s of strings)
+async function* utf8Chunks(strings) {
+    for await (const s of strings)
         yield Buffer.from(s, 'utf8');
 }
 function explain(err, ctx) {

@@ -1,6 +1,6 @@
 /** The one interface both backends (Gemini API, Vertex AI) implement. */
 
-import type { TrainingExample } from '../dataset/types.js';
+import type { ExampleSet } from '../dataset/types.js';
 
 export type BackendName = 'gemini-api' | 'vertex-ai';
 
@@ -57,8 +57,9 @@ export interface CreateTuningRequest {
   displayName: string;
   description: string;
   hyperparameters: Hyperparameters;
-  examples: TrainingExample[];
-  validationExamples: TrainingExample[];
+  /** The training examples (read again from the file for a large Vertex AI set). */
+  examples: ExampleSet;
+  validationExamples: ExampleSet;
   /** Content key of data + model + hyperparameters + backend (hex). */
   contentKey: string;
   /** Gemini API: the tunedModelId to ask for (derived from the content key). */

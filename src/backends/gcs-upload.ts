@@ -57,7 +57,7 @@ export interface UploadRequest {
  * time it is called. It is called once to checksum them, once to send them, and again only when
  * the service asks to resume before the part still held (at most one chunk is held).
  */
-export type UploadData = Buffer | { chunks: () => Iterable<Uint8Array> };
+export type UploadData = Buffer | { chunks: () => Iterable<Uint8Array> | AsyncIterable<Uint8Array> };
 
 export interface UploadResult {
   /** gs://bucket/object */
@@ -104,7 +104,7 @@ export async function uploadResumable(req: UploadRequest): Promise<UploadResult>
   const maxFailures = req.maxFailuresWithoutProgress ?? 6;
   const base = req.baseUrl.replace(/\/+$/, '');
   const source = new ByteSource(Buffer.isBuffer(req.data) ? [req.data] : req.data.chunks);
-  const { total, md5Hash } = source.measure();
+  const { total, md5Hash } = await source.measure();
   const uri = `gs://${req.bucket}/${req.object}`;
   const result: UploadResult = { uri, skipped: false, size: total, bytesSent: 0, resumes: 0, resumedAt: [], md5Hash };
 
@@ -153,7 +153,7 @@ export async function uploadResumable(req: UploadRequest): Promise<UploadResult>
     }
     // 3. The next chunk (or the empty finalising request of an empty object).
     const end = Math.min(offset + chunkSize, total);
-    const body = source.read(offset, end);
+    const body = await source.read(offset, end);
     const range = total === 0 ? 'bytes */0' : `bytes ${offset}-${end - 1}/${total}`;
     let outcome: Outcome;
     try {
@@ -197,24 +197,28 @@ type Outcome = { done: true; resource: ObjectResource } | { done: false; next: n
  * the body produced again from the start.
  */
 class ByteSource {
-  private iterator: Iterator<Uint8Array> | null = null;
+  private iterator: AsyncIterator<Uint8Array> | null = null;
   /** The bytes held, [start, end) of the body, as consecutive pieces. */
   private pieces: Buffer[] = [];
   private start = 0;
   private end = 0;
 
-  constructor(private readonly produce: Iterable<Uint8Array> | (() => Iterable<Uint8Array>)) {}
+  constructor(
+    private readonly produce: Iterable<Uint8Array> | (() => Iterable<Uint8Array> | AsyncIterable<Uint8Array>),
+  ) {}
 
-  private fresh(): Iterator<Uint8Array> {
+  private fresh(): AsyncIterator<Uint8Array> {
     const it = typeof this.produce === 'function' ? this.produce() : this.produce;
-    return it[Symbol.iterator]();
+    return (async function* () {
+      yield* it;
+    })();
   }
 
   /** The size and base64 MD5 of the whole body (one pass over it). */
-  measure(): { total: number; md5Hash: string } {
+  async measure(): Promise<{ total: number; md5Hash: string }> {
     const md5 = createHash('md5');
     let total = 0;
-    for (let it = this.fresh(), r = it.next(); !r.done; r = it.next()) {
+    for (let it = this.fresh(), r = await it.next(); !r.done; r = await it.next()) {
       md5.update(r.value);
       total += r.value.length;
     }
@@ -222,14 +226,14 @@ class ByteSource {
   }
 
   /** Bytes [from, to) of the body. */
-  read(from: number, to: number): Buffer {
+  async read(from: number, to: number): Promise<Buffer> {
     if (this.iterator === null || from < this.start) {
       this.iterator = this.fresh();
       this.pieces = [];
       this.start = this.end = 0;
     }
     while (this.end < to) {
-      const r = this.iterator.next();
+      const r = await this.iterator.next();
       if (r.done)
         throw new Error(
           `the data to upload ended at byte ${this.end}, before byte ${to}: it changed while it was sent`,

@@ -14,6 +14,7 @@ import type {
   TuningState,
 } from './backend.js';
 import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/analysis.js';
+import { allExamples } from '../dataset/example-set.js';
 import { GoogleApiError } from './errors.js';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
@@ -81,6 +82,7 @@ export class GeminiApiBackend implements TuningBackend {
   }
 
   async create(req: CreateTuningRequest): Promise<JobStatus> {
+    const examples = await allExamples(req.examples);
     const body = {
       displayName: req.displayName,
       ...(req.description ? { description: req.description } : {}),
@@ -88,7 +90,7 @@ export class GeminiApiBackend implements TuningBackend {
       tuningTask: {
         hyperparameters: wireHyperparameters(req.hyperparameters),
         trainingData: {
-          examples: { examples: req.examples.map((e) => ({ textInput: e.textInput, output: e.output })) },
+          examples: { examples: examples.map((e) => ({ textInput: e.textInput, output: e.output })) },
         },
       },
     };

@@ -28,7 +28,7 @@ import type {
 } from './backend.js';
 import { GoogleApiError } from './errors.js';
 import { parseGsUri, uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
-import { vertexJsonlChunks } from '../dataset/to-vertex-jsonl.js';
+import { vertexJsonlStream } from '../dataset/to-vertex-jsonl.js';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
@@ -132,7 +132,7 @@ export class VertexAiBackend implements TuningBackend {
   async create(req: CreateTuningRequest): Promise<JobStatus> {
     if (!this.opts.stagingUri) throw new Error('the vertex-ai backend needs "staging-uri" to upload the dataset to');
     const trainingUri = await this.upload(req.contentKey, 'training', req.examples);
-    const validationUri = req.validationExamples.length
+    const validationUri = req.validationExamples.count
       ? await this.upload(req.contentKey, 'validation', req.validationExamples)
       : null;
     const body = {
@@ -169,8 +169,9 @@ export class VertexAiBackend implements TuningBackend {
       baseUrl: storageBaseUrl(this.opts.apiEndpoint),
       bucket,
       object,
-      // Produced a megabyte at a time (twice: to checksum, then to send), never held whole.
-      data: { chunks: () => utf8Chunks(vertexJsonlChunks(examples)) },
+      // Produced a megabyte at a time (twice: to checksum, then to send), never held whole; a
+      // set not kept in memory is read from its file each time.
+      data: { chunks: () => utf8Chunks(vertexJsonlStream(examples)) },
       contentType: 'application/jsonl',
       ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
       log: this.log,
@@ -456,8 +457,8 @@ function jobStatus(job: WireTuningJob, snapshots: Snapshot[]): JobStatus {
 }
 
 /** Adds what the user can do about common errors. */
-function* utf8Chunks(strings: Iterable<string>): Generator<Buffer> {
-  for (const s of strings) yield Buffer.from(s, 'utf8');
+async function* utf8Chunks(strings: AsyncIterable<string>): AsyncGenerator<Buffer> {
+  for await (const s of strings) yield Buffer.from(s, 'utf8');
 }
 
 function explain(err: unknown, ctx: { baseModel?: string; upload?: string }): unknown {

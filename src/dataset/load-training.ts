@@ -16,7 +16,8 @@ import { defaultWorkspace, describeType, fmt, ProblemSink } from './problems.js'
 import { openDataset } from './read.js';
 import { readRecordBatches, type RawRecord } from './records.js';
 import type { NativeRecord, NativeTurn, TextPart } from './to-vertex-jsonl.js';
-import type { LoadedDataset, TrainingExample } from './types.js';
+import { examplesInMemory } from './example-set.js';
+import type { DatasetFormat, ExampleSet, LoadedDataset, TrainingExample } from './types.js';
 
 export const INPUT_ALIASES = ['text_input', 'textInput', 'input'] as const;
 export const OUTPUT_ALIASES = ['output'] as const;
@@ -88,24 +89,11 @@ export async function loadTrainingSet(
     return done();
   }
 
-  const unknown = new UnknownFields(new Set([...PAIR_KEYS, ...NATIVE_KEYS]));
+  const unknown = newUnknownFields();
   let total = 0;
-  for await (const batch of readRecordBatches({
-    absolute,
-    format,
-    sink,
-    recordShape: RECORD_SHAPE,
-    csvShape: 'text_input,output',
-    jsonContainers: ['examples', 'examples.examples'],
-    csvHeader: (columns, line) => checkTrainingHeader(columns, line, sink),
-  })) {
-    for (const rec of batch) {
-      if (typeof rec === 'function') {
-        rec(); // a problem the reader found, reported in line order
-        continue;
-      }
+  for await (const batch of examplesOf(absolute, format, opts.backend, sink, unknown)) {
+    for (const example of batch) {
       total++;
-      const example = toExample(rec, opts.backend, sink, unknown);
       if (example !== null && analysis.add(example) && keep) result.records.push(example);
     }
     await analysis.drain();
@@ -123,8 +111,72 @@ export async function loadTrainingSet(
   async function done(): Promise<LoadedDataset<TrainingExample>> {
     if (!analysis.finished) await analysis.finish(); // an early return: no examples
     result.problems = sink.finish();
+    result.examples =
+      keep || format === null
+        ? examplesInMemory(result.records)
+        : examplesFromFile(absolute, shown, format, opts.backend, analysis.count);
     return result;
   }
+}
+
+const newUnknownFields = (): UnknownFields => new UnknownFields(new Set([...PAIR_KEYS, ...NATIVE_KEYS]));
+
+/** The file's records as examples, a batch at a time; null for a record with a problem (reported to `sink`). */
+async function* examplesOf(
+  absolute: string,
+  format: DatasetFormat,
+  backend: BackendName,
+  sink: ProblemSink,
+  unknown: UnknownFields,
+): AsyncGenerator<(TrainingExample | null)[]> {
+  for await (const batch of readRecordBatches({
+    absolute,
+    format,
+    sink,
+    recordShape: RECORD_SHAPE,
+    csvShape: 'text_input,output',
+    jsonContainers: ['examples', 'examples.examples'],
+    csvHeader: (columns, line) => checkTrainingHeader(columns, line, sink),
+  })) {
+    const out: (TrainingExample | null)[] = [];
+    for (const rec of batch) {
+      if (typeof rec === 'function')
+        rec(); // a problem the reader found, reported in line order
+      else out.push(toExample(rec, backend, sink, unknown));
+    }
+    yield out;
+  }
+}
+
+/**
+ * The examples of a file that loaded without errors, read again each time they are asked for
+ * (a set not kept in memory). A file that no longer gives the same `count` valid examples has
+ * changed since it was checked: that is an error, not a different upload.
+ */
+function examplesFromFile(
+  absolute: string,
+  shown: string,
+  format: DatasetFormat,
+  backend: BackendName,
+  count: number,
+): ExampleSet {
+  const changed = (why: string): Error =>
+    new Error(`${shown} changed while the action ran (${why}): keep the dataset unchanged until the run ends`);
+  return {
+    count,
+    batches: async function* () {
+      const sink = new ProblemSink(shown);
+      let n = 0;
+      for await (const batch of examplesOf(absolute, format, backend, sink, newUnknownFields())) {
+        if (sink.errors > 0) throw changed(`it now has errors: ${sink.problems[0]?.message ?? ''}`);
+        const valid = batch.filter((e): e is TrainingExample => e !== null);
+        n += valid.length;
+        if (n > count) break;
+        if (valid.length > 0) yield valid;
+      }
+      if (sink.errors > 0 || n !== count) throw changed(`${fmt(n)} examples instead of ${fmt(count)}`);
+    },
+  };
 }
 
 function checkTrainingHeader(columns: string[], line: number, sink: ProblemSink): boolean {

@@ -8,7 +8,7 @@
  *   depend on the file format, the field aliases or the whitespace in the file.
  */
 
-import type { TrainingExample } from './types.js';
+import type { ExampleSet, TrainingExample } from './types.js';
 
 export interface TextPart {
   text: string;
@@ -81,6 +81,11 @@ export function toVertexJsonl(examples: readonly Pick<TrainingExample, 'textInpu
   let out = '';
   for (const e of examples) out += `${canonicalLine(e)}\n`;
   return out;
+}
+
+/** `vertexJsonlChunks` over a set read a batch at a time (one read from the file for a set not in memory). */
+export async function* vertexJsonlStream(set: ExampleSet, chunkChars = 1 << 20): AsyncGenerator<string> {
+  for await (const batch of set.batches()) yield* vertexJsonlChunks(batch, chunkChars);
 }
 
 /**

@@ -21,6 +21,16 @@ export interface TrainingExample {
   native?: unknown;
 }
 
+/**
+ * A set's valid examples, as the backends take them: held in memory, or read again from the file
+ * each time they are asked for (a large Vertex AI set, which is only streamed to Cloud Storage).
+ */
+export interface ExampleSet {
+  readonly count: number;
+  /** The examples in file order, a batch at a time. */
+  batches(): AsyncIterable<readonly TrainingExample[]>;
+}
+
 export type ScorerName = 'exact' | 'contains' | 'not-contains' | 'regex' | 'json';
 
 /** One eval case. `expected === null` means: show the output, do not score it. */
@@ -50,4 +60,9 @@ export interface LoadedDataset<T> {
   problems: DatasetProblem[];
   /** Training and validation sets: digest, statistics and doctor state (see analysis.ts). */
   analysis?: DatasetAnalyzer;
+  /**
+   * Training and validation sets: the valid examples for the backend; `records` when they were
+   * kept, else read again from the file when asked for (`keepRecords: false`).
+   */
+  examples?: ExampleSet;
 }

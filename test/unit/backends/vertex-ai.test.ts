@@ -9,6 +9,7 @@ import type { Hyperparameters } from '../../../src/backends/backend.js';
 import type { RawRequestClient } from '../../../src/backends/gcs-upload.js';
 import { GoogleHttp, type RequestClient } from '../../../src/backends/http.js';
 import { CONTENT_KEY_LABEL, VertexAiBackend, mapState } from '../../../src/backends/vertex-ai.js';
+import { examplesInMemory } from '../../../src/dataset/example-set.js';
 
 interface Seen {
   method: string;
@@ -103,8 +104,8 @@ describe('VertexAiBackend.create', () => {
       displayName: 'number-tuner-pr7',
       description: 'desc',
       hyperparameters: HP,
-      examples,
-      validationExamples: [{ textInput: 'v', output: 'w', line: 1 }],
+      examples: examplesInMemory(examples),
+      validationExamples: examplesInMemory([{ textInput: 'v', output: 'w', line: 1 }]),
       contentKey: KEY,
       tunedModelId: null,
     });
@@ -171,8 +172,8 @@ describe('VertexAiBackend.create', () => {
         displayName: 'x',
         description: '',
         hyperparameters: { ...HP, epochCount: null, learningRateMultiplier: null, adapterSize: null },
-        examples,
-        validationExamples: [],
+        examples: examplesInMemory(examples),
+        validationExamples: examplesInMemory([]),
         contentKey: KEY,
         tunedModelId: null,
       })

@@ -9,6 +9,7 @@ import { GoogleApiError, NetworkError } from '../../../src/backends/errors.js';
 import { parseSettings, readRawInputs } from '../../../src/inputs.js';
 import { acquireJob, type CacheLookup, type JobSpec } from '../../../src/tuning.js';
 import { ACTION_DEFAULTS } from '../../helpers/runner-env.js';
+import { examplesInMemory } from '../../../src/dataset/example-set.js';
 
 const KEY = 'c'.repeat(64);
 const SPEC: JobSpec = {
@@ -16,8 +17,8 @@ const SPEC: JobSpec = {
   displayName: 'x',
   contentKey: KEY,
   tunedModelId: null,
-  examples: [{ textInput: 'a', output: 'b', line: 1 }],
-  validationExamples: [],
+  examples: examplesInMemory([{ textInput: 'a', output: 'b', line: 1 }]),
+  validationExamples: examplesInMemory([]),
 };
 
 function settings(inputs: Record<string, string> = {}) {

@@ -9,6 +9,7 @@ import { loadTrainingSet } from '../../../src/dataset/load-training.js';
 import { emptyScan, estimateTokens, scanText } from '../../../src/dataset/text-scan.js';
 import { toVertexJsonl, toVertexRecord, vertexJsonlChunks } from '../../../src/dataset/to-vertex-jsonl.js';
 import { lines, TempWorkspace } from './helpers.js';
+import { examplesInMemory } from '../../../src/dataset/example-set.js';
 
 const ws = new TempWorkspace();
 afterAll(() => ws.cleanup());
@@ -142,12 +143,14 @@ describe('Gemini API create: the inline request size is checked before sending',
       displayName: 'd',
       description: '',
       hyperparameters: HP,
-      examples: Array.from({ length: n }, (_, i) => ({
-        textInput: `${i}`.padEnd(size, 'x'),
-        output: 'y',
-        line: i + 1,
-      })),
-      validationExamples: [],
+      examples: examplesInMemory(
+        Array.from({ length: n }, (_, i) => ({
+          textInput: `${i}`.padEnd(size, 'x'),
+          output: 'y',
+          line: i + 1,
+        })),
+      ),
+      validationExamples: examplesInMemory([]),
       contentKey: 'k',
       tunedModelId: null,
     });
