@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['test/setup.ts'],
     // Nothing a unit test does may write into a real runner's files.
     env: { GITHUB_OUTPUT: '', GITHUB_STATE: '', GITHUB_ENV: '', GITHUB_STEP_SUMMARY: '', GITHUB_PATH: '' },
     coverage: { provider: 'v8', include: ['src/**'] },

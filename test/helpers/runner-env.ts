@@ -6,7 +6,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,8 +93,17 @@ export function pullRequestEvent(opts: { number: number; fork: boolean; owner?: 
   };
 }
 
+/** Runner directories made in this process, for `removeRunnerDirs`. */
+const made: string[] = [];
+
+/** Removes the runner directories made so far (the test setup does after each file; the demo keeps its own). */
+export function removeRunnerDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function runnerEnv(opts: RunnerEnvOptions): RunnerEnv {
   const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-run-'));
+  made.push(dir);
   const files = {
     output: join(dir, 'output.txt'),
     state: join(dir, 'state.txt'),
