@@ -39160,7 +39160,7 @@ async function runPost(env = process.env) {
         if (!settings.cancelOnAbort) {
             return lib_core/* info */.pq(`${saved.job} may still be running; cancel-on-abort is false, so it is left alone.`);
         }
-        const { createBackend } = await __nccwpck_require__.e(/* import() */ 658).then(__nccwpck_require__.bind(__nccwpck_require__, 7658));
+        const { createBackend } = await __nccwpck_require__.e(/* import() */ 103).then(__nccwpck_require__.bind(__nccwpck_require__, 7103));
         const backend = await createBackend(settings);
         const status = await backend.status(saved.job);
         if (status.state !== 'CREATING')

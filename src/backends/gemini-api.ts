@@ -13,7 +13,7 @@ import type {
   TuningBackend,
   TuningState,
 } from './backend.js';
-import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/analysis.js';
+import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/limits.js';
 import { allExamples } from '../dataset/example-set.js';
 import { GoogleApiError } from './errors.js';
 import { generateContent } from './generate-content.js';

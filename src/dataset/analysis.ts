@@ -13,6 +13,12 @@ import type { DatasetFinding } from './doctor.js';
 import type { AnalysisResult } from './example-analysis.js';
 import { ChunkWriter } from './example-chunks.js';
 import { FingerprintTable } from './fingerprint-table.js';
+import {
+  GEMINI_MAX_REQUEST_BYTES,
+  GEMINI_REQUEST_RESERVE_BYTES,
+  VERTEX_MAX_TOKENS_PER_EXAMPLE,
+  VERTEX_MAX_VALIDATION_EXAMPLES,
+} from './limits.js';
 import { fmt, type ProblemSink } from './problems.js';
 import type { DatasetStats } from './stats.js';
 import { emptyScan, estimateTokens, scanText } from './text-scan.js';
@@ -20,20 +26,15 @@ import type { TrainingExample } from './types.js';
 
 export { SEED_INPUT, SEED_OUTPUT } from './example-analysis.js';
 
-/**
- * The Gemini API takes the examples inline in the tunedModels.create request. Google's tuning
- * guide gives a 4 MB limit on that data; we hold the whole serialized request body to 4 MiB
- * (the service's default maximum request message, 4,194,304 bytes).
- */
-export const GEMINI_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
-/** Kept free in the request for everything but the examples (names, hyperparameters). */
-export const GEMINI_REQUEST_RESERVE_BYTES = 2048;
+export {
+  GEMINI_MAX_REQUEST_BYTES,
+  GEMINI_REQUEST_RESERVE_BYTES,
+  VERTEX_MAX_TOKENS_PER_EXAMPLE,
+  VERTEX_MAX_VALIDATION_EXAMPLES,
+} from './limits.js';
+
 /** `{"textInput":` + `,"output":` + `}` + the comma between examples. */
 const GEMINI_WIRE_OVERHEAD = '{"textInput":,"output":}'.length + 1;
-/** Vertex AI: most validation examples per tuning job. */
-export const VERTEX_MAX_VALIDATION_EXAMPLES = 5000;
-/** Vertex AI: most tokens per example (input and output together) for the Gemini 2.x tuning models. */
-export const VERTEX_MAX_TOKENS_PER_EXAMPLE = 131_072;
 
 export interface AnalyzerOptions {
   backend: BackendName;
