@@ -4,7 +4,8 @@
  * GITHUB_STEP_SUMMARY and a real pull_request payload, against the emulator and the GitHub fake.
  */
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
@@ -87,6 +88,35 @@ describe('dist/ as a child process', () => {
     const post = await runNode(DIST_POST, runner.postEnv());
     expect(post.code).toBe(0);
     expect(emu.requests).toHaveLength(0);
+  });
+
+  it('dataset errors: non-zero exit, zero requests to Google, and the report, summary and comment list them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-dist-dataset-'));
+    try {
+      const bad = join(dir, 'train.jsonl');
+      writeFileSync(bad, '{"text_input": "q1", "output": "a1"}\n{"text_input": "q2"}\nnot json\n');
+      const runner = action({ 'training-data': bad }, { prNumber: 9 });
+      const main = await runNode(DIST_MAIN, runner.env);
+      expect(main.code).toBe(1);
+      expect(main.stdout).toMatch(/::error::gemini-tune failed with: 2 problems in .*train\.jsonl/);
+      expect(emu.requests).toHaveLength(0);
+      const out = runner.outputs();
+      expect(out['state']).toBe('FAILED');
+      const report = JSON.parse(readFileSync(out['report-path']!, 'utf8')) as {
+        problems: { line: number | null; message: string }[];
+      };
+      // The two errors, then the file-level warning (one valid example is fewer than Google recommends).
+      expect(report.problems.map((p) => p.line)).toEqual([2, 3, null]);
+      expect(runner.summary()).toContain('Dataset problems');
+      const comment = gh.comments('octo-org', 'number-tuner', 9)[0]?.body ?? '';
+      expect(comment).toContain('FAILED');
+      expect(comment).toContain('output&quot; is missing'); // escaped: the message quotes field names
+      const post = await runNode(DIST_POST, runner.postEnv());
+      expect(post.code).toBe(0);
+      expect(emu.requests).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('wait: false then resume: one create in all', async () => {
