@@ -3825,13 +3825,21 @@ function fromTurns(rec, backend, system, turns, sink) {
     const native = system ? { systemInstruction: { parts: system }, contents: turns } : { contents: turns };
     return { textInput: lastUser, output: lastModel, line: rec.line, native };
 }
-function nativeExample(rec, obj, backend, sink, unknown) {
+/**
+ * Notes the record's unknown fields, and reports a record of `format` that also has the pair
+ * fields or `otherKey` (a field of the other chat format): true when it does.
+ */
+function mixesFormats(rec, obj, otherKey, format, sink, unknown) {
     unknown.note(obj, rec.line);
-    const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === 'messages');
-    if (pairFields.length > 0) {
-        sink.error(rec.line, `the record mixes the Vertex AI "contents" format with ${pairFields.map((f) => `"${f}"`).join(', ')}: use one format per record`);
+    const mixed = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === otherKey);
+    if (mixed.length === 0)
+        return false;
+    sink.error(rec.line, `the record mixes ${format} with ${mixed.map((f) => `"${f}"`).join(', ')}: use one format per record`);
+    return true;
+}
+function nativeExample(rec, obj, backend, sink, unknown) {
+    if (mixesFormats(rec, obj, 'messages', 'the Vertex AI "contents" format', sink, unknown))
         return null;
-    }
     const contents = obj['contents'];
     if (!Array.isArray(contents) || contents.length === 0) {
         sink.error(rec.line, `"contents" must be a non-empty array of turns, like [{"role": "user", "parts": [{"text": "..."}]}, {"role": "model", "parts": [{"text": "..."}]}]`);
@@ -3876,12 +3884,8 @@ function nativeExample(rec, obj, backend, sink, unknown) {
  * leading system message and then alternating user and model messages.
  */
 function messagesExample(rec, obj, backend, sink, unknown) {
-    unknown.note(obj, rec.line);
-    const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === 'systemInstruction');
-    if (pairFields.length > 0) {
-        sink.error(rec.line, `the record mixes the "messages" format with ${pairFields.map((f) => `"${f}"`).join(', ')}: use one format per record`);
+    if (mixesFormats(rec, obj, 'systemInstruction', 'the "messages" format', sink, unknown))
         return null;
-    }
     const messages = obj['messages'];
     if (!Array.isArray(messages) || messages.length === 0) {
         sink.error(rec.line, `"messages" must be a non-empty array, like [{"role": "user", "content": "..."}, {"role": "model", "content": "..."}]`);

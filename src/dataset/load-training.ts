@@ -339,6 +339,28 @@ function fromTurns(
   return { textInput: lastUser, output: lastModel, line: rec.line, native };
 }
 
+/**
+ * Notes the record's unknown fields, and reports a record of `format` that also has the pair
+ * fields or `otherKey` (a field of the other chat format): true when it does.
+ */
+function mixesFormats(
+  rec: RawRecord,
+  obj: Record<string, unknown>,
+  otherKey: string,
+  format: string,
+  sink: ProblemSink,
+  unknown: UnknownFields,
+): boolean {
+  unknown.note(obj, rec.line);
+  const mixed = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === otherKey);
+  if (mixed.length === 0) return false;
+  sink.error(
+    rec.line,
+    `the record mixes ${format} with ${mixed.map((f) => `"${f}"`).join(', ')}: use one format per record`,
+  );
+  return true;
+}
+
 function nativeExample(
   rec: RawRecord,
   obj: Record<string, unknown>,
@@ -346,15 +368,7 @@ function nativeExample(
   sink: ProblemSink,
   unknown: UnknownFields,
 ): TrainingExample | null {
-  unknown.note(obj, rec.line);
-  const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === 'messages');
-  if (pairFields.length > 0) {
-    sink.error(
-      rec.line,
-      `the record mixes the Vertex AI "contents" format with ${pairFields.map((f) => `"${f}"`).join(', ')}: use one format per record`,
-    );
-    return null;
-  }
+  if (mixesFormats(rec, obj, 'messages', 'the Vertex AI "contents" format', sink, unknown)) return null;
   const contents = obj['contents'];
   if (!Array.isArray(contents) || contents.length === 0) {
     sink.error(
@@ -410,15 +424,7 @@ function messagesExample(
   sink: ProblemSink,
   unknown: UnknownFields,
 ): TrainingExample | null {
-  unknown.note(obj, rec.line);
-  const pairFields = Object.keys(obj).filter((k) => PAIR_KEYS.has(k) || k === 'systemInstruction');
-  if (pairFields.length > 0) {
-    sink.error(
-      rec.line,
-      `the record mixes the "messages" format with ${pairFields.map((f) => `"${f}"`).join(', ')}: use one format per record`,
-    );
-    return null;
-  }
+  if (mixesFormats(rec, obj, 'systemInstruction', 'the "messages" format', sink, unknown)) return null;
   const messages = obj['messages'];
   if (!Array.isArray(messages) || messages.length === 0) {
     sink.error(
