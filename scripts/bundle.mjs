@@ -2,7 +2,7 @@
 // Builds the action's committed bundles and their third-party license list.
 //
 //   node scripts/bundle.mjs                 src/main.ts -> dist/main/, src/post.ts -> dist/post/,
-//                                           src/dataset/analysis-worker.ts -> dist/dataset-worker/, dist/licenses.txt
+//                                           src/dataset/analysis/worker.ts -> dist/dataset-worker/, dist/licenses.txt
 //   node scripts/bundle.mjs --out DIR [name=entry ...]   same, into another directory (for experiments)
 //
 // ncc writes ESM (index.js + dist/*/package.json {"type":"module"}), lazy-loaded chunks for every dynamic
@@ -26,8 +26,8 @@ const require = createRequire(import.meta.url);
 const DEFAULT_ENTRIES = [
   ['main', 'src/main.ts'],
   ['post', 'src/post.ts'],
-  // The dataset analysis thread, which dist/main starts from ../dataset-worker/index.js (src/dataset/analysis-thread.ts).
-  ['dataset-worker', 'src/dataset/analysis-worker.ts'],
+  // The dataset analysis thread, which dist/main starts from ../dataset-worker/index.js (src/dataset/analysis/thread.ts).
+  ['dataset-worker', 'src/dataset/analysis/worker.ts'],
 ];
 // Files ncc may leave behind that are not part of the action.
 const STRAY_FILES = ['licenses.txt', 'LICENSES.txt', 'sourcemap-register.cjs', 'sourcemap-register.js', 'stats.json'];

@@ -8,141 +8,32 @@
 //
 // The tables go between <!-- inputs:start --> / <!-- inputs:end --> and <!-- outputs:start --> /
 // <!-- outputs:end -->. The result is run through prettier so that `prettier --check` agrees with it.
-// action.yml is read with a small parser for the YAML subset it uses (see parseYaml below).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
+import { parse as parseYaml, YAMLError } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-class YamlError extends Error {}
-
 /**
- * Parses the YAML subset action.yml uses: block mappings indented with spaces, comments, and scalars that are
- * plain, 'single-quoted', "double-quoted" (on one line) or block scalars (| or >, with - or + chomping).
- * Anything else (sequences, flow collections, anchors, tags, multi-line flow scalars) is rejected loudly
- * rather than misread. Every scalar is returned as a string.
+ * Reads action.yml with the failsafe schema, so every scalar stays the string written in the file: `required: false`
+ * is 'false' and `default: 1.0` is '1.0', which is what the tables print and the contract compares against.
  */
-export function parseYaml(text, file = 'action.yml') {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  let i = 0;
-  const where = (n) => `${file}:${n + 1}`;
-  const isBlank = (line) => /^\s*(#.*)?$/.test(line);
-  const indentOf = (line) => /^ */.exec(line)[0].length;
-
-  function parseScalar(raw, n) {
-    const value = raw.trim();
-    if (value === '') return '';
-    if (value.startsWith("'")) {
-      const m = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(value);
-      if (!m) throw new YamlError(`${where(n)}: unterminated or multi-line single-quoted scalar`);
-      return m[1].replace(/''/g, "'");
-    }
-    if (value.startsWith('"')) {
-      const m = /^"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(value);
-      if (!m) throw new YamlError(`${where(n)}: unterminated or multi-line double-quoted scalar`);
-      const escapes = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '/': '/', 0: '\0', ' ': ' ' };
-      return m[1].replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/g, (_, e) => {
-        if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
-        if (!(e in escapes)) throw new YamlError(`${where(n)}: unsupported escape \\${e}`);
-        return escapes[e];
-      });
-    }
-    if (/^[[{&*!|>%@`]/.test(value) || /^- /.test(value) || value === '-') {
-      throw new YamlError(`${where(n)}: unsupported YAML construct: ${value}`);
-    }
-    const plain = value.replace(/\s+#.*$/, '');
-    if (/:(\s|$)/.test(plain)) throw new YamlError(`${where(n)}: ": " inside a plain scalar; quote it`);
-    return plain;
+function readAction(file) {
+  let action;
+  try {
+    action = parseYaml(readFileSync(file, 'utf8'), { schema: 'failsafe' });
+  } catch (error) {
+    // Say which file is broken: the yaml package only gives the line and column.
+    if (error instanceof YAMLError) error.message = `${path.basename(file)}: ${error.message}`;
+    throw error;
   }
-
-  function parseBlockScalar(header, parentIndent, n) {
-    const m = /^([|>])([+-]?)\s*(#.*)?$/.exec(header);
-    if (!m) throw new YamlError(`${where(n)}: unsupported block scalar header ${header}`);
-    const [, style, chomp] = m;
-    const body = [];
-    let indent = null;
-    while (i < lines.length) {
-      const line = lines[i];
-      if (line.trim() === '') {
-        body.push('');
-        i++;
-        continue;
-      }
-      const ind = indentOf(line);
-      if (ind <= parentIndent) break;
-      if (indent === null) indent = ind;
-      if (ind < indent) throw new YamlError(`${where(i)}: bad indentation in block scalar`);
-      body.push(line.slice(indent));
-      i++;
-    }
-    let trailing = 0;
-    while (body.length && body[body.length - 1] === '') {
-      body.pop();
-      trailing++;
-    }
-    let text;
-    if (style === '|') {
-      text = body.join('\n');
-    } else {
-      // Folding: single line breaks between non-empty, non-indented lines become spaces; empty lines stay.
-      text = '';
-      for (let k = 0; k < body.length; k++) {
-        const line = body[k];
-        if (k === 0) text = line;
-        else if (line === '') text += '\n';
-        else if (body[k - 1] === '' || /^\s/.test(line) || /^\s/.test(body[k - 1]))
-          text += (text.endsWith('\n') ? '' : '\n') + line;
-        else text += ' ' + line;
-      }
-    }
-    if (chomp === '-' || body.length === 0) return text;
-    if (chomp === '+') return text + '\n'.repeat(trailing + 1);
-    return text + '\n';
+  if (typeof action !== 'object' || action === null || Array.isArray(action)) {
+    throw new Error(`${path.basename(file)}: expected a mapping at the top level`);
   }
-
-  function parseMapping(indent) {
-    const map = {};
-    while (i < lines.length) {
-      const line = lines[i];
-      if (isBlank(line)) {
-        i++;
-        continue;
-      }
-      if (line.includes('\t') && /^\s*\t/.test(line)) throw new YamlError(`${where(i)}: tab indentation`);
-      const ind = indentOf(line);
-      if (ind < indent) break;
-      if (ind > indent) throw new YamlError(`${where(i)}: unexpected indentation`);
-      const m = /^ *([A-Za-z0-9_][A-Za-z0-9_.-]*|'[^']*'|"[^"]*"):(?:\s+(.*))?$/.exec(line);
-      if (!m) throw new YamlError(`${where(i)}: expected "key: value", got ${JSON.stringify(line.trim())}`);
-      const key = /^['"]/.test(m[1]) ? m[1].slice(1, -1) : m[1];
-      if (Object.hasOwn(map, key)) throw new YamlError(`${where(i)}: duplicate key ${key}`);
-      const rest = (m[2] ?? '').trim();
-      const n = i++;
-      if (rest === '' || rest.startsWith('#')) {
-        // A nested mapping (or an empty value).
-        let next = i;
-        while (next < lines.length && isBlank(lines[next])) next++;
-        if (next < lines.length && indentOf(lines[next]) > indent) {
-          i = next;
-          map[key] = parseMapping(indentOf(lines[next]));
-        } else {
-          map[key] = '';
-        }
-      } else if (/^[|>]/.test(rest)) {
-        map[key] = parseBlockScalar(rest, indent, n);
-      } else {
-        map[key] = parseScalar(rest, n);
-      }
-    }
-    return map;
-  }
-
-  const doc = parseMapping(0);
-  if (i < lines.length) throw new YamlError(`${where(i)}: could not parse`);
-  return doc;
+  return action;
 }
 
 // --- tables -----------------------------------------------------------------------------------------
@@ -249,7 +140,7 @@ async function main(argv) {
 
   const actionFile = path.join(root, 'action.yml');
   const readmeFile = path.join(root, 'README.md');
-  const action = parseYaml(readFileSync(actionFile, 'utf8'));
+  const action = readAction(actionFile);
   for (const [kind, entries] of [
     ['input', action.inputs],
     ['output', action.outputs],
@@ -293,7 +184,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error) => {
-      console.error(`readme-tables: ${error instanceof YamlError ? '' : 'error: '}${error.message}`);
+      console.error(`readme-tables: ${error instanceof YAMLError ? '' : 'error: '}${error.message}`);
       process.exit(2);
     },
   );

@@ -1,4 +1,4 @@
-import { run } from './run.js';
+import { run } from './steps/run.js';
 
 // run() never rejects: it turns every error into setFailed.
 void run();

@@ -1,4 +1,4 @@
-import { runPost } from './post-run.js';
+import { runPost } from './steps/post-run.js';
 
 // runPost() never rejects: it only ever warns.
 void runPost();

@@ -16,7 +16,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WORKER_MIN_BYTES } from '../../src/dataset/analysis-thread.js';
+import { WORKER_MIN_BYTES } from '../../src/dataset/analysis/thread.js';
 import { median, type Row } from '../row.js';
 
 export const name = 'dataset';
@@ -142,7 +142,7 @@ export async function run(): Promise<Row[]> {
     await esbuild.build({ ...common, entryPoints: [entry], outfile: validate });
     await esbuild.build({
       ...common,
-      entryPoints: [join(ROOT, 'src/dataset/analysis-worker.ts')],
+      entryPoints: [join(ROOT, 'src/dataset/analysis/worker.ts')],
       outfile: join(dir, 'dataset-worker', 'index.js'),
     });
 

@@ -16,8 +16,8 @@ import { createAuthClient, GEMINI_OAUTH_SCOPES } from '../../src/backends/auth.j
 import { GeminiApiBackend } from '../../src/backends/gemini-api.js';
 import { GoogleHttp } from '../../src/backends/http.js';
 import { runEval } from '../../src/eval/run-eval.js';
-import type { EvalCase } from '../../src/dataset/types.js';
 import { median, type Row } from '../row.js';
+import type { EvalCase } from '../../src/domain.js';
 
 export const name = 'eval';
 const API_KEY = 'bench-api-key';

@@ -4,7 +4,7 @@
  * google-auth-library is imported here, lazily, so a run that fails on its inputs never loads it.
  */
 
-import { registerSecret } from '../util/secrets.js';
+import { registerSecret } from '../runner/secrets.js';
 import type { RequestClient } from './http.js';
 
 export const GEMINI_OAUTH_SCOPES = [

@@ -1,56 +1,6 @@
 /** The one interface both backends (Gemini API, Vertex AI) implement. */
 
-import type { ExampleSet } from '../dataset/types.js';
-
-export type BackendName = 'gemini-api' | 'vertex-ai';
-
-/** Normalised state, per the contract. */
-export type TuningState = 'CREATING' | 'ACTIVE' | 'FAILED' | 'CANCELLED';
-
-export interface Snapshot {
-  step: number;
-  epoch: number | null;
-  meanLoss: number | null;
-  /** RFC 3339 timestamp, when the service gives one. */
-  computeTime: string | null;
-}
-
-export interface Hyperparameters {
-  epochCount: number | null;
-  batchSize: number | null;
-  learningRate: number | null;
-  learningRateMultiplier: number | null;
-  adapterSize: number | null;
-}
-
-export interface JobStatus {
-  /** Operation name (Gemini API) or tuning job name (Vertex AI); empty on a cache hit with no known job. */
-  job: string;
-  state: TuningState;
-  tunedModel: string | null;
-  endpoint: string | null;
-  /** 0..100 */
-  completedPercent: number | null;
-  completedSteps: number | null;
-  totalSteps: number | null;
-  snapshots: Snapshot[];
-  /** Human-readable reason when FAILED/CANCELLED. */
-  error: string | null;
-  /** Hyperparameters the service reports it used (defaults filled in), when it says. */
-  hyperparameters: Partial<Hyperparameters> | null;
-  /** Vertex AI: what the service counted in the dataset (tuningDataStats), once it has. */
-  tuningDataStats?: TuningDataStats | null;
-}
-
-/** Vertex AI's SupervisedTuningDataStats, the parts worth reporting (int64 counts as numbers). */
-export interface TuningDataStats {
-  exampleCount: number | null;
-  totalCharacterCount: number | null;
-  totalBillableTokenCount: number | null;
-  tuningStepCount: number | null;
-  truncatedExampleCount: number | null;
-  droppedExampleReasons: string[];
-}
+import type { BackendName, ExampleSet, GenerationConfig, Hyperparameters, JobStatus } from '../domain.js';
 
 export interface CreateTuningRequest {
   baseModel: string;
@@ -64,11 +14,6 @@ export interface CreateTuningRequest {
   contentKey: string;
   /** Gemini API: the tunedModelId to ask for (derived from the content key). */
   tunedModelId: string | null;
-}
-
-export interface GenerationConfig {
-  temperature: number;
-  maxOutputTokens?: number;
 }
 
 export interface TuningBackend {

@@ -1,11 +1,11 @@
-import type { Settings } from '../inputs.js';
+import type { Settings } from '../inputs/settings.js';
 import * as core from '@actions/core';
 import { CLOUD_PLATFORM_SCOPE, GEMINI_OAUTH_SCOPES, createAuthClient } from './auth.js';
 import type { TuningBackend } from './backend.js';
 import { GeminiApiBackend } from './gemini-api.js';
 import type { RawRequestClient } from './gcs-upload.js';
 import { GoogleHttp } from './http.js';
-import { scrub } from '../util/secrets.js';
+import { scrub } from '../runner/secrets.js';
 
 export async function createBackend(settings: Settings): Promise<TuningBackend> {
   if (settings.backend === 'gemini-api') {

@@ -4,20 +4,13 @@
  * and tunedModels/{id}:generateContent for the eval. Tuned-model methods exist only under /v1beta.
  */
 
-import type {
-  CreateTuningRequest,
-  GenerationConfig,
-  Hyperparameters,
-  JobStatus,
-  Snapshot,
-  TuningBackend,
-  TuningState,
-} from './backend.js';
+import type { CreateTuningRequest, TuningBackend } from './backend.js';
 import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/limits.js';
 import { allExamples } from '../dataset/example-set.js';
 import { GoogleApiError } from './errors.js';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
+import type { GenerationConfig, Hyperparameters, JobStatus, Snapshot, TuningState } from '../domain.js';
 
 export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
 export const GEMINI_DEFAULT_BASE_MODEL = 'models/gemini-1.5-flash-001-tuning';

@@ -3,8 +3,8 @@
  * response shapes; only the URL differs). Single attempt: the eval runner owns retries.
  */
 
-import type { GenerationConfig } from './backend.js';
 import type { GoogleHttp } from './http.js';
+import type { GenerationConfig } from '../domain.js';
 
 interface GenerateContentResponse {
   candidates?: { content?: { parts?: { text?: string }[] }; finishReason?: string }[];

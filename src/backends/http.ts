@@ -7,7 +7,7 @@
  */
 
 import * as core from '@actions/core';
-import { scrub } from '../util/secrets.js';
+import { scrub } from '../runner/secrets.js';
 import { parseDuration, parseRetryAfter, sleep } from '../util/time.js';
 import { GoogleApiError, NetworkError, isRetryable } from './errors.js';
 

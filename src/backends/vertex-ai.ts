@@ -16,22 +16,21 @@
  * The series found is remembered per job, so a poll costs two calls once it is known.
  */
 
-import type {
-  CreateTuningRequest,
-  GenerationConfig,
-  Hyperparameters,
-  JobStatus,
-  Snapshot,
-  TuningBackend,
-  TuningDataStats,
-  TuningState,
-} from './backend.js';
+import type { CreateTuningRequest, TuningBackend } from './backend.js';
 import { GoogleApiError } from './errors.js';
 import { parseGsUri, uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
 import { vertexJsonlStream } from '../dataset/to-vertex-jsonl.js';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
+import type {
+  GenerationConfig,
+  Hyperparameters,
+  JobStatus,
+  Snapshot,
+  TuningDataStats,
+  TuningState,
+} from '../domain.js';
 
 export const VERTEX_DEFAULT_BASE_MODEL = 'gemini-2.5-flash';
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */

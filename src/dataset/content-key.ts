@@ -10,9 +10,9 @@
  */
 
 import { createHash, type Hash } from 'node:crypto';
-import type { BackendName, Hyperparameters } from '../backends/backend.js';
 import { canonicalLine } from './to-vertex-jsonl.js';
-import type { TrainingExample } from './types.js';
+import type { BackendName, Hyperparameters } from '../domain.js';
+import type { TrainingExample } from '../domain.js';
 
 /** Bump when the canonical form changes (old keys then simply stop matching). */
 export const CONTENT_KEY_VERSION = 'gemini-tune/content-key/v2';

@@ -1,6 +1,5 @@
+import type { ExampleSet, TrainingExample } from '../domain.js';
 /** Making and reading ExampleSets (types.ts): the examples a backend takes. */
-
-import type { ExampleSet, TrainingExample } from './types.js';
 
 /** An ExampleSet of examples in memory. */
 export function examplesInMemory(examples: readonly TrainingExample[]): ExampleSet {

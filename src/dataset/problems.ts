@@ -1,7 +1,7 @@
 /** Collecting dataset problems for one file, with repo-relative paths for annotations. */
 
 import path from 'node:path';
-import type { DatasetProblem } from './types.js';
+import type { DatasetProblem } from '../domain.js';
 
 /** Past this many problems in one file, further ones are counted, not stored. */
 export const MAX_STORED_PROBLEMS = 1000;

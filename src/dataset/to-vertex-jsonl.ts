@@ -1,3 +1,4 @@
+import type { ExampleSet, TrainingExample } from '../domain.js';
 /**
  * The one canonical form of a training example: a Vertex AI `contents` record, as one line of
  * JSON with a fixed key order and only what the service reads (an optional system instruction and
@@ -7,8 +8,6 @@
  * - the content key hashes the same content (content-key.ts), which is why the key does not
  *   depend on the file format, the field aliases or the whitespace in the file.
  */
-
-import type { ExampleSet, TrainingExample } from './types.js';
 
 export interface TextPart {
   text: string;

@@ -28,11 +28,11 @@
  * signal never push the number of calls in flight above `concurrency`.
  */
 
-import type { EvalCase, ScorerName } from '../dataset/types.js';
 import { GoogleApiError, NetworkError } from '../backends/errors.js';
 import { AdaptiveLimiter, type Permit } from './adaptive-limiter.js';
 import { score, type ScoreOptions } from './scorers.js';
 import type { EvalCaseResult, EvalSummary } from './types.js';
+import type { EvalCase, ScorerName } from '../domain.js';
 
 export interface EvalLog {
   info(msg: string): void;

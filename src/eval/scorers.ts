@@ -17,8 +17,8 @@
  */
 
 import vm from 'node:vm';
-import type { ScorerName } from '../dataset/types.js';
 import { jsonSubset, parseJsonOutput } from './json-subset.js';
+import type { ScorerName } from '../domain.js';
 
 export interface ScoreResult {
   pass: boolean;
@@ -34,8 +34,6 @@ export interface ScoreOptions {
 }
 
 export const DEFAULT_REGEX_TIMEOUT_MS = 1000;
-
-export const SCORER_NAMES: readonly ScorerName[] = ['exact', 'contains', 'not-contains', 'regex', 'json'];
 
 export function score(scorer: ScorerName, expected: string, output: string, options: ScoreOptions = {}): ScoreResult {
   try {

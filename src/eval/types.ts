@@ -1,4 +1,4 @@
-import type { ScorerName } from '../dataset/types.js';
+import type { ScorerName } from '../domain.js';
 
 export interface EvalCaseResult {
   id: string;

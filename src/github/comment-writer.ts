@@ -5,16 +5,16 @@
  */
 
 import * as core from '@actions/core';
-import type { JobStatus } from '../backends/backend.js';
-import type { Settings } from '../inputs.js';
-import { progressOf } from '../polling.js';
+import type { Settings } from '../inputs/settings.js';
+import { progressOf } from '../job/wait.js';
 import { applyStatus } from '../report/apply-status.js';
 import { renderComment } from '../report/comment.js';
 import type { Report } from '../report/types.js';
-import { scrub } from '../util/secrets.js';
+import { scrub } from '../runner/secrets.js';
 import type { PullRequestTarget } from './event.js';
 import { commentMarker, defaultCommentKey } from './marker.js';
 import { upsertStickyComment } from './sticky-comment.js';
+import type { JobStatus } from '../domain.js';
 
 /** Writes the sticky PR comment when there is a pull request; never fails the run. */
 export class CommentWriter {

@@ -1,6 +1,6 @@
-import type { JobStatus } from '../backends/backend.js';
-import { scrub } from '../util/secrets.js';
+import { scrub } from '../runner/secrets.js';
 import type { Report } from './types.js';
+import type { JobStatus } from '../domain.js';
 
 /** Copies what the latest status says into the report. */
 export function applyStatus(report: Report, status: JobStatus): void {

@@ -1,6 +1,5 @@
+import type { TuningState } from '../domain.js';
 /** Number, duration and state formatting shared by the comment and the job summary. */
-
-import type { TuningState } from '../backends/backend.js';
 
 /** A loss value with about 4 significant digits (`0.1235`, `12.35`, `1235`). */
 export function formatLoss(value: number | null | undefined): string {

@@ -1,9 +1,15 @@
 /** The JSON report (`report-path`): every key always present, `null` when it does not apply. */
 
-import type { BackendName, Hyperparameters, Snapshot, TuningDataStats, TuningState } from '../backends/backend.js';
-import type { DatasetFinding } from '../dataset/doctor.js';
-import type { DatasetStats } from '../dataset/stats.js';
+import type { DatasetStats } from '../dataset/analysis/stats.js';
 import type { EvalSummary } from '../eval/types.js';
+import type {
+  BackendName,
+  Hyperparameters,
+  Snapshot,
+  TuningDataStats,
+  TuningState,
+  DatasetFinding,
+} from '../domain.js';
 
 export interface Gate {
   name: 'min-pass-rate' | 'max-final-loss' | string;

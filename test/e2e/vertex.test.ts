@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WORKER_MIN_BYTES } from '../../src/dataset/analysis-thread.js';
+import { WORKER_MIN_BYTES } from '../../src/dataset/analysis/thread.js';
 import { contentKey, examplesDigest } from '../../src/dataset/content-key.js';
-import { loadTrainingSet } from '../../src/dataset/load-training.js';
+import { loadTrainingSet } from '../../src/dataset/validate/load-training.js';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
 

@@ -3,9 +3,9 @@
  * @actions/core prints (workflow commands included) and the exit code it sets.
  */
 
-import { run } from '../../src/run.js';
-import { runPost } from '../../src/post-run.js';
-import { forgetSecrets } from '../../src/util/secrets.js';
+import { run } from '../../src/steps/run.js';
+import { runPost } from '../../src/steps/post-run.js';
+import { forgetSecrets } from '../../src/runner/secrets.js';
 import type { RunnerEnv } from './runner-env.js';
 
 export interface InProcessResult {

@@ -5,11 +5,11 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type { Hyperparameters } from '../../../src/backends/backend.js';
 import type { RawRequestClient } from '../../../src/backends/gcs-upload.js';
 import { GoogleHttp, type RequestClient } from '../../../src/backends/http.js';
 import { CONTENT_KEY_LABEL, VertexAiBackend, mapState } from '../../../src/backends/vertex-ai.js';
 import { examplesInMemory } from '../../../src/dataset/example-set.js';
+import type { Hyperparameters } from '../../../src/domain.js';
 
 interface Seen {
   method: string;

@@ -4,12 +4,13 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CreateTuningRequest, JobStatus, TuningBackend } from '../../../src/backends/backend.js';
+import type { CreateTuningRequest, TuningBackend } from '../../../src/backends/backend.js';
 import { GoogleApiError, NetworkError } from '../../../src/backends/errors.js';
-import { parseSettings, readRawInputs } from '../../../src/inputs.js';
-import { acquireJob, type CacheLookup, type JobSpec } from '../../../src/tuning.js';
+import { parseSettings, readRawInputs } from '../../../src/inputs/settings.js';
+import { acquireJob, type CacheLookup, type JobSpec } from '../../../src/job/acquire.js';
 import { ACTION_DEFAULTS } from '../../helpers/runner-env.js';
 import { examplesInMemory } from '../../../src/dataset/example-set.js';
+import type { JobStatus } from '../../../src/domain.js';
 
 const KEY = 'c'.repeat(64);
 const SPEC: JobSpec = {

@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobStatus, TuningBackend } from '../../../src/backends/backend.js';
+import type { TuningBackend } from '../../../src/backends/backend.js';
 import { GoogleApiError } from '../../../src/backends/errors.js';
-import { ModelCache, type CacheStore } from '../../../src/cache/model-cache.js';
-import { RECORD_SCHEMA, cacheDirFor, cacheKeyFor, parseRecord } from '../../../src/cache/record.js';
+import { ModelCache, type CacheStore } from '../../../src/job/model-cache.js';
+import { RECORD_SCHEMA, cacheDirFor, cacheKeyFor, parseRecord } from '../../../src/job/cache-record.js';
 import type { Report } from '../../../src/report/types.js';
-import { forgetSecrets, registerSecret } from '../../../src/util/secrets.js';
+import { forgetSecrets, registerSecret } from '../../../src/runner/secrets.js';
+import type { JobStatus } from '../../../src/domain.js';
 
 const KEY = 'a'.repeat(64);
 const MODEL = 'tunedModels/gt-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT_NAMES, InputError, parseSettings, readRawInputs, type RawInputs } from '../../../src/inputs.js';
+import { INPUT_NAMES, InputError, parseSettings, readRawInputs, type RawInputs } from '../../../src/inputs/settings.js';
 
 function raw(overrides: Partial<RawInputs> = {}): RawInputs {
   const base = Object.fromEntries(INPUT_NAMES.map((n) => [n, ''])) as RawInputs;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { JobStatus } from '../../../src/backends/backend.js';
 import { GoogleApiError } from '../../../src/backends/errors.js';
-import { nextDelay, waitForJob } from '../../../src/polling.js';
+import { nextDelay, waitForJob } from '../../../src/job/wait.js';
+import type { JobStatus } from '../../../src/domain.js';
 
 const EPOCH = Date.parse('2026-11-22T06:00:00Z');
 

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTrainingSet } from '../../../src/dataset/load-training.js';
-import { bundledWorker, WORKER_MIN_BYTES, type WorkerSpec } from '../../../src/dataset/analysis-thread.js';
-import { SEED_INPUT } from '../../../src/dataset/analysis.js';
-import { emptyScan, scanText } from '../../../src/dataset/text-scan.js';
+import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
+import { bundledWorker, WORKER_MIN_BYTES, type WorkerSpec } from '../../../src/dataset/analysis/thread.js';
+import { SEED_INPUT } from '../../../src/dataset/analysis/analyzer.js';
+import { emptyScan, scanText } from '../../../src/dataset/analysis/text-scan.js';
 import { lines, REPO, TempWorkspace } from './helpers.js';
 
 const ws = new TempWorkspace();
@@ -18,7 +18,7 @@ const SOURCE_WORKER: WorkerSpec = {
     [
       `import { register } from ${JSON.stringify(pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/esm/api/index.mjs')).href)};`,
       'register();',
-      `await import(${JSON.stringify(pathToFileURL(path.join(REPO, 'src/dataset/analysis-worker.ts')).href)});`,
+      `await import(${JSON.stringify(pathToFileURL(path.join(REPO, 'src/dataset/analysis/worker.ts')).href)});`,
     ].join('\n'),
   ),
 };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { annotateProblems } from '../../../src/dataset/annotate.js';
+import { annotateProblems } from '../../../src/dataset/validate/annotate.js';
 
 // The real @actions/core: workflow commands written to stdout.
 describe('annotateProblems (workflow commands)', () => {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DatasetProblem } from '../../../src/domain.js';
 
 vi.mock('@actions/core', () => ({ error: vi.fn(), warning: vi.fn() }));
 
 const core = await import('@actions/core');
-const { annotateProblems } = await import('../../../src/dataset/annotate.js');
-import type { DatasetProblem } from '../../../src/dataset/types.js';
+const { annotateProblems } = await import('../../../src/dataset/validate/annotate.js');
 
 const error = vi.mocked(core.error);
 const warning = vi.mocked(core.warning);

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Hyperparameters } from '../../../src/backends/backend.js';
 import { createHash } from 'node:crypto';
 import {
   canonicalJson,
@@ -10,9 +9,9 @@ import {
   tunedModelIdFor,
   type ContentKeyInput,
 } from '../../../src/dataset/content-key.js';
-import { loadTrainingSet } from '../../../src/dataset/load-training.js';
-import type { TrainingExample } from '../../../src/dataset/types.js';
+import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { TempWorkspace } from './helpers.js';
+import type { Hyperparameters, TrainingExample } from '../../../src/domain.js';
 
 const ws = new TempWorkspace();
 afterAll(() => ws.cleanup());

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BackendName } from '../../../src/backends/backend.js';
-import { doctor } from '../../../src/datasets.js';
-import { loadEvalSet } from '../../../src/dataset/load-eval.js';
-import { loadTrainingSet } from '../../../src/dataset/load-training.js';
+import { doctor } from '../../../src/dataset/load-datasets.js';
+import { loadEvalSet } from '../../../src/dataset/validate/load-eval.js';
+import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { renderComment } from '../../../src/report/comment.js';
 import { renderSummary } from '../../../src/report/summary.js';
 import { report as baseReport } from '../report/fixtures.js';
 import { lines, TempWorkspace } from './helpers.js';
+import type { BackendName } from '../../../src/domain.js';
 
 const ws = new TempWorkspace();
 afterAll(() => ws.cleanup());

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileScorerRegex, loadEvalSet } from '../../../src/dataset/load-eval.js';
+import { compileScorerRegex, loadEvalSet } from '../../../src/dataset/validate/load-eval.js';
 import { FIXTURES, lines, REPO, TempWorkspace } from './helpers.js';
 
 const ws = new TempWorkspace();

@@ -2,7 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allExamples } from '../../../src/dataset/example-set.js';
-import { loadTrainingSet } from '../../../src/dataset/load-training.js';
+import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { toVertexJsonl, vertexJsonlStream } from '../../../src/dataset/to-vertex-jsonl.js';
 import { lines, TempWorkspace } from './helpers.js';
 

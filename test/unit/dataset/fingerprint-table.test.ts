@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FingerprintTable, U32Column } from '../../../src/dataset/fingerprint-table.js';
+import { FingerprintTable, U32Column } from '../../../src/dataset/analysis/fingerprint-table.js';
 
 describe('FingerprintTable', () => {
   it('keeps the first value of each key, as a Map would, through growth and a copy to another table', () => {

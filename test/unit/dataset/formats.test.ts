@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentKey } from '../../../src/dataset/content-key.js';
-import { loadTrainingSet } from '../../../src/dataset/load-training.js';
-import type { TrainingExample } from '../../../src/dataset/types.js';
+import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { FIXTURES, REPO, TempWorkspace } from './helpers.js';
+import type { TrainingExample } from '../../../src/domain.js';
 
 const ws = new TempWorkspace();
 afterAll(() => ws.cleanup());

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BackendName } from '../../../src/backends/backend.js';
-import { loadTrainingSet } from '../../../src/dataset/load-training.js';
+import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { lines, TempWorkspace, validJsonl } from './helpers.js';
+import type { BackendName } from '../../../src/domain.js';
 
 const ws = new TempWorkspace();
 afterAll(() => ws.cleanup());

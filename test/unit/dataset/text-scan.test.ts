@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyScan, scanBytes, scanText } from '../../../src/dataset/text-scan.js';
+import { emptyScan, scanBytes, scanText } from '../../../src/dataset/analysis/text-scan.js';
 
 // The scan takes ASCII text four bytes at a time with bit tricks and everything else byte by
 // byte; these properties hold it to a plain reference implementation of the same rules.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGates } from '../../../src/gates.js';
+import { evaluateGates } from '../../../src/eval/gates.js';
 import { evalCase, evalSummary, report } from '../report/fixtures.js';
 
 const finished = (passRate: number | null, finalLoss: number | null) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalCase, ScorerName } from '../../../src/dataset/types.js';
 import { GoogleApiError, NetworkError } from '../../../src/backends/errors.js';
 import { runEval, type RunEvalOptions } from '../../../src/eval/run-eval.js';
 import { createFakeServer, delay, mulberry32 } from './fake-server.js';
+import type { EvalCase, ScorerName } from '../../../src/domain.js';
 
 /** q0..q(n-1); expected a<i>; every 10th case unscored, every 7th scored with `contains`. */
 function makeCases(n: number): EvalCase[] {

@@ -1,0 +1,140 @@
+/**
+ * The words every phase shares: backends and tuning jobs, examples and eval cases, problems and
+ * findings. The bottom of the layout: it imports nothing of ours, and everything may import it.
+ */
+
+// Tuning jobs (both backends normalise to these).
+
+export type BackendName = 'gemini-api' | 'vertex-ai';
+
+/** Normalised state, per the contract. */
+export type TuningState = 'CREATING' | 'ACTIVE' | 'FAILED' | 'CANCELLED';
+
+export interface Snapshot {
+  step: number;
+  epoch: number | null;
+  meanLoss: number | null;
+  /** RFC 3339 timestamp, when the service gives one. */
+  computeTime: string | null;
+}
+
+export interface Hyperparameters {
+  epochCount: number | null;
+  batchSize: number | null;
+  learningRate: number | null;
+  learningRateMultiplier: number | null;
+  adapterSize: number | null;
+}
+
+export interface JobStatus {
+  /** Operation name (Gemini API) or tuning job name (Vertex AI); empty on a cache hit with no known job. */
+  job: string;
+  state: TuningState;
+  tunedModel: string | null;
+  endpoint: string | null;
+  /** 0..100 */
+  completedPercent: number | null;
+  completedSteps: number | null;
+  totalSteps: number | null;
+  snapshots: Snapshot[];
+  /** Human-readable reason when FAILED/CANCELLED. */
+  error: string | null;
+  /** Hyperparameters the service reports it used (defaults filled in), when it says. */
+  hyperparameters: Partial<Hyperparameters> | null;
+  /** Vertex AI: what the service counted in the dataset (tuningDataStats), once it has. */
+  tuningDataStats?: TuningDataStats | null;
+}
+
+/** Vertex AI's SupervisedTuningDataStats, the parts worth reporting (int64 counts as numbers). */
+export interface TuningDataStats {
+  exampleCount: number | null;
+  totalCharacterCount: number | null;
+  totalBillableTokenCount: number | null;
+  tuningStepCount: number | null;
+  truncatedExampleCount: number | null;
+  droppedExampleReasons: string[];
+}
+
+export interface GenerationConfig {
+  temperature: number;
+  maxOutputTokens?: number;
+}
+
+// Datasets.
+
+export type DatasetFormat = 'jsonl' | 'json' | 'csv';
+
+/** One single-turn training or validation example, normalised from any accepted format. */
+export interface TrainingExample {
+  textInput: string;
+  output: string;
+  /** 1-based line in the source file where the record starts (JSON: line of the record's opening brace). */
+  line: number;
+  /**
+   * Vertex AI record (`{"systemInstruction"?: {parts}, "contents": [{role, parts: [{text}]}...]}`,
+   * a `NativeRecord`) when the set is in Vertex AI's `contents` or legacy `messages` format and the
+   * backend is vertex-ai: only the fields the service reads, in a fixed order (unknown fields and
+   * roles of the system instruction dropped). `textInput`/`output` then hold the last user and
+   * model turns. For upload, use `toVertexJsonl` or, for a large set, `vertexJsonlChunks`
+   * (to-vertex-jsonl.ts), which handle both kinds.
+   */
+  native?: unknown;
+}
+
+/**
+ * A set's valid examples, as the backends take them: held in memory, or read again from the file
+ * each time they are asked for (a large Vertex AI set, which is only streamed to Cloud Storage).
+ */
+export interface ExampleSet {
+  readonly count: number;
+  /** The examples in file order, a batch at a time. */
+  batches(): AsyncIterable<readonly TrainingExample[]>;
+}
+
+/** The eval scorers, in the order the docs list them. */
+export const SCORER_NAMES = ['exact', 'contains', 'not-contains', 'regex', 'json'] as const;
+export type ScorerName = (typeof SCORER_NAMES)[number];
+
+/** One eval case. `expected === null` means: show the output, do not score it. */
+export interface EvalCase {
+  id: string;
+  input: string;
+  expected: string | null;
+  /** null when no expected value (not scored); otherwise the scorer to apply (default 'exact'). */
+  scorer: ScorerName | null;
+  line: number;
+}
+
+/** A problem found in a dataset file. Errors stop the run before any remote call. */
+export interface DatasetProblem {
+  severity: 'error' | 'warning';
+  file: string;
+  /** 1-based; absent for a file-level problem (e.g. empty file), which is annotated with the file alone. */
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+// The dataset doctor's findings: data that loads fine but is likely to tune badly.
+
+export type FindingKind =
+  | 'duplicate'
+  | 'near-duplicate'
+  | 'conflict'
+  | 'empty-output'
+  | 'length-outlier'
+  | 'prompt-format'
+  | 'leakage'
+  | 'overlap';
+
+export interface DatasetFinding {
+  kind: FindingKind;
+  /** The file the lines are in (as shown in annotations). */
+  file: string;
+  /** What was found and what to do about it. */
+  message: string;
+  /** 1-based lines of the examples concerned (at most MAX_FINDING_LINES). */
+  examples: number[];
+  /** How many examples are concerned in all. */
+  count: number;
+}

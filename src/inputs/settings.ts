@@ -1,0 +1,358 @@
+/**
+ * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
+ * smaller module to load on every run) into a typed Settings object.
+ * A bad value fails here, before any network call, with the input's name, what was given and
+ * what is allowed.
+ */
+
+import * as z from 'zod/mini';
+import type { BackendName, Hyperparameters } from '../domain.js';
+
+// The schema parses one object per process: zod's JIT (code generation for object schemas)
+// costs more to compile than it saves here.
+z.config({ jitless: true });
+
+export interface Settings {
+  backend: BackendName;
+  trainingData: string | null;
+  validationData: string | null;
+  evalData: string | null;
+  /** null: the backend's default. */
+  baseModel: string | null;
+  /** null: derived from the repository and the pull request or commit. */
+  displayName: string | null;
+  description: string;
+  hyperparameters: Hyperparameters;
+  apiKey: string | null;
+  project: string | null;
+  location: string;
+  stagingUri: string | null;
+  apiEndpoint: string | null;
+  wait: boolean;
+  timeoutMinutes: number;
+  resume: string | null;
+  cache: boolean;
+  cancelOnAbort: boolean;
+  evalConcurrency: number;
+  /** 'base' or a model name; null: no baseline. */
+  evalBaseline: string | null;
+  minPassRate: number | null;
+  maxFinalLoss: number | null;
+  comment: 'auto' | 'off';
+  commentKey: string | null;
+  githubToken: string;
+  reportPath: string | null;
+}
+
+/** Names of every input, as in action.yml. */
+export const INPUT_NAMES = [
+  'backend',
+  'training-data',
+  'validation-data',
+  'eval-data',
+  'base-model',
+  'display-name',
+  'description',
+  'epoch-count',
+  'batch-size',
+  'learning-rate',
+  'learning-rate-multiplier',
+  'adapter-size',
+  'api-key',
+  'project',
+  'location',
+  'staging-uri',
+  'api-endpoint',
+  'wait',
+  'timeout-minutes',
+  'resume',
+  'cache',
+  'cancel-on-abort',
+  'eval-concurrency',
+  'eval-baseline',
+  'min-pass-rate',
+  'max-final-loss',
+  'comment',
+  'comment-key',
+  'github-token',
+  'report-path',
+] as const;
+
+export type InputName = (typeof INPUT_NAMES)[number];
+export type RawInputs = Record<InputName, string>;
+
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export const DISPLAY_NAME_LIMIT: Record<BackendName, number> = { 'gemini-api': 40, 'vertex-ai': 128 };
+export const ADAPTER_SIZES = [1, 2, 4, 8, 16] as const;
+
+const RESUME_PATTERNS = [
+  /^tunedModels\/[a-z0-9-]+\/operations\/[A-Za-z0-9_-]+$/,
+  /^tunedModels\/[a-z0-9-]+$/,
+  /^projects\/[^/]+\/locations\/[^/]+\/tuningJobs\/[0-9A-Za-z_-]+$/,
+];
+
+function shown(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+}
+
+/** An input's schema: the raw string in, the parsed value out. */
+type InputSchema<T> = z.ZodMiniType<T, string>;
+
+/** '' → null; anything else must pass `check`. */
+function optional<T>(parse: (value: string, fail: (allowed: string) => never) => T): InputSchema<T | null> {
+  const schema = z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx): T | null => {
+      const value = raw.trim();
+      if (value === '') return null;
+      try {
+        return parse(value, (allowed) => {
+          throw new RangeError(allowed);
+        });
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        ctx.issues.push({ code: 'custom', message: `${err.message}; got ${shown(value)}`, input: raw });
+        return z.NEVER;
+      }
+    }),
+  );
+  return schema as unknown as InputSchema<T | null>;
+}
+
+function required<T>(parse: (value: string, fail: (allowed: string) => never) => T, fallback: string): InputSchema<T> {
+  const schema = z.pipe(
+    optional(parse),
+    z.transform((v: T | null): T => v ?? parse(fallback, () => undefined as never)),
+  );
+  return schema as unknown as InputSchema<T>;
+}
+
+const positiveInteger = (value: string, fail: (allowed: string) => never): number =>
+  /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
+    ? Number(value)
+    : fail('must be a positive integer');
+
+const positiveNumber = (value: string, fail: (allowed: string) => never): number => {
+  const n = Number(value);
+  return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
+};
+
+const fraction = (value: string, fail: (allowed: string) => never): number => {
+  const n = Number(value);
+  return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 1
+    ? n
+    : fail('must be a number from 0 to 1 (e.g. 0.8 for 80%)');
+};
+
+const nonNegativeNumber = (value: string, fail: (allowed: string) => never): number => {
+  const n = Number(value);
+  return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
+};
+
+const boolean = (value: string, fail: (allowed: string) => never): boolean => {
+  // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  return fail('must be true or false');
+};
+
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (value: string, fail: (allowed: string) => never): T =>
+    (allowed as readonly string[]).includes(value)
+      ? (value as T)
+      : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+
+const text = (value: string): string => value;
+
+const url = (value: string, fail: (allowed: string) => never): string => {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
+  }
+  if (parsed.search || parsed.hash || parsed.username || parsed.password) {
+    return fail('must be a base URL without query, fragment or credentials');
+  }
+  return value.replace(/\/+$/, '');
+};
+
+const gcsUri = (value: string, fail: (allowed: string) => never): string =>
+  /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/.test(value)
+    ? value.replace(/\/+$/, '')
+    : fail('must be a Cloud Storage URI such as gs://my-bucket/tuning');
+
+const resumeName = (value: string, fail: (allowed: string) => never): string =>
+  RESUME_PATTERNS.some((p) => p.test(value))
+    ? value
+    : fail(
+        'must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
+          'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)',
+      );
+
+const schema = z
+  .object({
+    backend: required(oneOf(['auto', 'gemini-api', 'vertex-ai'] as const), 'auto'),
+    'training-data': optional(text),
+    'validation-data': optional(text),
+    'eval-data': optional(text),
+    'base-model': optional(text),
+    'display-name': optional(text),
+    description: z.string(),
+    'epoch-count': optional(positiveInteger),
+    'batch-size': optional(positiveInteger),
+    'learning-rate': optional(positiveNumber),
+    'learning-rate-multiplier': optional(positiveNumber),
+    'adapter-size': optional((v, fail) =>
+      (ADAPTER_SIZES as readonly number[]).includes(Number(v)) && /^[0-9]+$/.test(v)
+        ? Number(v)
+        : fail(`must be one of ${ADAPTER_SIZES.join(', ')}`),
+    ),
+    'api-key': optional(text),
+    project: optional((v, fail) =>
+      /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]+$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(v)
+        ? v
+        : fail('must be a Google Cloud project ID (6-30 lowercase letters, digits or hyphens) or number'),
+    ),
+    location: required(
+      (v, fail) => (/^[a-z0-9-]+$/.test(v) ? v : fail('must be a region such as us-central1, or global')),
+      'us-central1',
+    ),
+    'staging-uri': optional(gcsUri),
+    'api-endpoint': optional(url),
+    wait: required(boolean, 'true'),
+    'timeout-minutes': required(positiveNumber, '330'),
+    resume: optional(resumeName),
+    cache: required(boolean, 'true'),
+    'cancel-on-abort': required(boolean, 'true'),
+    'eval-concurrency': required(
+      (v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')),
+      '8',
+    ),
+    'eval-baseline': optional(text),
+    'min-pass-rate': optional(fraction),
+    'max-final-loss': optional(nonNegativeNumber),
+    comment: required(oneOf(['auto', 'off'] as const), 'auto'),
+    'comment-key': optional(text),
+    'github-token': z.string(),
+    'report-path': optional(text),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      const fail = (input: InputName, message: string): void => {
+        ctx.addIssue({ code: 'custom', path: [input], message });
+      };
+      if (v['learning-rate'] !== null && v['learning-rate-multiplier'] !== null) {
+        fail(
+          'learning-rate',
+          'cannot be set together with "learning-rate-multiplier": the service takes one or the other; remove one of them',
+        );
+      }
+      if (v['training-data'] === null && v.resume === null) {
+        fail(
+          'training-data',
+          'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to',
+        );
+      }
+      const backend = resolveBackend(v.backend, v.project, v.resume);
+      if (backend === 'gemini-api') {
+        if (v['adapter-size'] !== null) fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
+        if (v['validation-data'] !== null)
+          fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
+        if (v.resume?.startsWith('projects/'))
+          fail(
+            'resume',
+            'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai',
+          );
+      } else {
+        if (v.project === null)
+          fail('project', 'is required for the vertex-ai backend (the Google Cloud project to tune in)');
+        if (v['batch-size'] !== null)
+          fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
+        if (v['learning-rate'] !== null)
+          fail('learning-rate', 'applies to the Gemini API only; use "learning-rate-multiplier" on Vertex AI');
+        if (v['staging-uri'] === null && v.resume === null)
+          fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
+        if (v.resume?.startsWith('tunedModels/'))
+          fail(
+            'resume',
+            'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
+          );
+      }
+      const name = v['display-name'];
+      if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
+        fail(
+          'display-name',
+          `is ${[...name].length} characters; the ${backend} backend allows at most ${DISPLAY_NAME_LIMIT[backend]}`,
+        );
+      }
+    }),
+  );
+
+function resolveBackend(backend: 'auto' | BackendName, project: string | null, resume: string | null): BackendName {
+  if (backend !== 'auto') return backend;
+  if (resume?.startsWith('projects/')) return 'vertex-ai';
+  return project !== null ? 'vertex-ai' : 'gemini-api';
+}
+
+/** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
+export function readRawInputs(env: NodeJS.ProcessEnv = process.env): RawInputs {
+  const raw = {} as RawInputs;
+  for (const name of INPUT_NAMES) {
+    raw[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+  }
+  return raw;
+}
+
+/** Parses raw inputs. Throws one InputError listing every bad input. */
+export function parseSettings(raw: RawInputs): Settings {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `input "${String(issue.path[0] ?? '?')}" ${issue.message}`);
+    throw new InputError(
+      lines.length === 1 ? lines[0]! : `${lines.length} inputs are invalid:\n- ${lines.join('\n- ')}`,
+    );
+  }
+  const v = result.data;
+  return {
+    backend: resolveBackend(v.backend, v.project, v.resume),
+    trainingData: v['training-data'],
+    validationData: v['validation-data'],
+    evalData: v['eval-data'],
+    baseModel: v['base-model'],
+    displayName: v['display-name'],
+    description: v.description.trim(),
+    hyperparameters: {
+      epochCount: v['epoch-count'],
+      batchSize: v['batch-size'],
+      learningRate: v['learning-rate'],
+      learningRateMultiplier: v['learning-rate-multiplier'],
+      adapterSize: v['adapter-size'],
+    },
+    apiKey: v['api-key'],
+    project: v.project,
+    location: v.location,
+    stagingUri: v['staging-uri'],
+    apiEndpoint: v['api-endpoint'],
+    wait: v.wait,
+    timeoutMinutes: v['timeout-minutes'],
+    resume: v.resume,
+    cache: v.cache,
+    cancelOnAbort: v['cancel-on-abort'],
+    evalConcurrency: v['eval-concurrency'],
+    evalBaseline: v['eval-baseline'],
+    minPassRate: v['min-pass-rate'],
+    maxFinalLoss: v['max-final-loss'],
+    comment: v.comment,
+    commentKey: v['comment-key'],
+    githubToken: v['github-token'].trim(),
+    reportPath: v['report-path'],
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The main step. Reads the inputs (the only work done before a dynamic import, so that a bad
+ * input fails fast, without loading @actions/core, Google's or GitHub's clients), then runs the
+ * pipeline. This is the one place that turns any thrown value into setFailed.
+ */
+
+import { InputError, parseSettings, readRawInputs } from '../inputs/settings.js';
+import { registerSecret, scrub } from '../runner/secrets.js';
+import { setFailed } from '../runner/workflow-commands.js';
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const raw = readRawInputs(env);
+    // Mask before anything can print them, even a message about a bad input.
+    registerSecret(raw['api-key'].trim());
+    registerSecret(raw['github-token'].trim());
+    const settings = parseSettings(raw);
+    const { runPipeline } = await import('./pipeline.js');
+    await runPipeline(settings, env);
+  } catch (err) {
+    setFailed(`gemini-tune failed with: ${describe(err)}`);
+  }
+}
+
+export function describe(err: unknown): string {
+  if (err instanceof InputError) return err.message;
+  if (err instanceof Error) return scrub(err.message || err.name);
+  return scrub(String(err));
+}
