@@ -291,7 +291,7 @@ function describeType(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dataset/fingerprint-table.ts
+;// CONCATENATED MODULE: ./src/dataset/analysis/fingerprint-table.ts
 /**
  * A set of 64-bit fingerprints (two 32-bit halves), each with a non-zero 32-bit value (a line
  * number) and optionally a second value (a fingerprint half), in one typed array with a slot's
@@ -438,7 +438,7 @@ function countingSort(data, length, max) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/dataset/stats.ts
+;// CONCATENATED MODULE: ./src/dataset/analysis/stats.ts
 /** Length statistics of a dataset, for the JSON report. */
 
 /** Nearest-rank percentile of sorted values (p in 0..100); 0 when empty. */
@@ -476,7 +476,7 @@ class LengthColumns {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dataset/doctor.ts
+;// CONCATENATED MODULE: ./src/dataset/analysis/doctor.ts
 /**
  * The dataset doctor: warnings about data that loads fine but is likely to tune badly.
  * Within a set: exact and near duplicates, one input with different outputs, outputs with nothing
@@ -753,12 +753,12 @@ function overlapFinding(validationFile, trainingFile, f) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/dataset/example-chunks.ts
+;// CONCATENATED MODULE: ./src/dataset/analysis/example-chunks.ts
 /**
  * The form in which the loader hands valid examples to the dataset analysis (example-analysis.ts):
  * chunks of UTF-8 bytes with a table of where each example's texts are. The loader encodes each
  * example once (its canonical digest text, which usually holds the input and output too); the
- * analysis then hashes and scans bytes, in this thread or in a worker thread (analysis-thread.ts),
+ * analysis then hashes and scans bytes, in this thread or in a worker thread (thread.ts),
  * to which a chunk moves without a copy.
  *
  * Per example, META_STRIDE numbers in `meta`: the line, then [start, end) byte ranges of the
@@ -870,7 +870,7 @@ class ChunkWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dataset/text-scan.ts
+;// CONCATENATED MODULE: ./src/dataset/analysis/text-scan.ts
 /**
  * One pass over a text that yields what the limits, the statistics and the dataset doctor need,
  * so that a large set is walked once per field rather than once per check: the length in code
@@ -1087,13 +1087,13 @@ function combine(aLo, aHi, bLo, bHi, out) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/dataset/example-analysis.ts
+;// CONCATENATED MODULE: ./src/dataset/analysis/example-analysis.ts
 /**
  * What a set's valid examples add up to, from the chunks the loader writes (example-chunks.ts):
  * the content-key digest, the length statistics and the doctor's findings within the set. It
  * keeps a few typed columns and fingerprint tables (tens of bytes an example), never the texts.
  *
- * Runs in the loader's thread or in a worker thread (analysis-thread.ts); the result is plain data
+ * Runs in the loader's thread or in a worker thread (thread.ts); the result is plain data
  * either way.
  */
 
@@ -1221,16 +1221,16 @@ class ExampleAnalysis {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dataset/analysis-worker.ts
+;// CONCATENATED MODULE: ./src/dataset/analysis/worker.ts
 /**
  * Entry point of the dataset analysis thread (bundled as dist/dataset-worker/index.js): analyses
- * the chunks it is sent (see analysis-thread.ts) and answers `end` with the result.
+ * the chunks it is sent (see analysis/thread.ts) and answers `end` with the result.
  */
 
 
 const port = external_node_worker_threads_namespaceObject.parentPort;
 if (port === null)
-    throw new Error('analysis-worker.ts runs as a worker thread only');
+    throw new Error('worker.ts runs as a worker thread only');
 const { file } = external_node_worker_threads_namespaceObject.workerData;
 const analysis = new ExampleAnalysis(file);
 port.on('message', (m) => {

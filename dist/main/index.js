@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4621:
+/***/ 7863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6962,7 +6962,7 @@ function _function(params) {
 }
 
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
 /**
  * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
  * smaller module to load on every run) into a typed Settings object.
@@ -7020,7 +7020,7 @@ function shown(value) {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 }
 /** '' → null; anything else must pass `check`. */
-function inputs_optional(parse) {
+function settings_optional(parse) {
     const schema = pipe(schemas_string(), transform((raw, ctx) => {
         const value = raw.trim();
         if (value === '')
@@ -7039,8 +7039,8 @@ function inputs_optional(parse) {
     }));
     return schema;
 }
-function inputs_required(parse, fallback) {
-    const schema = pipe(inputs_optional(parse), transform((v) => v ?? parse(fallback, () => undefined)));
+function settings_required(parse, fallback) {
+    const schema = pipe(settings_optional(parse), transform((v) => v ?? parse(fallback, () => undefined)));
     return schema;
 }
 const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
@@ -7060,7 +7060,7 @@ const nonNegativeNumber = (value, fail) => {
     const n = Number(value);
     return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
 };
-const inputs_boolean = (value, fail) => {
+const settings_boolean = (value, fail) => {
     // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
@@ -7071,8 +7071,8 @@ const inputs_boolean = (value, fail) => {
 const oneOf = (allowed) => (value, fail) => allowed.includes(value)
     ? value
     : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
-const inputs_text = (value) => value;
-const inputs_url = (value, fail) => {
+const settings_text = (value) => value;
+const settings_url = (value, fail) => {
     let parsed;
     try {
         parsed = new URL(value);
@@ -7096,40 +7096,40 @@ const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
     : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
         'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
 const schema = object({
-    backend: inputs_required(oneOf(['auto', 'gemini-api', 'vertex-ai']), 'auto'),
-    'training-data': inputs_optional(inputs_text),
-    'validation-data': inputs_optional(inputs_text),
-    'eval-data': inputs_optional(inputs_text),
-    'base-model': inputs_optional(inputs_text),
-    'display-name': inputs_optional(inputs_text),
+    backend: settings_required(oneOf(['auto', 'gemini-api', 'vertex-ai']), 'auto'),
+    'training-data': settings_optional(settings_text),
+    'validation-data': settings_optional(settings_text),
+    'eval-data': settings_optional(settings_text),
+    'base-model': settings_optional(settings_text),
+    'display-name': settings_optional(settings_text),
     description: schemas_string(),
-    'epoch-count': inputs_optional(positiveInteger),
-    'batch-size': inputs_optional(positiveInteger),
-    'learning-rate': inputs_optional(positiveNumber),
-    'learning-rate-multiplier': inputs_optional(positiveNumber),
-    'adapter-size': inputs_optional((v, fail) => ADAPTER_SIZES.includes(Number(v)) && /^[0-9]+$/.test(v)
+    'epoch-count': settings_optional(positiveInteger),
+    'batch-size': settings_optional(positiveInteger),
+    'learning-rate': settings_optional(positiveNumber),
+    'learning-rate-multiplier': settings_optional(positiveNumber),
+    'adapter-size': settings_optional((v, fail) => ADAPTER_SIZES.includes(Number(v)) && /^[0-9]+$/.test(v)
         ? Number(v)
         : fail(`must be one of ${ADAPTER_SIZES.join(', ')}`)),
-    'api-key': inputs_optional(inputs_text),
-    project: inputs_optional((v, fail) => /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]+$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(v)
+    'api-key': settings_optional(settings_text),
+    project: settings_optional((v, fail) => /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]+$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(v)
         ? v
         : fail('must be a Google Cloud project ID (6-30 lowercase letters, digits or hyphens) or number')),
-    location: inputs_required((v, fail) => (/^[a-z0-9-]+$/.test(v) ? v : fail('must be a region such as us-central1, or global')), 'us-central1'),
-    'staging-uri': inputs_optional(gcsUri),
-    'api-endpoint': inputs_optional(inputs_url),
-    wait: inputs_required(inputs_boolean, 'true'),
-    'timeout-minutes': inputs_required(positiveNumber, '330'),
-    resume: inputs_optional(resumeName),
-    cache: inputs_required(inputs_boolean, 'true'),
-    'cancel-on-abort': inputs_required(inputs_boolean, 'true'),
-    'eval-concurrency': inputs_required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
-    'eval-baseline': inputs_optional(inputs_text),
-    'min-pass-rate': inputs_optional(fraction),
-    'max-final-loss': inputs_optional(nonNegativeNumber),
-    comment: inputs_required(oneOf(['auto', 'off']), 'auto'),
-    'comment-key': inputs_optional(inputs_text),
+    location: settings_required((v, fail) => (/^[a-z0-9-]+$/.test(v) ? v : fail('must be a region such as us-central1, or global')), 'us-central1'),
+    'staging-uri': settings_optional(gcsUri),
+    'api-endpoint': settings_optional(settings_url),
+    wait: settings_required(settings_boolean, 'true'),
+    'timeout-minutes': settings_required(positiveNumber, '330'),
+    resume: settings_optional(resumeName),
+    cache: settings_required(settings_boolean, 'true'),
+    'cancel-on-abort': settings_required(settings_boolean, 'true'),
+    'eval-concurrency': settings_required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
+    'eval-baseline': settings_optional(settings_text),
+    'min-pass-rate': settings_optional(fraction),
+    'max-final-loss': settings_optional(nonNegativeNumber),
+    comment: settings_required(oneOf(['auto', 'off']), 'auto'),
+    'comment-key': settings_optional(settings_text),
     'github-token': schemas_string(),
-    'report-path': inputs_optional(inputs_text),
+    'report-path': settings_optional(settings_text),
 })
     .check(superRefine((v, ctx) => {
     const fail = (input, message) => {
@@ -7229,7 +7229,7 @@ function parseSettings(raw) {
 
 /***/ }),
 
-/***/ 4537:
+/***/ 2995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7237,7 +7237,7 @@ function parseSettings(raw) {
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
 /* unused harmony export forgetSecrets */
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5714);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1520);
 /**
  * Every secret the run knows (API key, GitHub token, access tokens) is registered here once:
  * masked in the runner's log and scrubbed from any text we write ourselves (report, summary,
@@ -7268,7 +7268,46 @@ function forgetSecrets() {
 
 /***/ }),
 
-/***/ 5714:
+/***/ 715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ onStopSignal),
+/* harmony export */   q: () => (/* binding */ stopSignalReceived)
+/* harmony export */ });
+/**
+ * SIGINT and SIGTERM, which the runner sends to a step it cancels (then SIGKILL 7.5 s later). No
+ * dependency, so that the entry point can ask, once the run has reported, whether to end the
+ * process at once rather than wait for sockets still open.
+ */
+let received = null;
+/** The stop signal this process received while a handler was installed, if any. */
+const stopSignalReceived = () => received;
+/**
+ * Calls `handler` on the first SIGINT or SIGTERM; later ones (the runner follows SIGINT with
+ * SIGTERM) are ignored while the handler's work goes on. Returns the function that uninstalls it.
+ */
+function onStopSignal(handler) {
+    let handled = false;
+    const listener = (signal) => {
+        if (handled)
+            return;
+        handled = true;
+        received = signal;
+        handler(signal);
+    };
+    process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
+    return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+    };
+}
+
+
+/***/ }),
+
+/***/ 1520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7295,6 +7334,40 @@ function setFailed(message) {
     process.exitCode = 1;
     issue('error', message);
 }
+
+
+/***/ }),
+
+/***/ 7110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+/**
+ * The one clock of a run: created at the top (main, post, a test) and passed down to every wait
+ * (polling, HTTP and eval retries, uploads, the create's retries), so that a test can run hours of
+ * tuning on a virtual clock in milliseconds. Guards against a peer that hangs (a call's own
+ * timeout) stay on real time: they bound real I/O, not the schedule.
+ */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: realSleep,
+    timeout: (ms) => AbortSignal.timeout(Math.max(1, Math.ceil(ms))),
+};
 
 
 /***/ }),
@@ -7853,37 +7926,42 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threa
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./src/inputs.ts + 11 modules
-var inputs = __nccwpck_require__(4621);
-// EXTERNAL MODULE: ./src/util/secrets.ts
-var secrets = __nccwpck_require__(4537);
-// EXTERNAL MODULE: ./src/util/workflow-commands.ts
-var workflow_commands = __nccwpck_require__(5714);
-;// CONCATENATED MODULE: ./src/run.ts
+// EXTERNAL MODULE: ./src/runner/signals.ts
+var signals = __nccwpck_require__(715);
+// EXTERNAL MODULE: ./src/inputs/settings.ts + 11 modules
+var inputs_settings = __nccwpck_require__(7863);
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __nccwpck_require__(2995);
+// EXTERNAL MODULE: ./src/runner/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(1520);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var clock = __nccwpck_require__(7110);
+;// CONCATENATED MODULE: ./src/steps/run.ts
 /**
  * The main step. Reads the inputs (the only work done before a dynamic import, so that a bad
  * input fails fast, without loading @actions/core, Google's or GitHub's clients), then runs the
- * pipeline. This is the one place that turns any thrown value into setFailed.
+ * pipeline on the run's clock. This is the one place that turns any thrown value into setFailed.
  */
 
 
 
-async function run(env = process.env) {
+
+async function run(env = process.env, options = {}) {
     try {
-        const raw = (0,inputs/* readRawInputs */.yI)(env);
+        const raw = (0,inputs_settings/* readRawInputs */.yI)(env);
         // Mask before anything can print them, even a message about a bad input.
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
-        const settings = (0,inputs/* parseSettings */.P$)(raw);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(684)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6684));
-        await runPipeline(settings, env);
+        const settings = (0,inputs_settings/* parseSettings */.P$)(raw);
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3645));
+        await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m);
     }
     catch (err) {
         (0,workflow_commands/* setFailed */.C)(`gemini-tune failed with: ${describe(err)}`);
     }
 }
 function describe(err) {
-    if (err instanceof inputs/* InputError */.dz)
+    if (err instanceof inputs_settings/* InputError */.dz)
         return err.message;
     if (err instanceof Error)
         return (0,secrets/* scrub */._I)(err.message || err.name);
@@ -7892,8 +7970,10 @@ function describe(err) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
-// run() never rejects: it turns every error into setFailed.
-void run();
+
+// run() never rejects: it turns every error into setFailed. After a stop signal it has reported
+// and cancelled what it started: end now rather than wait for sockets still open.
+void run().then(() => ((0,signals/* stopSignalReceived */.q)() ? process.exit() : undefined));
 
 
 //# sourceMappingURL=index.js.map

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __webpack_require__(4116);
-// EXTERNAL MODULE: ./src/util/secrets.ts + 1 modules
-var secrets = __webpack_require__(9251);
+// EXTERNAL MODULE: ./src/runner/secrets.ts + 1 modules
+var secrets = __webpack_require__(297);
 ;// CONCATENATED MODULE: ./src/backends/auth.ts
 /**
  * Credentials: an API key (sent only as the x-goog-api-key header) or Application Default
@@ -108,6 +108,8 @@ async function allExamples(set) {
 var errors = __webpack_require__(3878);
 // EXTERNAL MODULE: ./src/backends/generate-content.ts
 var generate_content = __webpack_require__(7454);
+// EXTERNAL MODULE: ./src/backends/defaults.ts
+var defaults = __webpack_require__(7747);
 ;// CONCATENATED MODULE: ./src/backends/gemini-api.ts
 /**
  * The Gemini API backend: tunedModels.create with inline examples, operations.get while it
@@ -118,8 +120,9 @@ var generate_content = __webpack_require__(7454);
 
 
 
+
 const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
-const GEMINI_DEFAULT_BASE_MODEL = 'models/gemini-1.5-flash-001-tuning';
+const GEMINI_DEFAULT_BASE_MODEL = defaults/* DEFAULT_BASE_MODEL */.m['gemini-api'];
 const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
 const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
 class GeminiApiBackend {
@@ -168,7 +171,7 @@ class GeminiApiBackend {
             return operationStatus(op);
         }
         catch (err) {
-            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 409 && req.tunedModelId) {
+            if (err instanceof errors/* GoogleApiError */.G && err.httpStatus === 409 && req.tunedModelId) {
                 return this.status(`tunedModels/${req.tunedModelId}`);
             }
             throw explain(err, { baseModel: req.baseModel });
@@ -217,7 +220,7 @@ class GeminiApiBackend {
             await this.http.json({ method: 'DELETE', url: this.url('v1beta', model), what: 'tunedModels.delete' });
         }
         catch (err) {
-            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 404)
+            if (err instanceof errors/* GoogleApiError */.G && err.httpStatus === 404)
                 return; // already gone
             throw explain(err, {});
         }
@@ -229,7 +232,7 @@ class GeminiApiBackend {
             return modelStatus(await this.getModel(`tunedModels/${tunedModelId}`), '', undefined);
         }
         catch (err) {
-            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 404)
+            if (err instanceof errors/* GoogleApiError */.G && err.httpStatus === 404)
                 return null;
             throw explain(err, {});
         }
@@ -306,7 +309,7 @@ function modelStatus(model, job, op) {
 }
 /** Adds what the user can do about common errors. */
 function explain(err, ctx) {
-    if (!(err instanceof errors/* GoogleApiError */.GI))
+    if (!(err instanceof errors/* GoogleApiError */.G))
         return err;
     let hint = '';
     if (err.httpStatus === 403 && err.status === 'PERMISSION_DENIED') {
@@ -334,21 +337,25 @@ function explain(err, ctx) {
     }
     if (!hint)
         return err;
-    return new errors/* GoogleApiError */.GI(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
+    return new errors/* GoogleApiError */.G(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
 }
 
-// EXTERNAL MODULE: ./src/backends/http.ts
-var http = __webpack_require__(1265);
+// EXTERNAL MODULE: ./src/backends/http.ts + 1 modules
+var http = __webpack_require__(9366);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var util_clock = __webpack_require__(7110);
 ;// CONCATENATED MODULE: ./src/backends/create-backend.ts
 
 
 
 
 
-async function createBackend(settings) {
+
+/** The backend the settings name, its HTTP retries on the run's clock. */
+async function createBackend(settings, clock = util_clock/* systemClock */.m) {
     if (settings.backend === 'gemini-api') {
         const client = await createAuthClient({ apiKey: settings.apiKey, scopes: GEMINI_OAUTH_SCOPES });
-        return new GeminiApiBackend(new http/* GoogleHttp */.EA(client), settings.apiEndpoint);
+        return new GeminiApiBackend(new http/* GoogleHttp */.E(client, { clock }), settings.apiEndpoint);
     }
     if (!settings.project)
         throw new Error('the vertex-ai backend needs "project"');
@@ -356,14 +363,33 @@ async function createBackend(settings) {
     // file); projectId given so the library does not look the project up.
     const client = await createAuthClient({ apiKey: null, scopes: [CLOUD_PLATFORM_SCOPE], projectId: settings.project });
     const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 666).then(__webpack_require__.bind(__webpack_require__, 6666));
-    return new VertexAiBackend(new http/* GoogleHttp */.EA(client), client, {
+    return new VertexAiBackend(new http/* GoogleHttp */.E(client, { clock }), client, {
         project: settings.project,
         location: settings.location,
         stagingUri: settings.stagingUri,
         apiEndpoint: settings.apiEndpoint,
+        clock,
         log: (message) => core/* info */.pq((0,secrets/* scrub */._I)(message)),
     });
 }
+
+
+/***/ }),
+
+/***/ 7747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ DEFAULT_BASE_MODEL)
+/* harmony export */ });
+/**
+ * Each backend's default base model, apart from the backends themselves so that a run stopped at
+ * its datasets can name it in the report without loading a backend's client.
+ */
+const DEFAULT_BASE_MODEL = {
+    'gemini-api': 'models/gemini-1.5-flash-001-tuning',
+    'vertex-ai': 'gemini-2.5-flash',
+};
 
 
 /***/ }),
@@ -372,9 +398,8 @@ async function createBackend(settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   GI: () => (/* binding */ GoogleApiError),
-/* harmony export */   r3: () => (/* binding */ isRetryable)
+/* harmony export */   D: () => (/* binding */ NetworkError),
+/* harmony export */   G: () => (/* binding */ GoogleApiError)
 /* harmony export */ });
 /**
  * Errors raised by the HTTP layer. A google.rpc.Status error body becomes a GoogleApiError;
@@ -417,9 +442,6 @@ class NetworkError extends Error {
         this.code = code;
     }
 }
-function isRetryable(err) {
-    return (err instanceof GoogleApiError && err.retryable) || err instanceof NetworkError;
-}
 
 
 /***/ }),
@@ -460,18 +482,47 @@ async function generateContent(http, url, prompt, config, signal) {
 
 /***/ }),
 
-/***/ 1265:
+/***/ 9366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EA: () => (/* binding */ GoogleHttp),
-/* harmony export */   e7: () => (/* binding */ toHttpError)
-/* harmony export */ });
-/* unused harmony export DEFAULT_RETRY */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4116);
-/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9251);
-/* harmony import */ var _util_time_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6043);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3878);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ GoogleHttp),
+  e: () => (/* binding */ toHttpError)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(4116);
+// EXTERNAL MODULE: ./src/runner/secrets.ts + 1 modules
+var secrets = __webpack_require__(297);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var clock = __webpack_require__(7110);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/util/time.ts
+/** Parsing the times Google's APIs send: Retry-After headers and google.protobuf.Duration strings. */
+/** Parses a Retry-After header (delta seconds or HTTP date) into ms. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Parses a google.protobuf.Duration JSON string such as "1.5s" into ms. */
+function parseDuration(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const m = /^(\d+(?:\.\d+)?)s$/.exec(value.trim());
+    return m ? Math.round(Number(m[1]) * 1000) : undefined;
+}
+
+// EXTERNAL MODULE: ./src/backends/errors.ts
+var errors = __webpack_require__(3878);
+;// CONCATENATED MODULE: ./src/backends/http.ts
 /**
  * JSON over HTTP on google-auth-library's transport (gaxios): the auth client adds the
  * credentials (x-goog-api-key, or a fresh OAuth token on every call). This layer turns
@@ -483,47 +534,30 @@ async function generateContent(http, url, prompt, config, signal) {
 
 
 
-const DEFAULT_RETRY = {
-    maxAttempts: 6,
-    maxElapsedMs: 120_000,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-};
+
+
 class GoogleHttp {
     client;
-    sleep;
+    clock;
     random;
-    now;
     constructor(client, options = {}) {
         this.client = client;
-        this.sleep = options.sleep ?? _util_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy;
+        this.clock = options.clock ?? clock/* systemClock */.m;
         this.random = options.random ?? Math.random;
-        this.now = options.now ?? Date.now;
     }
-    async json(req) {
+    json(req) {
         const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'DELETE');
-        const policy = req.retry === false || !idempotent ? null : { ...DEFAULT_RETRY, ...(req.retry ?? {}) };
-        const started = this.now();
+        if (req.retry === false || !idempotent)
+            return this.once(req);
         const what = req.what ?? `${req.method} ${new URL(req.url).pathname}`;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await this.once(req);
-            }
-            catch (err) {
-                if (!policy || !(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryable */ .r3)(err) || attempt >= policy.maxAttempts || req.signal?.aborted)
-                    throw err;
-                const backoff = this.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-                const asked = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GoogleApiError */ .GI ? err.retryAfterMs : undefined;
-                const delay = asked !== undefined ? Math.max(asked, backoff / 4) : backoff;
-                if (this.now() - started + delay > policy.maxElapsedMs)
-                    throw err;
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${what}: attempt ${attempt} failed (${err.message}); retrying in ${Math.round(delay)} ms` +
-                    (asked !== undefined ? ' (server asked via Retry-After)' : ''));
-                await this.sleep(delay, req.signal);
-                if (req.signal?.aborted)
-                    throw err;
-            }
-        }
+        return (0,retry/* withRetry */.bD)(() => this.once(req), {
+            clock: this.clock,
+            policy: { ...retry/* DEFAULT_RETRY */.vI, ...(req.retry ?? {}) },
+            random: this.random,
+            ...(req.signal ? { signal: req.signal } : {}),
+            onRetry: (err, attempt, delay, asked) => core/* debug */.Yz(`${what}: attempt ${attempt} failed (${err.message}); retrying in ${Math.round(delay)} ms` +
+                (asked ? ' (server asked via Retry-After)' : '')),
+        });
     }
     async once(req) {
         let res;
@@ -560,13 +594,13 @@ function toHttpError(err, req) {
                 ? data.trim().slice(0, 300)
                 : `HTTP ${httpStatus}`;
         const retryInfo = details.find((d) => typeof d === 'object' && d !== null && String(d['@type']).endsWith('RetryInfo'));
-        const retryAfterMs = (0,_util_time_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(header(e.response.headers, 'retry-after')) ?? (0,_util_time_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(retryInfo?.retryDelay);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GoogleApiError */ .GI((0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(`${status} (HTTP ${httpStatus}) from ${where}: ${message}`), httpStatus, status, retryAfterMs, details);
+        const retryAfterMs = parseRetryAfter(header(e.response.headers, 'retry-after')) ?? parseDuration(retryInfo?.retryDelay);
+        return new errors/* GoogleApiError */.G((0,secrets/* scrub */._I)(`${status} (HTTP ${httpStatus}) from ${where}: ${message}`), httpStatus, status, retryAfterMs, details);
     }
     if (e?.name === 'AbortError')
         return e;
     const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .Dr((0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(`${where} failed: ${e?.message ?? String(err)}`), code);
+    return new errors/* NetworkError */.D((0,secrets/* scrub */._I)(`${where} failed: ${e?.message ?? String(err)}`), code);
 }
 function parseBody(data) {
     if (typeof data !== 'string')
@@ -610,52 +644,119 @@ function httpStatusName(code) {
 
 /***/ }),
 
-/***/ 6043:
+/***/ 7110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
-/* unused harmony export formatDuration */
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted)
-        return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
+/**
+ * The one clock of a run: created at the top (main, post, a test) and passed down to every wait
+ * (polling, HTTP and eval retries, uploads, the create's retries), so that a test can run hours of
+ * tuning on a virtual clock in milliseconds. Guards against a peer that hangs (a call's own
+ * timeout) stay on real time: they bound real I/O, not the schedule.
+ */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: realSleep,
+    timeout: (ms) => AbortSignal.timeout(Math.max(1, Math.ceil(ms))),
+};
+
+
+/***/ }),
+
+/***/ 4266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a2: () => (/* binding */ retryDelay),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isRetryable, askedDelay */
+/**
+ * The one retry policy: which failures are retried, how long to wait (the server's Retry-After or
+ * RetryInfo when it gave one, else exponential backoff with full jitter), and when to give up
+ * (attempts, time spent, the caller's deadline). `retryDelay` decides; `withRetry` loops on the
+ * caller's clock. Errors say whether they are retryable themselves (`retryable`, `retryAfterMs`:
+ * GoogleApiError and NetworkError do), so this module imports nothing.
+ */
+/** Calls to Google: six attempts within two minutes. */
+const DEFAULT_RETRY = {
+    maxAttempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxElapsedMs: 120_000,
+    maxRetryAfterMs: 120_000,
+    jitter: true,
+};
+function isRetryable(err) {
+    return typeof err === 'object' && err !== null && err.retryable === true;
+}
+/** The pause the server asked for (Retry-After header or google.rpc.RetryInfo), in ms. */
+function askedDelay(err) {
+    const ms = typeof err === 'object' && err !== null ? err.retryAfterMs : undefined;
+    return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+/**
+ * Whether to try again after attempt `attempt` (1-based) failed with `err`, and after how long.
+ * `elapsedMs`: since the first attempt; `leftMs`: until the caller's deadline (Infinity: none);
+ * `random`: a number in [0, 1) for the jitter.
+ */
+function retryDelay(policy, attempt, err, timing) {
+    if (!isRetryable(err))
+        return { retry: false, why: 'not retryable' };
+    if (attempt >= policy.maxAttempts)
+        return { retry: false, why: 'attempts' };
+    const asked = askedDelay(err);
+    if (asked !== undefined && asked > policy.maxRetryAfterMs)
+        return { retry: false, why: 'retry-after too long' };
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    const backoff = policy.jitter ? Math.floor(timing.random * ceiling) : ceiling;
+    const delayMs = asked !== undefined && asked > 0 ? asked : backoff;
+    if (timing.elapsedMs + delayMs > policy.maxElapsedMs || delayMs >= timing.leftMs)
+        return { retry: false, why: 'time' };
+    return { retry: true, delayMs, asked: asked !== undefined && asked > 0 };
+}
+/** Runs `call` until it succeeds or `retryDelay` says stop; then throws the last error. */
+async function withRetry(call, ctx) {
+    const policy = ctx.policy ?? DEFAULT_RETRY;
+    const random = ctx.random ?? Math.random;
+    const started = ctx.clock.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call(attempt);
+        }
+        catch (err) {
+            if (ctx.signal?.aborted)
+                throw err;
+            const now = ctx.clock.now();
+            const decision = retryDelay(policy, attempt, err, {
+                elapsedMs: now - started,
+                leftMs: ctx.deadline === undefined ? Infinity : ctx.deadline - now,
+                random: random(),
+            });
+            if (!decision.retry)
+                throw err;
+            ctx.onRetry?.(err, attempt, decision.delayMs, decision.asked);
+            await ctx.clock.sleep(decision.delayMs, ctx.signal);
+            if (ctx.signal?.aborted)
+                throw err;
+        }
     }
-    signal?.addEventListener('abort', done, { once: true });
-});
-/** "1h 02m", "3m 05s", "12.3s". */
-function formatDuration(ms) {
-    const s = ms / 1000;
-    if (s < 60)
-        return `${s.toFixed(1)}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m ${String(Math.round(s % 60)).padStart(2, '0')}s`;
-    return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
-}
-/** Parses a Retry-After header (delta seconds or HTTP date) into ms. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Parses a google.protobuf.Duration JSON string such as "1.5s" into ms. */
-function parseDuration(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const m = /^(\d+(?:\.\d+)?)s$/.exec(value.trim());
-    return m ? Math.round(Number(m[1]) * 1000) : undefined;
 }
 
 

@@ -17,10 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3878);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/util/time.ts
-var time = __webpack_require__(6043);
-// EXTERNAL MODULE: ./src/backends/http.ts
-var http = __webpack_require__(1265);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var util_clock = __webpack_require__(7110);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/backends/http.ts + 1 modules
+var http = __webpack_require__(9366);
 ;// CONCATENATED MODULE: ./src/backends/gcs-upload.ts
 /**
  * A small resumable upload over the Cloud Storage JSON API (not @google-cloud/storage: with a
@@ -35,6 +37,7 @@ var http = __webpack_require__(1265);
  *    `Content-Range: bytes *\/TOTAL` to ask what arrived, and resume from there. A 404/410 session
  *    (expired) starts a new one.
  */
+
 
 
 
@@ -55,9 +58,17 @@ async function uploadResumable(req) {
     if (chunkSize <= 0 || chunkSize % CHUNK_GRANULE !== 0) {
         throw new Error(`chunk size ${chunkSize} is not a positive multiple of ${CHUNK_GRANULE}`);
     }
-    const sleep = req.sleep ?? time/* sleep */.yy;
+    const clock = req.clock ?? util_clock/* systemClock */.m;
     const log = req.log ?? (() => undefined);
-    const maxFailures = req.maxFailuresWithoutProgress ?? 6;
+    // Attempts count from the last progress, not from the start: a large upload may need many resumes.
+    const policy = {
+        maxAttempts: req.maxFailuresWithoutProgress ?? 6,
+        baseDelayMs: 500,
+        maxDelayMs: 30_000,
+        maxElapsedMs: Infinity,
+        maxRetryAfterMs: Infinity,
+        jitter: true,
+    };
     const base = req.baseUrl.replace(/\/+$/, '');
     const source = new ByteSource(Buffer.isBuffer(req.data) ? [req.data] : req.data.chunks);
     const { total, md5Hash } = await source.measure();
@@ -66,11 +77,11 @@ async function uploadResumable(req) {
     // Failures in a row without progress; reset whenever the service reports more bytes than before.
     let failures = 0;
     const failed = async (err, what) => {
-        if (!(0,errors/* isRetryable */.r3)(err) || ++failures >= maxFailures)
+        const decision = (0,retry/* retryDelay */.a2)(policy, ++failures, err, { elapsedMs: 0, leftMs: Infinity, random: Math.random() });
+        if (!decision.retry)
             throw err;
-        const delay = Math.min(30_000, 500 * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
-        log(`${what} failed (${err.message}); retrying in ${Math.round(delay)} ms`);
-        await sleep(delay);
+        log(`${what} failed (${err.message}); retrying in ${decision.delayMs} ms`);
+        await clock.sleep(decision.delayMs);
     };
     // 1. Already there?
     for (;;) {
@@ -84,7 +95,7 @@ async function uploadResumable(req) {
         }
         catch (err) {
             // May create but not read (roles/storage.objectCreator): upload without the check.
-            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 403) {
+            if (err instanceof errors/* GoogleApiError */.G && err.httpStatus === 403) {
                 log(`cannot read ${uri} to compare checksums (${err.message}); uploading it`);
                 break;
             }
@@ -145,7 +156,7 @@ async function uploadResumable(req) {
         if (outcome.next > offset)
             failures = 0;
         else
-            await failed(new errors/* NetworkError */.Dr(`the service kept none of bytes ${offset}-${end - 1}`, undefined), 'upload');
+            await failed(new errors/* NetworkError */.D(`the service kept none of bytes ${offset}-${end - 1}`, undefined), 'upload');
         offset = outcome.next;
     }
 }
@@ -210,7 +221,7 @@ function verify(result, resource) {
     return result;
 }
 function isGone(err) {
-    return err instanceof errors/* GoogleApiError */.GI && (err.httpStatus === 404 || err.httpStatus === 410);
+    return err instanceof errors/* GoogleApiError */.G && (err.httpStatus === 404 || err.httpStatus === 410);
 }
 async function queryUntilKnown(client, session, total, failed) {
     for (;;) {
@@ -238,7 +249,7 @@ async function getObject(client, base, bucket, object) {
         return res.status === 404 ? null : parseJson(res.data);
     }
     catch (err) {
-        throw (0,http/* toHttpError */.e7)(err, { method: 'GET', url });
+        throw (0,http/* toHttpError */.e)(err, { method: 'GET', url });
     }
 }
 async function initiate(req, base, total, md5Hash) {
@@ -268,7 +279,7 @@ async function initiate(req, base, total, md5Hash) {
     catch (err) {
         if (err instanceof Error && err.message.includes('got no session URI'))
             throw err;
-        throw (0,http/* toHttpError */.e7)(err, { method: 'POST', url: url.toString() });
+        throw (0,http/* toHttpError */.e)(err, { method: 'POST', url: url.toString() });
     }
 }
 async function put(client, session, contentRange, body) {
@@ -292,7 +303,7 @@ async function put(client, session, contentRange, body) {
     }
     catch (err) {
         // (toHttpError's type lists the JSON verbs; it only prints the method.)
-        throw (0,http/* toHttpError */.e7)(err, { method: 'PUT', url: session });
+        throw (0,http/* toHttpError */.e)(err, { method: 'PUT', url: session });
     }
 }
 function parseJson(data) {
@@ -318,15 +329,6 @@ function header(headers, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/dataset/to-vertex-jsonl.ts
-/**
- * The one canonical form of a training example: a Vertex AI `contents` record, as one line of
- * JSON with a fixed key order and only what the service reads (an optional system instruction and
- * the turns, each with its role and text parts). Every accepted format (JSONL/JSON/CSV pairs,
- * Vertex AI `contents`, the legacy `messages`) maps to it, so:
- * - the Vertex AI upload is these lines, one per example (`toVertexJsonl`);
- * - the content key hashes the same content (content-key.ts), which is why the key does not
- *   depend on the file format, the field aliases or the whitespace in the file.
- */
 const PAIR_HEAD = '{"contents":[{"role":"user","parts":[{"text":';
 const PAIR_MID = '}]},{"role":"model","parts":[{"text":';
 const PAIR_TAIL = '}]}]}';
@@ -441,6 +443,8 @@ function storageBaseUrl(apiEndpoint) {
     return (apiEndpoint ?? STORAGE_HOST).replace(/\/+$/, '');
 }
 
+// EXTERNAL MODULE: ./src/backends/defaults.ts
+var defaults = __webpack_require__(7747);
 ;// CONCATENATED MODULE: ./src/backends/vertex-ai.ts
 /**
  * The Vertex AI backend: the datasets go to Cloud Storage as contents JSONL (resumable upload,
@@ -464,7 +468,8 @@ function storageBaseUrl(apiEndpoint) {
 
 
 
-const VERTEX_DEFAULT_BASE_MODEL = 'gemini-2.5-flash';
+
+const VERTEX_DEFAULT_BASE_MODEL = defaults/* DEFAULT_BASE_MODEL */.m['vertex-ai'];
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
 const CONTENT_KEY_LABEL = 'gemini_tune_key';
 const TUNING_JOB_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/tuningJobs\/[^/]+$/;
@@ -554,6 +559,7 @@ class VertexAiBackend {
             data: { chunks: () => utf8Chunks(vertexJsonlStream(examples)) },
             contentType: 'application/jsonl',
             ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
+            ...(this.opts.clock ? { clock: this.opts.clock } : {}),
             log: this.log,
         }).catch((err) => {
             throw explain(err, { upload: `gs://${bucket}/${object}` });
@@ -600,7 +606,7 @@ class VertexAiBackend {
         }
         catch (err) {
             // Already ended (FAILED_PRECONDITION) or gone: nothing left to cancel.
-            if (err instanceof errors/* GoogleApiError */.GI && [400, 404].includes(err.httpStatus))
+            if (err instanceof errors/* GoogleApiError */.G && [400, 404].includes(err.httpStatus))
                 return;
             throw explain(err, {});
         }
@@ -625,7 +631,7 @@ class VertexAiBackend {
             }
             catch (err) {
                 // A service that does not take the label filter: list everything and filter here.
-                if (filter && err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 400) {
+                if (filter && err instanceof errors/* GoogleApiError */.G && err.httpStatus === 400) {
                     filter = null;
                     pageToken = '';
                     continue;
@@ -734,7 +740,7 @@ class VertexAiBackend {
             return await this.http.json({ method: 'GET', url: this.url(resource, query), what, retry: METRICS_RETRY });
         }
         catch (err) {
-            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 404)
+            if (err instanceof errors/* GoogleApiError */.G && err.httpStatus === 404)
                 return null;
             throw err;
         }
@@ -832,7 +838,7 @@ async function* utf8Chunks(strings) {
         yield Buffer.from(s, 'utf8');
 }
 function explain(err, ctx) {
-    if (!(err instanceof errors/* GoogleApiError */.GI))
+    if (!(err instanceof errors/* GoogleApiError */.G))
         return err;
     let hint = '';
     if (err.httpStatus === 403 && ctx.upload) {
@@ -862,7 +868,7 @@ function explain(err, ctx) {
     }
     if (!hint)
         return err;
-    return new errors/* GoogleApiError */.GI(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
+    return new errors/* GoogleApiError */.G(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
 }
 
 

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9251:
+/***/ 297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28382,7 +28382,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: forgetSecrets
 
-;// CONCATENATED MODULE: ./src/util/workflow-commands.ts
+;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
 /**
  * The two workflow commands the action needs before its pipeline is loaded: add-mask, and the
  * error + exit code of setFailed. They are written here, with @actions/core's escaping, because
@@ -28404,7 +28404,7 @@ function setFailed(message) {
     issue('error', message);
 }
 
-;// CONCATENATED MODULE: ./src/util/secrets.ts
+;// CONCATENATED MODULE: ./src/runner/secrets.ts
 /**
  * Every secret the run knows (API key, GitHub token, access tokens) is registered here once:
  * masked in the runner's log and scrubbed from any text we write ourselves (report, summary,
@@ -38846,7 +38846,7 @@ function _function(params) {
 }
 
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
 /**
  * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
  * smaller module to load on every run) into a typed Settings object.
@@ -38904,7 +38904,7 @@ function shown(value) {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 }
 /** '' → null; anything else must pass `check`. */
-function inputs_optional(parse) {
+function settings_optional(parse) {
     const schema = pipe(schemas_string(), transform((raw, ctx) => {
         const value = raw.trim();
         if (value === '')
@@ -38923,8 +38923,8 @@ function inputs_optional(parse) {
     }));
     return schema;
 }
-function inputs_required(parse, fallback) {
-    const schema = pipe(inputs_optional(parse), transform((v) => v ?? parse(fallback, () => undefined)));
+function settings_required(parse, fallback) {
+    const schema = pipe(settings_optional(parse), transform((v) => v ?? parse(fallback, () => undefined)));
     return schema;
 }
 const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
@@ -38944,7 +38944,7 @@ const nonNegativeNumber = (value, fail) => {
     const n = Number(value);
     return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
 };
-const inputs_boolean = (value, fail) => {
+const settings_boolean = (value, fail) => {
     // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
@@ -38955,8 +38955,8 @@ const inputs_boolean = (value, fail) => {
 const oneOf = (allowed) => (value, fail) => allowed.includes(value)
     ? value
     : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
-const inputs_text = (value) => value;
-const inputs_url = (value, fail) => {
+const settings_text = (value) => value;
+const settings_url = (value, fail) => {
     let parsed;
     try {
         parsed = new URL(value);
@@ -38980,40 +38980,40 @@ const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
     : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
         'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
 const schema = object({
-    backend: inputs_required(oneOf(['auto', 'gemini-api', 'vertex-ai']), 'auto'),
-    'training-data': inputs_optional(inputs_text),
-    'validation-data': inputs_optional(inputs_text),
-    'eval-data': inputs_optional(inputs_text),
-    'base-model': inputs_optional(inputs_text),
-    'display-name': inputs_optional(inputs_text),
+    backend: settings_required(oneOf(['auto', 'gemini-api', 'vertex-ai']), 'auto'),
+    'training-data': settings_optional(settings_text),
+    'validation-data': settings_optional(settings_text),
+    'eval-data': settings_optional(settings_text),
+    'base-model': settings_optional(settings_text),
+    'display-name': settings_optional(settings_text),
     description: schemas_string(),
-    'epoch-count': inputs_optional(positiveInteger),
-    'batch-size': inputs_optional(positiveInteger),
-    'learning-rate': inputs_optional(positiveNumber),
-    'learning-rate-multiplier': inputs_optional(positiveNumber),
-    'adapter-size': inputs_optional((v, fail) => ADAPTER_SIZES.includes(Number(v)) && /^[0-9]+$/.test(v)
+    'epoch-count': settings_optional(positiveInteger),
+    'batch-size': settings_optional(positiveInteger),
+    'learning-rate': settings_optional(positiveNumber),
+    'learning-rate-multiplier': settings_optional(positiveNumber),
+    'adapter-size': settings_optional((v, fail) => ADAPTER_SIZES.includes(Number(v)) && /^[0-9]+$/.test(v)
         ? Number(v)
         : fail(`must be one of ${ADAPTER_SIZES.join(', ')}`)),
-    'api-key': inputs_optional(inputs_text),
-    project: inputs_optional((v, fail) => /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]+$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(v)
+    'api-key': settings_optional(settings_text),
+    project: settings_optional((v, fail) => /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]+$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(v)
         ? v
         : fail('must be a Google Cloud project ID (6-30 lowercase letters, digits or hyphens) or number')),
-    location: inputs_required((v, fail) => (/^[a-z0-9-]+$/.test(v) ? v : fail('must be a region such as us-central1, or global')), 'us-central1'),
-    'staging-uri': inputs_optional(gcsUri),
-    'api-endpoint': inputs_optional(inputs_url),
-    wait: inputs_required(inputs_boolean, 'true'),
-    'timeout-minutes': inputs_required(positiveNumber, '330'),
-    resume: inputs_optional(resumeName),
-    cache: inputs_required(inputs_boolean, 'true'),
-    'cancel-on-abort': inputs_required(inputs_boolean, 'true'),
-    'eval-concurrency': inputs_required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
-    'eval-baseline': inputs_optional(inputs_text),
-    'min-pass-rate': inputs_optional(fraction),
-    'max-final-loss': inputs_optional(nonNegativeNumber),
-    comment: inputs_required(oneOf(['auto', 'off']), 'auto'),
-    'comment-key': inputs_optional(inputs_text),
+    location: settings_required((v, fail) => (/^[a-z0-9-]+$/.test(v) ? v : fail('must be a region such as us-central1, or global')), 'us-central1'),
+    'staging-uri': settings_optional(gcsUri),
+    'api-endpoint': settings_optional(settings_url),
+    wait: settings_required(settings_boolean, 'true'),
+    'timeout-minutes': settings_required(positiveNumber, '330'),
+    resume: settings_optional(resumeName),
+    cache: settings_required(settings_boolean, 'true'),
+    'cancel-on-abort': settings_required(settings_boolean, 'true'),
+    'eval-concurrency': settings_required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
+    'eval-baseline': settings_optional(settings_text),
+    'min-pass-rate': settings_optional(fraction),
+    'max-final-loss': settings_optional(nonNegativeNumber),
+    comment: settings_required(oneOf(['auto', 'off']), 'auto'),
+    'comment-key': settings_optional(settings_text),
     'github-token': schemas_string(),
-    'report-path': inputs_optional(inputs_text),
+    'report-path': settings_optional(settings_text),
 })
     .check(superRefine((v, ctx) => {
     const fail = (input, message) => {
@@ -39110,34 +39110,65 @@ function parseSettings(raw) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
+;// CONCATENATED MODULE: ./src/runner/outputs.ts
+/**
+ * What the step hands the runner: its outputs (for the workflow) and its saved state (for the post
+ * step). The keys are the enums below, the one place they are spelled.
+ */
 
+var Output;
+(function (Output) {
+    Output["TunedModel"] = "tuned-model";
+    Output["Endpoint"] = "endpoint";
+    Output["State"] = "state";
+    Output["Job"] = "job";
+    Output["FinalLoss"] = "final-loss";
+    Output["PassRate"] = "pass-rate";
+    Output["CacheHit"] = "cache-hit";
+    Output["ReportPath"] = "report-path";
+    Output["CommentUrl"] = "comment-url";
+})(Output || (Output = {}));
+var State;
+(function (State) {
+    State["Job"] = "job";
+    State["TunedModel"] = "tuned-model";
+    State["Settled"] = "settled";
+})(State || (State = {}));
 function setOutputs(o) {
-    core.setOutput('tuned-model', o.tunedModel ?? '');
-    core.setOutput('endpoint', o.endpoint ?? '');
-    core.setOutput('state', o.state);
-    core.setOutput('job', o.job);
-    core.setOutput('final-loss', o.finalLoss === null ? '' : String(o.finalLoss));
-    core.setOutput('pass-rate', o.passRate === null ? '' : String(o.passRate));
-    core.setOutput('cache-hit', String(o.cacheHit));
-    core.setOutput('report-path', o.reportPath);
-    core.setOutput('comment-url', o.commentUrl ?? '');
+    const text = (v) => (v === null ? '' : String(v));
+    const values = {
+        [Output.TunedModel]: text(o.tunedModel),
+        [Output.Endpoint]: text(o.endpoint),
+        [Output.State]: o.state,
+        [Output.Job]: o.job,
+        [Output.FinalLoss]: text(o.finalLoss),
+        [Output.PassRate]: text(o.passRate),
+        [Output.CacheHit]: text(o.cacheHit),
+        [Output.ReportPath]: o.reportPath,
+        [Output.CommentUrl]: text(o.commentUrl),
+    };
+    for (const [name, value] of Object.entries(values))
+        core.setOutput(name, value);
 }
 function saveJobState(saved) {
-    core.saveState('job', saved.job);
-    core.saveState('tuned-model', saved.tunedModel ?? '');
-    core.saveState('settled', String(saved.settled));
+    core.saveState(State.Job, saved.job);
+    core.saveState(State.TunedModel, saved.tunedModel ?? '');
+    core.saveState(State.Settled, String(saved.settled));
 }
 function readJobState() {
-    const job = lib_core/* getState */.Gu('job');
+    const job = lib_core/* getState */.Gu(State.Job);
     if (!job)
         return null;
-    return { job, tunedModel: lib_core/* getState */.Gu('tuned-model') || null, settled: lib_core/* getState */.Gu('settled') === 'true' };
+    return {
+        job,
+        tunedModel: lib_core/* getState */.Gu(State.TunedModel) || null,
+        settled: lib_core/* getState */.Gu(State.Settled) === 'true',
+    };
 }
 
-// EXTERNAL MODULE: ./src/util/secrets.ts + 1 modules
-var secrets = __nccwpck_require__(9251);
-;// CONCATENATED MODULE: ./src/post-run.ts
+// EXTERNAL MODULE: ./src/runner/secrets.ts + 1 modules
+var secrets = __nccwpck_require__(297);
+;// CONCATENATED MODULE: ./src/steps/post-run.ts
 /**
  * The post step: when the main step was killed before it could, cancel (Vertex AI) or delete
  * (Gemini API) the tuning job that run started and that is still running. It only ever warns.
@@ -39146,7 +39177,7 @@ var secrets = __nccwpck_require__(9251);
 
 
 
-async function runPost(env = process.env) {
+async function runPost(env = process.env, options = {}) {
     try {
         const saved = readJobState();
         if (!saved)
@@ -39161,7 +39192,7 @@ async function runPost(env = process.env) {
             return lib_core/* info */.pq(`${saved.job} may still be running; cancel-on-abort is false, so it is left alone.`);
         }
         const { createBackend } = await __nccwpck_require__.e(/* import() */ 103).then(__nccwpck_require__.bind(__nccwpck_require__, 7103));
-        const backend = await createBackend(settings);
+        const backend = await createBackend(settings, options.clock);
         const status = await backend.status(saved.job);
         if (status.state !== 'CREATING')
             return lib_core/* info */.pq(`${saved.job} already ended: ${status.state}.`);

@@ -6,22 +6,25 @@ import { GeminiApiBackend } from './gemini-api.js';
 import type { RawRequestClient } from './gcs-upload.js';
 import { GoogleHttp } from './http.js';
 import { scrub } from '../runner/secrets.js';
+import { systemClock, type Clock } from '../util/clock.js';
 
-export async function createBackend(settings: Settings): Promise<TuningBackend> {
+/** The backend the settings name, its HTTP retries on the run's clock. */
+export async function createBackend(settings: Settings, clock: Clock = systemClock): Promise<TuningBackend> {
   if (settings.backend === 'gemini-api') {
     const client = await createAuthClient({ apiKey: settings.apiKey, scopes: GEMINI_OAUTH_SCOPES });
-    return new GeminiApiBackend(new GoogleHttp(client), settings.apiEndpoint);
+    return new GeminiApiBackend(new GoogleHttp(client, { clock }), settings.apiEndpoint);
   }
   if (!settings.project) throw new Error('the vertex-ai backend needs "project"');
   // Application Default Credentials only (a key file, or google-github-actions/auth's external_account
   // file); projectId given so the library does not look the project up.
   const client = await createAuthClient({ apiKey: null, scopes: [CLOUD_PLATFORM_SCOPE], projectId: settings.project });
   const { VertexAiBackend } = await import('./vertex-ai.js');
-  return new VertexAiBackend(new GoogleHttp(client), client as unknown as RawRequestClient, {
+  return new VertexAiBackend(new GoogleHttp(client, { clock }), client as unknown as RawRequestClient, {
     project: settings.project,
     location: settings.location,
     stagingUri: settings.stagingUri,
     apiEndpoint: settings.apiEndpoint,
+    clock,
     log: (message) => core.info(scrub(message)),
   });
 }

@@ -36,7 +36,3 @@ export class NetworkError extends Error {
     super(message);
   }
 }
-
-export function isRetryable(err: unknown): boolean {
-  return (err instanceof GoogleApiError && err.retryable) || err instanceof NetworkError;
-}

@@ -13,8 +13,9 @@
  */
 
 import { createHash } from 'node:crypto';
-import { sleep as defaultSleep } from '../util/time.js';
-import { GoogleApiError, NetworkError, isRetryable } from './errors.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { retryDelay, type RetryPolicy } from '../util/retry.js';
+import { GoogleApiError, NetworkError } from './errors.js';
 import { toHttpError, type JsonRequest } from './http.js';
 
 export const CHUNK_GRANULE = 256 * 1024;
@@ -48,7 +49,8 @@ export interface UploadRequest {
   chunkSize?: number;
   /** Give up after this many failed attempts in a row that made no progress (default 6). */
   maxFailuresWithoutProgress?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** The run's clock: the pauses between attempts wait on it. */
+  clock?: Clock;
   log?: (message: string) => void;
 }
 
@@ -99,9 +101,17 @@ export async function uploadResumable(req: UploadRequest): Promise<UploadResult>
   if (chunkSize <= 0 || chunkSize % CHUNK_GRANULE !== 0) {
     throw new Error(`chunk size ${chunkSize} is not a positive multiple of ${CHUNK_GRANULE}`);
   }
-  const sleep = req.sleep ?? defaultSleep;
+  const clock = req.clock ?? systemClock;
   const log = req.log ?? (() => undefined);
-  const maxFailures = req.maxFailuresWithoutProgress ?? 6;
+  // Attempts count from the last progress, not from the start: a large upload may need many resumes.
+  const policy: RetryPolicy = {
+    maxAttempts: req.maxFailuresWithoutProgress ?? 6,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+    maxElapsedMs: Infinity,
+    maxRetryAfterMs: Infinity,
+    jitter: true,
+  };
   const base = req.baseUrl.replace(/\/+$/, '');
   const source = new ByteSource(Buffer.isBuffer(req.data) ? [req.data] : req.data.chunks);
   const { total, md5Hash } = await source.measure();
@@ -111,10 +121,10 @@ export async function uploadResumable(req: UploadRequest): Promise<UploadResult>
   // Failures in a row without progress; reset whenever the service reports more bytes than before.
   let failures = 0;
   const failed = async (err: unknown, what: string): Promise<void> => {
-    if (!isRetryable(err) || ++failures >= maxFailures) throw err;
-    const delay = Math.min(30_000, 500 * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
-    log(`${what} failed (${(err as Error).message}); retrying in ${Math.round(delay)} ms`);
-    await sleep(delay);
+    const decision = retryDelay(policy, ++failures, err, { elapsedMs: 0, leftMs: Infinity, random: Math.random() });
+    if (!decision.retry) throw err;
+    log(`${what} failed (${(err as Error).message}); retrying in ${decision.delayMs} ms`);
+    await clock.sleep(decision.delayMs);
   };
 
   // 1. Already there?

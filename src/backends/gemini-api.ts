@@ -11,9 +11,10 @@ import { GoogleApiError } from './errors.js';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import type { GenerationConfig, Hyperparameters, JobStatus, Snapshot, TuningState } from '../domain.js';
+import { DEFAULT_BASE_MODEL } from './defaults.js';
 
 export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
-export const GEMINI_DEFAULT_BASE_MODEL = 'models/gemini-1.5-flash-001-tuning';
+export const GEMINI_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['gemini-api'];
 
 /** Wire shapes (proto3 JSON: absent means default). */
 interface WireSnapshot {

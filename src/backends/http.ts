@@ -8,8 +8,10 @@
 
 import * as core from '@actions/core';
 import { scrub } from '../runner/secrets.js';
-import { parseDuration, parseRetryAfter, sleep } from '../util/time.js';
-import { GoogleApiError, NetworkError, isRetryable } from './errors.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../util/retry.js';
+import { parseDuration, parseRetryAfter } from '../util/time.js';
+import { GoogleApiError, NetworkError } from './errors.js';
 
 /** The part of google-auth-library's AuthClient this layer uses. */
 export interface RequestClient {
@@ -24,21 +26,6 @@ export interface RequestClient {
     responseType?: 'json' | 'text';
   }): Promise<{ status: number; data: T; headers: unknown }>;
 }
-
-export interface RetryPolicy {
-  maxAttempts: number;
-  /** Stop retrying once this much time has passed since the first attempt. */
-  maxElapsedMs: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 6,
-  maxElapsedMs: 120_000,
-  baseDelayMs: 1000,
-  maxDelayMs: 30_000,
-};
 
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -59,48 +46,38 @@ export interface JsonRequest {
 }
 
 export interface HttpOptions {
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The run's clock: retries wait on it. */
+  clock?: Clock;
   random?: () => number;
-  now?: () => number;
 }
 
 export class GoogleHttp {
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly clock: Clock;
   private readonly random: () => number;
-  private readonly now: () => number;
 
   constructor(
     private readonly client: RequestClient,
     options: HttpOptions = {},
   ) {
-    this.sleep = options.sleep ?? sleep;
+    this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.now = options.now ?? Date.now;
   }
 
-  async json<T>(req: JsonRequest): Promise<T> {
+  json<T>(req: JsonRequest): Promise<T> {
     const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'DELETE');
-    const policy: RetryPolicy | null =
-      req.retry === false || !idempotent ? null : { ...DEFAULT_RETRY, ...(req.retry ?? {}) };
-    const started = this.now();
+    if (req.retry === false || !idempotent) return this.once<T>(req);
     const what = req.what ?? `${req.method} ${new URL(req.url).pathname}`;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.once<T>(req);
-      } catch (err) {
-        if (!policy || !isRetryable(err) || attempt >= policy.maxAttempts || req.signal?.aborted) throw err;
-        const backoff = this.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-        const asked = err instanceof GoogleApiError ? err.retryAfterMs : undefined;
-        const delay = asked !== undefined ? Math.max(asked, backoff / 4) : backoff;
-        if (this.now() - started + delay > policy.maxElapsedMs) throw err;
+    return withRetry(() => this.once<T>(req), {
+      clock: this.clock,
+      policy: { ...DEFAULT_RETRY, ...(req.retry ?? {}) },
+      random: this.random,
+      ...(req.signal ? { signal: req.signal } : {}),
+      onRetry: (err, attempt, delay, asked) =>
         core.debug(
           `${what}: attempt ${attempt} failed (${(err as Error).message}); retrying in ${Math.round(delay)} ms` +
-            (asked !== undefined ? ' (server asked via Retry-After)' : ''),
-        );
-        await this.sleep(delay, req.signal);
-        if (req.signal?.aborted) throw err;
-      }
-    }
+            (asked ? ' (server asked via Retry-After)' : ''),
+        ),
+    });
   }
 
   private async once<T>(req: JsonRequest): Promise<T> {

@@ -23,6 +23,8 @@ import { vertexJsonlStream } from '../dataset/to-vertex-jsonl.js';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
+import { DEFAULT_BASE_MODEL } from './defaults.js';
+import type { Clock } from '../util/clock.js';
 import type {
   GenerationConfig,
   Hyperparameters,
@@ -32,7 +34,7 @@ import type {
   TuningState,
 } from '../domain.js';
 
-export const VERTEX_DEFAULT_BASE_MODEL = 'gemini-2.5-flash';
+export const VERTEX_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['vertex-ai'];
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
 export const CONTENT_KEY_LABEL = 'gemini_tune_key';
 export const TUNING_JOB_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/tuningJobs\/[^/]+$/;
@@ -95,6 +97,8 @@ export interface VertexOptions {
   apiEndpoint: string | null;
   /** Bytes per upload request (a multiple of 256 KiB). */
   uploadChunkSize?: number;
+  /** The run's clock: upload retries wait on it. */
+  clock?: Clock;
   log?: (message: string) => void;
 }
 
@@ -173,6 +177,7 @@ export class VertexAiBackend implements TuningBackend {
       data: { chunks: () => utf8Chunks(vertexJsonlStream(examples)) },
       contentType: 'application/jsonl',
       ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
+      ...(this.opts.clock ? { clock: this.opts.clock } : {}),
       log: this.log,
     }).catch((err: unknown) => {
       throw explain(err, { upload: `gs://${bucket}/${object}` });

@@ -23,8 +23,8 @@ export interface Datasets {
   training: LoadedDataset<TrainingExample> | null;
   validation: LoadedDataset<TrainingExample> | null;
   eval: LoadedDataset<EvalCase> | null;
-  /** Warnings, as one line each, for the report (loader warnings and doctor findings). */
-  warnings: string[];
+  /** The loaders' warnings (the doctor's findings are in `findings`). */
+  warnings: DatasetProblem[];
   /** The dataset doctor's findings, training set first. */
   findings: DatasetFinding[];
   /** Length statistics per set. */
@@ -93,9 +93,7 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
   if (findings.length > 0) {
     core.info(`Dataset doctor: ${findings.length} finding${findings.length === 1 ? '' : 's'} (see the warnings)`);
   }
-  const warnings = [...problems, ...findingProblems]
-    .filter((p) => p.severity === 'warning')
-    .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  const warnings = problems.filter((p) => p.severity === 'warning');
   const warningsIn = (d: LoadedDataset<TrainingExample> | null): number =>
     d === null
       ? 0

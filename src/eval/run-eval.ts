@@ -29,6 +29,8 @@
  */
 
 import { GoogleApiError, NetworkError } from '../backends/errors.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { askedDelay, isRetryable, retryDelay, type RetryPolicy } from '../util/retry.js';
 import { AdaptiveLimiter, type Permit } from './adaptive-limiter.js';
 import { score, type ScoreOptions } from './scorers.js';
 import type { EvalCaseResult, EvalSummary } from './types.js';
@@ -57,10 +59,9 @@ export interface RunEvalOptions {
   /** Recorded in the summary. */
   generationConfig: { temperature: number; maxOutputTokens?: number };
   log?: EvalLog;
-  /** Injectable for tests. */
-  sleep?: (ms: number) => Promise<void>;
+  /** The run's clock: backoffs and Retry-After pauses wait on it. */
+  clock?: Clock;
   random?: () => number;
-  now?: () => number;
   /** Backoff base for retries without Retry-After; default 1000 ms. */
   baseBackoffMs?: number;
   /** Backoff cap; default 30_000 ms. */
@@ -82,13 +83,9 @@ interface CallResult {
   reason: string | null;
 }
 
-type Failure =
-  | { kind: 'throttled'; retryAfterMs: number | undefined; reason: string }
-  | { kind: 'retryable'; reason: string }
-  | { kind: 'fatal'; reason: string };
-
 class CallTimeout extends Error {
   override readonly name = 'CallTimeout';
+  readonly retryable = true;
   constructor(readonly ms: number) {
     super(`timed out after ${ms} ms`);
   }
@@ -99,12 +96,11 @@ class GenerateContractError extends Error {
 }
 
 const noopLog: EvalLog = { info() {}, debug() {}, warning() {} };
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const MAX_ERROR_WARNINGS = 5;
 
 export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   const log = opts.log ?? noopLog;
-  const sleep = opts.sleep ?? realSleep;
+  const clock = opts.clock ?? systemClock;
   const random = opts.random ?? Math.random;
   const timeoutMs = positive(opts.timeoutMs, 60_000);
   const maxAttempts = Math.max(1, Math.floor(positive(opts.maxAttempts, 6)));
@@ -112,6 +108,14 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   const maxBackoffMs = nonNegative(opts.maxBackoffMs, 30_000);
   const maxRetryAfterMs = nonNegative(opts.maxRetryAfterMs, 120_000);
   const concurrency = Math.max(1, Math.floor(positive(opts.concurrency, 1)));
+  const retryPolicy: RetryPolicy = {
+    maxAttempts,
+    baseDelayMs: baseBackoffMs,
+    maxDelayMs: maxBackoffMs,
+    maxElapsedMs: Infinity,
+    maxRetryAfterMs,
+    jitter: true,
+  };
   const cases = opts.cases;
   const baselineModel = opts.baselineModel;
   const total = cases.length;
@@ -119,8 +123,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   const limiter = new AdaptiveLimiter({
     max: concurrency,
     ...(opts.initialConcurrency !== undefined ? { initial: opts.initialConcurrency } : {}),
-    sleep,
-    ...(opts.now ? { now: opts.now } : {}),
+    sleep: clock.sleep,
+    now: clock.now,
     onWindowChange: (w, why) =>
       log.debug(`eval: concurrency window ${why === 'increase' ? 'up' : 'down'} to ${w}/${concurrency}`),
   });
@@ -165,35 +169,31 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   ): Promise<{ output: string } | { error: string }> => {
     for (let attempt = 1; ; attempt++) {
       const permit = await limiter.acquire({ front: attempt > 1 });
-      let failure: Failure;
+      let err: unknown;
       try {
         const output = await attemptOnce(model, c.input, permit);
         return { output };
-      } catch (err) {
-        failure = classify(err);
+      } catch (caught) {
+        err = caught;
       }
-      const last = attempt >= maxAttempts;
-      if (failure.kind === 'throttled') throttledCalls++;
-      else if (failure.kind === 'retryable') failedCalls++;
-      if (failure.kind === 'fatal') return { error: failure.reason };
-      if (
-        failure.kind === 'throttled' &&
-        failure.retryAfterMs !== undefined &&
-        failure.retryAfterMs > maxRetryAfterMs
-      ) {
-        return {
-          error: `${failure.reason} (server asked to retry after ${Math.round(failure.retryAfterMs / 1000)} s; not waiting)`,
-        };
+      const reason = describeError(err);
+      if (err instanceof GoogleApiError && err.httpStatus === 429) throttledCalls++;
+      else if (isRetryable(err)) failedCalls++;
+      const decision = retryDelay(retryPolicy, attempt, err, { elapsedMs: 0, leftMs: Infinity, random: random() });
+      if (!decision.retry) {
+        if (decision.why === 'retry-after too long') {
+          const asked = Math.round((askedDelay(err) ?? 0) / 1000);
+          return { error: `${reason} (server asked to retry after ${asked} s; not waiting)` };
+        }
+        if (decision.why === 'attempts') {
+          return { error: `${reason} (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'})` };
+        }
+        return { error: reason };
       }
-      if (last) return { error: `${failure.reason} (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'})` };
-      const delay =
-        failure.kind === 'throttled' && failure.retryAfterMs !== undefined
-          ? failure.retryAfterMs
-          : Math.floor(random() * Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1)));
       log.debug(
-        `eval: case ${c.id} (${which}) attempt ${attempt}/${maxAttempts} failed: ${failure.reason}; retrying in ${delay} ms`,
+        `eval: case ${c.id} (${which}) attempt ${attempt}/${maxAttempts} failed: ${reason}; retrying in ${decision.delayMs} ms`,
       );
-      if (delay > 0) await sleep(delay);
+      await clock.sleep(decision.delayMs);
     }
   };
 
@@ -372,17 +372,6 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
         : ''),
   );
   return summary;
-}
-
-function classify(err: unknown): Failure {
-  if (err instanceof CallTimeout) return { kind: 'retryable', reason: err.message };
-  if (err instanceof GoogleApiError) {
-    const reason = describeError(err);
-    if (err.httpStatus === 429) return { kind: 'throttled', retryAfterMs: validMs(err.retryAfterMs), reason };
-    return err.retryable ? { kind: 'retryable', reason } : { kind: 'fatal', reason };
-  }
-  if (err instanceof NetworkError) return { kind: 'retryable', reason: describeError(err) };
-  return { kind: 'fatal', reason: describeError(err) };
 }
 
 /** A short, single-line reason for an error. */

@@ -5,9 +5,9 @@
 
 import * as core from '@actions/core';
 import type { CreateTuningRequest, TuningBackend } from '../backends/backend.js';
-import { isRetryable } from '../backends/errors.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { DEFAULT_RETRY, retryDelay } from '../util/retry.js';
 import { scrub } from '../runner/secrets.js';
-import { sleep } from '../util/time.js';
 import type { Settings } from '../inputs/settings.js';
 import type { JobStatus, ExampleSet } from '../domain.js';
 
@@ -37,6 +37,7 @@ export async function acquireJob(
   settings: Settings,
   spec: JobSpec,
   cache: CacheLookup | null = null,
+  clock: Clock = systemClock,
 ): Promise<Acquired> {
   if (settings.resume) {
     const status = await backend.status(settings.resume);
@@ -82,6 +83,7 @@ export async function acquireJob(
       tunedModelId: spec.tunedModelId,
     },
     settings.cache,
+    clock,
   );
   core.info(`Created ${status.job || status.tunedModel} (${status.tunedModel ?? 'tuned model name pending'})`);
   return { status, startedByUs: true, cacheHit: false };
@@ -99,17 +101,23 @@ async function createOrFind(
   backend: TuningBackend,
   req: CreateTuningRequest,
   canLookUp: boolean,
-  attempts = 3,
+  clock: Clock,
 ): Promise<JobStatus> {
+  const started = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await backend.create(req);
     } catch (err) {
-      if (!canLookUp || !isRetryable(err) || attempt >= attempts) throw err;
+      const decision = retryDelay({ ...DEFAULT_RETRY, maxAttempts: 3 }, attempt, err, {
+        elapsedMs: clock.now() - started,
+        leftMs: Infinity,
+        random: Math.random(),
+      });
+      if (!canLookUp || !decision.retry) throw err;
       core.info(
         `The create's outcome is unknown (${scrub(err instanceof Error ? err.message : String(err))}); looking for the job by its content key before trying again.`,
       );
-      await sleep(1000 * attempt);
+      await clock.sleep(decision.delayMs);
       const found = await backend.findByContentKey(req.contentKey, req.tunedModelId);
       if (found && found.state !== 'FAILED') {
         core.info(

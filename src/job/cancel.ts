@@ -1,62 +1,58 @@
 /**
- * SIGINT/SIGTERM (the runner cancelling the step): cancel (Vertex AI) or delete (Gemini API) the job
- * this run started, record it for the post step and the outputs, say so in the PR comment, and end
- * the process, all within the runner's grace period.
+ * The runner cancelling the step (SIGINT, then SIGTERM, then SIGKILL 7.5 s after the first): the
+ * wait for a job this run started is cut short, and the job is cancelled (Vertex AI) or deleted
+ * (Gemini API) before the run reports. A job this run did not start (resumed, attached to, reused)
+ * is never touched.
  */
 
 import * as core from '@actions/core';
 import type { TuningBackend } from '../backends/backend.js';
-import { saveJobState } from '../runner/outputs.js';
-import { scrub } from '../runner/secrets.js';
 import type { JobStatus } from '../domain.js';
+import { onStopSignal } from '../runner/signals.js';
+import { scrub } from '../runner/secrets.js';
 
 export const CANCELLED_NOTE = 'the run was cancelled; the tuning job was cancelled with it';
 
-/** Cancels (or deletes) the job this run started when the runner cancels the step (SIGINT/SIGTERM). */
-export function watchForCancellation(
-  backend: TuningBackend,
-  current: () => JobStatus,
-  onCancelled?: () => Promise<void>,
-): { signal: AbortSignal; cancelled: () => boolean; dispose: () => void } {
+export interface StopWatch {
+  /** Fires on the first stop signal. */
+  readonly signal: AbortSignal;
+  readonly received: () => NodeJS.Signals | null;
+  readonly dispose: () => void;
+}
+
+/** Watches for the runner's stop signals while `job` is followed. */
+export function watchStopSignals(backend: TuningBackend, job: () => JobStatus): StopWatch {
   const controller = new AbortController();
-  let cancelled = false;
-  const onSignal = (sig: NodeJS.Signals): void => {
-    if (controller.signal.aborted) return;
-    controller.abort();
-    const status = current();
+  let received: NodeJS.Signals | null = null;
+  const dispose = onStopSignal((signal) => {
+    received = signal;
+    const s = job();
     core.warning(
-      `Received ${sig}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${status.job || status.tunedModel}`,
+      `Received ${signal}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${s.job || s.tunedModel}`,
     );
-    backend
-      .cancel(status)
-      .then(() => {
-        cancelled = true;
-        saveJobState({ job: status.job, tunedModel: status.tunedModel, settled: true });
-        core.setOutput('state', 'CANCELLED');
-        core.setOutput('job', status.job);
-        core.setOutput('cache-hit', 'false');
-        core.info('The tuning job was cancelled.');
-      })
-      .catch((err: unknown) => core.warning(`Could not cancel the tuning job: ${scrub(String(err))}`))
-      // The PR comment says so too (bounded: the runner kills the step a few seconds after the signal).
-      .then(() =>
-        cancelled && onCancelled
-          ? Promise.race([onCancelled(), new Promise<void>((r) => setTimeout(r, 3_000).unref())])
-          : undefined,
-      )
-      .finally(() => {
-        process.exitCode = 1;
-        process.exit();
-      });
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    signal: controller.signal,
-    cancelled: () => cancelled,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
+    controller.abort();
+  });
+  return { signal: controller.signal, received: () => received, dispose };
+}
+
+/** Cancels or deletes the job; its status then (CANCELLED), or as it was with why it could not be. */
+export async function cancelJob(
+  backend: TuningBackend,
+  status: JobStatus,
+): Promise<{ cancelled: boolean; status: JobStatus }> {
+  try {
+    await backend.cancel(status);
+    core.info('The tuning job was cancelled.');
+    return { cancelled: true, status: { ...status, state: 'CANCELLED', error: CANCELLED_NOTE } };
+  } catch (err) {
+    const why = scrub(err instanceof Error ? err.message : String(err));
+    core.warning(`Could not cancel the tuning job: ${why}`);
+    return {
+      cancelled: false,
+      status: {
+        ...status,
+        error: `the run was cancelled, but the tuning job could not be (the post step tries again): ${why}`,
+      },
+    };
+  }
 }

@@ -1,5 +1,5 @@
 import { progressOf } from './wait.js';
-import { formatDuration } from '../util/time.js';
+import { formatDuration } from '../util/format.js';
 import type { JobStatus } from '../domain.js';
 
 /** One log line per poll: "[ 45%] step 9/20 · epoch 2 · loss 0.5123 · 12.0s". */

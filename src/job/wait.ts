@@ -5,7 +5,8 @@
  * waiting at least as long as the server's Retry-After.
  */
 
-import { GoogleApiError, isRetryable } from '../backends/errors.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { retryDelay, type RetryPolicy } from '../util/retry.js';
 import type { JobStatus } from '../domain.js';
 
 export interface PollOptions {
@@ -16,8 +17,8 @@ export interface PollOptions {
   deadline: number;
   onStatus?: (status: JobStatus) => void;
   onTransientError?: (err: Error, retryInMs: number) => void;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** The run's clock (default: the system's). */
+  clock?: Clock;
   /** Stop early (cancellation). */
   signal?: AbortSignal;
   minIntervalMs?: number;
@@ -109,11 +110,20 @@ function clamp(v: number, lo: number, hi: number): number {
 }
 
 export async function waitForJob(opts: PollOptions): Promise<PollResult> {
-  const now = opts.now ?? Date.now;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const clock = opts.clock ?? systemClock;
+  const now = clock.now;
   const minIntervalMs = opts.minIntervalMs ?? 400;
   const maxIntervalMs = opts.maxIntervalMs ?? 60_000;
   const firstIntervalMs = opts.firstIntervalMs ?? 4000;
+  // A failed poll is retried until the deadline, however often it fails: the job goes on meanwhile.
+  const onError: RetryPolicy = {
+    maxAttempts: Infinity,
+    baseDelayMs: minIntervalMs * 2,
+    maxDelayMs: maxIntervalMs,
+    maxElapsedMs: Infinity,
+    maxRetryAfterMs: Infinity,
+    jitter: false,
+  };
   let status = opts.initial;
   let polls = 0;
   let errors = 0;
@@ -135,11 +145,11 @@ export async function waitForJob(opts: PollOptions): Promise<PollResult> {
     if (t >= opts.deadline) return { status, timedOut: true, polls };
     let delay = nextDelay(samples, t, { minIntervalMs, maxIntervalMs, firstIntervalMs, overdueSince });
     delay = Math.min(delay, opts.deadline - t);
-    await sleep(delay);
+    await clock.sleep(delay, opts.signal);
     if (opts.signal?.aborted) break;
     // A poll, with its own HTTP retries, may not run past the deadline.
-    const left = Math.max(1, Math.ceil(opts.deadline - now()));
-    const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(left)]) : AbortSignal.timeout(left);
+    const atDeadline = clock.timeout(Math.max(1, Math.ceil(opts.deadline - now())));
+    const signal = opts.signal ? AbortSignal.any([opts.signal, atDeadline]) : atDeadline;
     try {
       polls++;
       status = await opts.poll(signal);
@@ -147,14 +157,13 @@ export async function waitForJob(opts: PollOptions): Promise<PollResult> {
     } catch (err) {
       if (opts.signal?.aborted) break;
       if (now() >= opts.deadline) return { status, timedOut: true, polls };
-      if (!isRetryable(err)) throw err;
       errors++;
-      const asked = err instanceof GoogleApiError ? (err.retryAfterMs ?? 0) : 0;
-      const wait = Math.min(Math.max(asked, minIntervalMs * 2 ** Math.min(errors, 6)), maxIntervalMs);
-      opts.onTransientError?.(err as Error, wait);
       const left = opts.deadline - now();
+      const decision = retryDelay(onError, errors, err, { elapsedMs: 0, leftMs: Infinity, random: 0 });
+      if (!decision.retry) throw err;
+      opts.onTransientError?.(err as Error, decision.delayMs);
       if (left <= 0) return { status, timedOut: true, polls };
-      await sleep(Math.min(wait, left));
+      await clock.sleep(Math.min(decision.delayMs, left), opts.signal);
       continue;
     }
     record(status);

@@ -2,7 +2,7 @@
 
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Report } from './types.js';
+import type { ProblemReport, Report } from './types.js';
 
 /**
  * Writes `report` as pretty JSON (2-space indent, trailing newline), creating the parent
@@ -10,12 +10,28 @@ import type { Report } from './types.js';
  */
 export async function writeJsonReport(path: string, report: Report): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+    await writeFile(tmp, `${JSON.stringify(jsonReport(report), null, 2)}\n`, 'utf8');
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The report as the file has it: `dataset.warnings` as one line each, the loaders' warnings then
+ * the doctor's findings (the shape the contract documents); everything else as it is.
+ */
+export function jsonReport(report: Report): unknown {
+  if (!report.dataset) return report;
+  const line = (file: string, at: number | null, message: string): string => `${file}${at ? `:${at}` : ''}: ${message}`;
+  const warnings = [
+    ...report.dataset.warnings.map((w: ProblemReport) => line(w.file, w.line, w.message)),
+    ...(report.dataset.findings ?? []).map((f) =>
+      line(f.file, f.examples[0] ?? null, `Dataset doctor (${f.kind}): ${f.message}`),
+    ),
+  ];
+  return { ...report, dataset: { ...report.dataset, warnings } };
 }

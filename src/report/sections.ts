@@ -4,15 +4,8 @@
 import type { EvalCaseResult, EvalSummary } from '../eval/types.js';
 import type { Report, Gate, ProblemReport } from './types.js';
 import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate } from './escape.js';
-import {
-  STATE_EMOJI,
-  formatDuration,
-  formatLoss,
-  formatNumber,
-  formatPercent,
-  passMark,
-  totalSeconds,
-} from './format.js';
+import { formatDuration, formatLoss, formatNumber, formatPercent } from '../util/format.js';
+import { STATE_EMOJI, passMark, totalMs } from './format.js';
 import { lossChart, lossStats } from './loss-chart.js';
 
 export const FULL_DATA_NOTE = 'The full data is in the job summary and the JSON report.';
@@ -33,7 +26,7 @@ export function overview(report: Report): string {
   lines.push(`- **Base model:** ${code(report.baseModel)} (${report.backend})`);
   if (report.displayName) lines.push(`- **Display name:** ${escapeInline(report.displayName)}`);
   if (report.job) lines.push(`- **Job:** ${code(report.job)}`);
-  lines.push(`- **Duration:** ${formatDuration(totalSeconds(report.timings))}`);
+  lines.push(`- **Duration:** ${formatDuration(totalMs(report.timings))}`);
   lines.push(
     `- **Cache:** ${report.cacheHit ? 'hit (an existing tuned model built from the same data and settings was reused)' : 'miss'}`,
   );
@@ -61,9 +54,6 @@ export function hyperparameters(report: Report): string {
     `| ${cell(hp.epochCount)} | ${cell(hp.batchSize)} | ${cell(hp.learningRate)} | ${cell(hp.learningRateMultiplier)} | ${cell(hp.adapterSize)} |`,
   ].join('\n');
 }
-
-/** Marks the warnings that came from the dataset doctor (shown in their own list). */
-const DOCTOR_PREFIX = ': Dataset doctor (';
 
 const FINDING_TITLES: Record<string, string> = {
   duplicate: 'Duplicates',
@@ -93,10 +83,13 @@ export function dataset(report: Report, maxWarnings: number): string {
   const counted = vertexCounts(report);
   if (counted) lines.push('', counted);
   const findings = d.findings ?? [];
-  const warnings = findings.length > 0 ? d.warnings.filter((w) => !w.includes(DOCTOR_PREFIX)) : d.warnings;
+  const warnings = d.warnings;
   if (warnings.length > 0) {
     lines.push('');
-    for (const w of warnings.slice(0, maxWarnings)) lines.push(`- ⚠️ ${escapeInline(truncate(w, 500).text)}`);
+    for (const w of warnings.slice(0, maxWarnings)) {
+      const at = `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+      lines.push(`- ⚠️ ${escapeInline(truncate(at, 500).text)}`);
+    }
     if (warnings.length > maxWarnings)
       lines.push(`- … and ${warnings.length - maxWarnings} more warnings (see the job summary).`);
   }

@@ -3,7 +3,8 @@
 import type { EvalCaseResult, EvalSummary } from '../eval/types.js';
 import type { Report } from './types.js';
 import { escapePre, escapeTableCell, truncate } from './escape.js';
-import { formatLoss, formatNumber, passMark } from './format.js';
+import { formatLoss, formatNumber } from '../util/format.js';
+import { passMark } from './format.js';
 import { downsample } from './loss-chart.js';
 import {
   type CellLimits,

@@ -21,7 +21,11 @@ export interface Gate {
 export interface DatasetReport {
   path: string;
   examples: number;
-  warnings: string[];
+  /**
+   * The loaders' warnings (the doctor's findings are in `findings`). In the JSON file, one line
+   * each (`file:line: message`), the findings' after them (see json-report.ts).
+   */
+  warnings: ProblemReport[];
   validationPath: string | null;
   validationExamples: number | null;
   evalPath: string | null;

@@ -7,8 +7,9 @@ import * as core from '@actions/core';
 import { parseSettings, readRawInputs } from '../inputs/settings.js';
 import { readJobState } from '../runner/outputs.js';
 import { registerSecret, scrub } from '../runner/secrets.js';
+import type { RunOptions } from './run.js';
 
-export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runPost(env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<void> {
   try {
     const saved = readJobState();
     if (!saved) return core.info('No tuning job was started by this step: nothing to clean up.');
@@ -21,7 +22,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
       return core.info(`${saved.job} may still be running; cancel-on-abort is false, so it is left alone.`);
     }
     const { createBackend } = await import('../backends/create-backend.js');
-    const backend = await createBackend(settings);
+    const backend = await createBackend(settings, options.clock);
     const status = await backend.status(saved.job);
     if (status.state !== 'CREATING') return core.info(`${saved.job} already ended: ${status.state}.`);
     await backend.cancel(status);

@@ -1,14 +1,20 @@
 /**
  * The main step. Reads the inputs (the only work done before a dynamic import, so that a bad
  * input fails fast, without loading @actions/core, Google's or GitHub's clients), then runs the
- * pipeline. This is the one place that turns any thrown value into setFailed.
+ * pipeline on the run's clock. This is the one place that turns any thrown value into setFailed.
  */
 
 import { InputError, parseSettings, readRawInputs } from '../inputs/settings.js';
 import { registerSecret, scrub } from '../runner/secrets.js';
 import { setFailed } from '../runner/workflow-commands.js';
+import { systemClock, type Clock } from '../util/clock.js';
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export interface RunOptions {
+  /** The clock every wait of the run uses (a test passes a virtual one). */
+  clock?: Clock;
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<void> {
   try {
     const raw = readRawInputs(env);
     // Mask before anything can print them, even a message about a bad input.
@@ -16,7 +22,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     registerSecret(raw['github-token'].trim());
     const settings = parseSettings(raw);
     const { runPipeline } = await import('./pipeline.js');
-    await runPipeline(settings, env);
+    await runPipeline(settings, env, options.clock ?? systemClock);
   } catch (err) {
     setFailed(`gemini-tune failed with: ${describe(err)}`);
   }

@@ -17,6 +17,7 @@ import {
   type RawRequestClient,
   type UploadData,
 } from '../../../src/backends/gcs-upload.js';
+import { VirtualClock } from '../../helpers/virtual-clock.js';
 
 interface Put {
   contentRange: string;
@@ -184,7 +185,7 @@ const upload = (data: UploadData, extra: { chunkSize?: number } = {}) =>
     data,
     contentType: 'application/jsonl',
     chunkSize: extra.chunkSize ?? 2 * CHUNK_GRANULE,
-    sleep: async () => undefined,
+    clock: new VirtualClock(),
   });
 
 describe('uploadResumable', () => {

@@ -10,6 +10,7 @@ import { GoogleHttp, type RequestClient } from '../../../src/backends/http.js';
 import { CONTENT_KEY_LABEL, VertexAiBackend, mapState } from '../../../src/backends/vertex-ai.js';
 import { examplesInMemory } from '../../../src/dataset/example-set.js';
 import type { Hyperparameters } from '../../../src/domain.js';
+import { instantClock } from '../../helpers/virtual-clock.js';
 
 interface Seen {
   method: string;
@@ -62,7 +63,7 @@ function backend(
 ) {
   const { seen, client } = stub(routes);
   const b = new VertexAiBackend(
-    new GoogleHttp(client as unknown as RequestClient, { sleep: async () => undefined }),
+    new GoogleHttp(client as unknown as RequestClient, { clock: instantClock() }),
     client as unknown as RawRequestClient,
     {
       project: 'my-proj',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../../../src/backends/auth.js';
 import { GoogleApiError, NetworkError } from '../../../src/backends/errors.js';
 import { GoogleHttp } from '../../../src/backends/http.js';
+import { VirtualClock } from '../../helpers/virtual-clock.js';
 
 type Handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => void;
 let server: Server;
@@ -34,9 +35,10 @@ const rpcError = (code: number, status: string, message: string, details: unknow
 
 async function http(): Promise<GoogleHttp> {
   const client = await createAuthClient({ apiKey: 'test-key-123456', scopes: [] });
-  const delays: number[] = [];
-  const h = new GoogleHttp(client, { sleep: async (ms) => void delays.push(ms), random: () => 0.5 });
-  (h as unknown as { delays: number[] }).delays = delays;
+  const clock = new VirtualClock();
+  const h = new GoogleHttp(client, { clock, random: () => 0.5 });
+  // What the retries waited for, as the clock saw it.
+  Object.defineProperty(h, 'delays', { get: () => clock.slept });
   return h;
 }
 

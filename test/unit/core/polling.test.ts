@@ -63,11 +63,17 @@ function simulatedJob(
     if (s.state === 'ACTIVE' && observedAt === null) observedAt = clock;
     return s;
   };
+  const now = (): number => clock;
   return {
     poll,
-    now: () => clock,
-    sleep: async (ms: number) => {
-      clock += ms;
+    now,
+    /** Simulated time: a sleep moves it on at once; the poll's deadline signal never fires by itself. */
+    clock: {
+      now,
+      sleep: async (ms: number) => {
+        clock += ms;
+      },
+      timeout: () => new AbortController().signal,
     },
     get polls() {
       return polls;
@@ -127,8 +133,7 @@ describe('waitForJob', () => {
         initial: status(0, 19),
         poll: job.poll,
         deadline: 60_000,
-        now: job.now,
-        sleep: job.sleep,
+        clock: job.clock,
       });
       expect(r.status.state).toBe('ACTIVE');
       expect(r.timedOut).toBe(false);
@@ -145,8 +150,7 @@ describe('waitForJob', () => {
       initial: status(0, 19),
       poll: job.poll,
       deadline: 60_000,
-      now: job.now,
-      sleep: job.sleep,
+      clock: job.clock,
     });
     expect(r.status.state).toBe('ACTIVE');
     expect(r.polls).toBeLessThanOrEqual(3);
@@ -159,8 +163,7 @@ describe('waitForJob', () => {
       initial: status(0, 600),
       poll: job.poll,
       deadline: 3_600_000,
-      now: job.now,
-      sleep: job.sleep,
+      clock: job.clock,
     });
     expect(r.status.state).toBe('ACTIVE');
     expect(r.polls).toBeLessThanOrEqual(12);
@@ -173,8 +176,7 @@ describe('waitForJob', () => {
       initial: status(0, 1000),
       poll: job.poll,
       deadline: 30_000,
-      now: job.now,
-      sleep: job.sleep,
+      clock: job.clock,
     });
     expect(r.timedOut).toBe(true);
     expect(job.now()).toBe(30_000);
@@ -188,8 +190,7 @@ describe('waitForJob', () => {
       initial: status(0, 10),
       poll: job.poll,
       deadline: 120_000,
-      now: job.now,
-      sleep: job.sleep,
+      clock: job.clock,
       onTransientError: (_e, ms) => waits.push(ms),
     });
     expect(r.status.state).toBe('ACTIVE');
@@ -205,8 +206,7 @@ describe('waitForJob', () => {
           throw new GoogleApiError('gone', 404, 'NOT_FOUND');
         },
         deadline: 60_000,
-        now: () => 0,
-        sleep: async () => {},
+        clock: { now: () => 0, sleep: async () => {}, timeout: () => new AbortController().signal },
       }),
     ).rejects.toThrow('gone');
   });

@@ -157,7 +157,7 @@ describe('doctor findings in the job summary and the PR comment', () => {
     rep.dataset = {
       ...rep.dataset!,
       findings: [hostile],
-      warnings: [`data/t.jsonl:3: Dataset doctor (prompt-format): ${hostile.message}`],
+      warnings: [],
     };
     return rep;
   };

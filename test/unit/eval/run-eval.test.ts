@@ -3,6 +3,7 @@ import { GoogleApiError, NetworkError } from '../../../src/backends/errors.js';
 import { runEval, type RunEvalOptions } from '../../../src/eval/run-eval.js';
 import { createFakeServer, delay, mulberry32 } from './fake-server.js';
 import type { EvalCase, ScorerName } from '../../../src/domain.js';
+import { instantClock } from '../../helpers/virtual-clock.js';
 
 /** q0..q(n-1); expected a<i>; every 10th case unscored, every 7th scored with `contains`. */
 function makeCases(n: number): EvalCase[] {
@@ -40,7 +41,6 @@ const base = (over: Partial<RunEvalOptions> & Pick<RunEvalOptions, 'generate' | 
   maxBackoffMs: 20,
   ...over,
 });
-
 const instantSleep = async (): Promise<void> => {};
 
 describe('runEval: fault-free', () => {
@@ -224,7 +224,7 @@ describe('runEval: under faults', () => {
       return `a${prompt.slice(1)}`;
     };
     const s = await runEval(
-      base({ cases: makeCases(3), generate, baselineModel: 'base', maxAttempts: 2, sleep: instantSleep }),
+      base({ cases: makeCases(3), generate, baselineModel: 'base', maxAttempts: 2, clock: instantClock() }),
     );
     expect(s).toMatchObject({ passed: 0, failed: 0, errors: 3, passRate: 0, baselinePassRate: 1 });
     expect(s.regressions).toEqual(['case-0', 'case-1', 'case-2']);
@@ -236,7 +236,7 @@ describe('runEval: under faults', () => {
       calls++;
       throw new GoogleApiError('Unavailable', 503, 'UNAVAILABLE');
     };
-    const s = await runEval(base({ cases: makeCases(1), generate, maxAttempts: 3, sleep: instantSleep }));
+    const s = await runEval(base({ cases: makeCases(1), generate, maxAttempts: 3, clock: instantClock() }));
     expect(calls).toBe(3);
     expect(s.cases[0]!.error).toBe('HTTP 503 UNAVAILABLE: Unavailable (gave up after 3 attempts)');
     expect(s.errors).toBe(1);
@@ -257,7 +257,7 @@ describe('runEval: under faults', () => {
         baseBackoffMs: 100,
         maxBackoffMs: 500,
         random: () => 0.5,
-        sleep: async (ms) => void sleeps.push(ms),
+        clock: instantClock(sleeps),
       }),
     );
     expect(s.cases[0]!.pass).toBe(true);
@@ -271,9 +271,7 @@ describe('runEval: under faults', () => {
       if (++calls === 1) throw new GoogleApiError('Slow down', 429, 'RESOURCE_EXHAUSTED', 1234);
       return 'a0';
     };
-    const s = await runEval(
-      base({ cases: makeCases(1), generate, random: () => 0.99, sleep: async (ms) => void sleeps.push(ms) }),
-    );
+    const s = await runEval(base({ cases: makeCases(1), generate, random: () => 0.99, clock: instantClock(sleeps) }));
     expect(s.cases[0]!.pass).toBe(true);
     expect(calls).toBe(2);
     // once for the shared pause, once for this request's own wait
@@ -294,7 +292,7 @@ describe('runEval: under faults', () => {
         baseBackoffMs: 100,
         maxBackoffMs: 1000,
         random: () => 0.25,
-        sleep: async (ms) => void sleeps.push(ms),
+        clock: instantClock(sleeps),
       }),
     );
     expect(sleeps).toEqual([25]);
@@ -307,9 +305,7 @@ describe('runEval: under faults', () => {
       throw new GoogleApiError('Quota exceeded', 429, 'RESOURCE_EXHAUSTED', 3_600_000);
     };
     const sleeps: number[] = [];
-    const s = await runEval(
-      base({ cases: makeCases(3), generate, concurrency: 1, sleep: async (ms) => void sleeps.push(ms) }),
-    );
+    const s = await runEval(base({ cases: makeCases(3), generate, concurrency: 1, clock: instantClock(sleeps) }));
     expect(calls).toBe(3);
     expect(s.cases[0]!.error).toMatch(
       /^HTTP 429 RESOURCE_EXHAUSTED: Quota exceeded \(server asked to retry after 3600 s; not waiting\)$/,
@@ -333,7 +329,7 @@ describe('runEval: under faults', () => {
       return `a${prompt.slice(1)}`;
     };
     const started = Date.now();
-    const s = await runEval(base({ cases: makeCases(1), generate, timeoutMs: 20, sleep: instantSleep }));
+    const s = await runEval(base({ cases: makeCases(1), generate, timeoutMs: 20, clock: instantClock() }));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(calls).toBe(2);
     expect(aborted).toHaveLength(1);
@@ -350,7 +346,7 @@ describe('runEval: under faults', () => {
       });
     };
     const { log, lines } = recordingLog();
-    const s = await runEval(base({ cases: makeCases(1), generate, timeoutMs: 10, sleep: instantSleep, log }));
+    const s = await runEval(base({ cases: makeCases(1), generate, timeoutMs: 10, clock: instantClock(), log }));
     expect(s.cases[0]).toMatchObject({ output: 'a0', pass: true });
     expect(lines.debug.some((l) => /attempt 1\/6 failed: timed out after 10 ms/.test(l))).toBe(true);
   });
@@ -370,7 +366,7 @@ describe('runEval: under faults', () => {
     const generate = (): Promise<string> => new Promise<string>(() => {});
     const started = Date.now();
     const s = await runEval(
-      base({ cases: makeCases(2), generate, timeoutMs: 10, maxAttempts: 2, sleep: instantSleep }),
+      base({ cases: makeCases(2), generate, timeoutMs: 10, maxAttempts: 2, clock: instantClock() }),
     );
     expect(Date.now() - started).toBeLessThan(2000);
     expect(s.cases.map((c) => c.error)).toEqual([
@@ -396,7 +392,7 @@ describe('runEval: under faults', () => {
       }
     };
     const s = await runEval(
-      base({ cases: makeCases(6), generate, concurrency: 2, timeoutMs: 30, sleep: instantSleep }),
+      base({ cases: makeCases(6), generate, concurrency: 2, timeoutMs: 30, clock: instantClock() }),
     );
     expect(peak).toBeLessThanOrEqual(2);
     expect(s.errors).toBe(0);

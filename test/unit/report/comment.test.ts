@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tokens } from 'marked';
 import { COMMENT_LIMIT, renderComment } from '../../../src/report/comment.js';
 import { commentMarker } from '../../../src/github/marker.js';
-import { evalCase, evalSummary, HOSTILE, report } from './fixtures.js';
+import { evalCase, evalSummary, HOSTILE, report, warning } from './fixtures.js';
 import { codeBlocks, COMMENT_TAGS, foreignHtml, htmlTags, tables, toHtml } from './markdown.js';
 
 const MARKER = commentMarker('CI/build');
@@ -44,7 +44,7 @@ function hostileReport() {
     dataset: {
       path: 'data/train.jsonl',
       examples: 12,
-      warnings: [HOSTILE.img as string, HOSTILE.mention as string, HOSTILE.marker as string],
+      warnings: [warning(HOSTILE.img as string), warning(HOSTILE.mention as string), warning(HOSTILE.marker as string)],
       validationPath: null,
       validationExamples: null,
       evalPath: null,
@@ -238,7 +238,7 @@ describe('renderComment (final)', () => {
       evalCase(i, { id: worst, input: worst, expected: worst, output: worst, pass: false }),
     );
     const r = report({ eval: evalSummary(cases, { regressions: cases.map((c) => c.id) }) });
-    r.dataset?.warnings.push(...Array.from({ length: 500 }, () => worst));
+    r.dataset?.warnings.push(...Array.from({ length: 500 }, () => warning(worst, worst)));
     assertSafe(final(r));
   });
 

@@ -1,5 +1,5 @@
 import type { EvalCaseResult, EvalSummary } from '../../../src/eval/types.js';
-import type { Report } from '../../../src/report/types.js';
+import type { ProblemReport, Report } from '../../../src/report/types.js';
 
 export const HOSTILE: Record<string, string> = {
   pipes: 'a | b || c \\| d',
@@ -107,4 +107,9 @@ export function report(over: Partial<Report> = {}): Report {
     finishedAt: '2026-01-01T00:12:20Z',
     ...over,
   };
+}
+
+/** A loader warning about `file` (no line), as the report holds it. */
+export function warning(message: string, file = 'data/train.jsonl'): ProblemReport {
+  return { severity: 'warning', file, line: null, column: null, message };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { downsample, lossChart, lossStats } from '../../../src/report/loss-chart.js';
-import { formatDuration, formatLoss, formatPercent } from '../../../src/report/format.js';
+import { formatDuration, formatLoss, formatPercent } from '../../../src/util/format.js';
 import { codeBlocks } from './markdown.js';
 
 const series = (n: number, loss: (i: number) => number | null = (i) => 3 / (i + 1) + 0.01 * Math.abs(Math.sin(i))) =>
@@ -84,7 +84,7 @@ describe('formatting', () => {
   it('formats rates as percentages and durations', () => {
     expect(formatPercent(5 / 6)).toBe('83.3%');
     expect(formatPercent(1)).toBe('100%');
-    expect(formatDuration(739.2)).toBe('12m 19s');
-    expect(formatDuration(3723)).toBe('1h 02m 03s');
+    expect(formatDuration(739_200)).toBe('12m 19s');
+    expect(formatDuration(3_723_000)).toBe('1h 02m 03s');
   });
 });

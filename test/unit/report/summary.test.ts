@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_LIMIT_BYTES, renderSummary } from '../../../src/report/summary.js';
 import { writeJsonReport } from '../../../src/report/json-report.js';
-import { evalCase, evalSummary, HOSTILE, report } from './fixtures.js';
+import { evalCase, evalSummary, HOSTILE, report, warning } from './fixtures.js';
 import { codeBlocks, COMMENT_TAGS, foreignHtml, htmlTags, tables, toHtml } from './markdown.js';
 
 // The summary adds its own top-level heading to what the comment emits.
@@ -26,7 +26,7 @@ describe('renderSummary', () => {
     const md = renderSummary(
       report({
         resumeWith: 'tunedModels/a/operations/b',
-        dataset: { ...report().dataset!, warnings: ['only 12 examples'] },
+        dataset: { ...report().dataset!, warnings: [warning('only 12 examples')] },
       }),
     );
     assertSafe(md);

@@ -1,0 +1,73 @@
+/**
+ * Following a job until it ends: progress in a log group (and at 25/50/75% in the PR comment), the
+ * run's deadline, and the runner's stop signals for a job this run started.
+ */
+
+import * as core from '@actions/core';
+import type { TuningBackend } from '../backends/backend.js';
+import type { JobStatus } from '../domain.js';
+import { scrub } from '../runner/secrets.js';
+import type { Clock } from '../util/clock.js';
+import { formatDuration } from '../util/format.js';
+import { cancelJob, type StopWatch } from './cancel.js';
+import { formatProgress } from './progress.js';
+import { waitForJob } from './wait.js';
+
+export interface FollowOptions {
+  backend: TuningBackend;
+  initial: JobStatus;
+  /** Absolute time (ms on `clock`) when the run must stop waiting. */
+  deadline: number;
+  clock: Clock;
+  /**
+   * The runner's stop signals, watched since the job was created (only for a job this run started,
+   * with cancel-on-abort): one cuts the wait short and the job is cancelled (or deleted).
+   */
+  stop: StopWatch | null;
+  /** Each status polled, as it comes. */
+  onStatus: (status: JobStatus) => void;
+}
+
+export interface Followed {
+  status: JobStatus;
+  timedOut: boolean;
+  /** The stop signal that cut the wait short, if any. */
+  stoppedBy: NodeJS.Signals | null;
+  /** Whether the job was cancelled after a stop signal (false: it may still run). */
+  cancelled: boolean;
+}
+
+export async function followJob(o: FollowOptions): Promise<Followed> {
+  const result = await waitWithProgress(o, o.stop?.signal, o.onStatus);
+  const stoppedBy = o.stop?.received() ?? null;
+  if (stoppedBy === null) return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false };
+  const cancel = await cancelJob(o.backend, result.status);
+  return { status: cancel.status, timedOut: false, stoppedBy, cancelled: cancel.cancelled };
+}
+
+function waitWithProgress(
+  o: FollowOptions,
+  signal: AbortSignal | undefined,
+  seen: (status: JobStatus) => void,
+): Promise<{ status: JobStatus; timedOut: boolean }> {
+  const name = o.initial.job || o.initial.tunedModel || '';
+  const started = o.clock.now();
+  return core.group(`Tuning ${name}`, async () => {
+    core.info(formatProgress(o.initial, 0));
+    const result = await waitForJob({
+      initial: o.initial,
+      poll: (signal) => o.backend.status(name, signal),
+      deadline: o.deadline,
+      clock: o.clock,
+      ...(signal ? { signal } : {}),
+      onStatus: (s) => {
+        core.info(formatProgress(s, o.clock.now() - started));
+        seen(s);
+      },
+      onTransientError: (err, ms) =>
+        core.info(`Polling hiccup (${scrub(err.message)}); trying again in ${formatDuration(ms)}`),
+    });
+    core.info(`Polled ${result.polls} times over ${formatDuration(o.clock.now() - started)}.`);
+    return result;
+  });
+}

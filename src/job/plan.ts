@@ -1,0 +1,42 @@
+/**
+ * What to ask the service for: the content key of data + model + hyperparameters + backend (which
+ * finds an identical earlier model) and the Gemini API tunedModelId derived from it (which makes a
+ * retried create idempotent).
+ */
+
+import { createHash } from 'node:crypto';
+import type { Datasets } from '../dataset/load-datasets.js';
+import { contentKey, tunedModelIdFor } from '../dataset/content-key.js';
+import { examplesInMemory } from '../dataset/example-set.js';
+import type { Settings } from '../inputs/settings.js';
+import type { JobSpec } from './acquire.js';
+
+export function planJob(
+  settings: Settings,
+  data: Datasets,
+  run: { baseModel: string; displayName: string; env: NodeJS.ProcessEnv; now: number },
+): JobSpec {
+  const key = data.digests
+    ? contentKey({
+        backend: settings.backend,
+        baseModel: run.baseModel,
+        hyperparameters: settings.hyperparameters,
+        examples: { digest: data.digests.training },
+        validationExamples: { digest: data.digests.validation },
+      })
+    : null;
+  return {
+    baseModel: run.baseModel,
+    displayName: run.displayName,
+    contentKey: key,
+    tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, run.env, run.now)) : null,
+    examples: data.training?.examples ?? examplesInMemory([]),
+    validationExamples: data.validation?.examples ?? examplesInMemory([]),
+  };
+}
+
+/** cache: false still needs a fixed id per run, so that a retried create cannot make two models. */
+function saltedKey(key: string, env: NodeJS.ProcessEnv, now: number): string {
+  const salt = `${env['GITHUB_RUN_ID'] ?? ''}:${env['GITHUB_RUN_ATTEMPT'] ?? ''}:${env['GITHUB_JOB'] ?? ''}:${env['GITHUB_RUN_ID'] ? '' : now}`;
+  return createHash('sha256').update(`${key}:${salt}`).digest('hex');
+}

@@ -1,0 +1,99 @@
+/**
+ * The one way a run ends, whatever ended it (success, dataset errors, a failed create, an error
+ * while polling, a stop signal, a timeout, a missed gate): the verdict into the report, then the
+ * JSON file, the job summary, the final PR comment, the Actions cache entry and the outputs, and
+ * only then the step's failure, if any. Writing the report never hides the error that ended the run.
+ */
+
+import * as core from '@actions/core';
+import { appendFile } from 'node:fs/promises';
+import { DatasetError } from '../dataset/load-datasets.js';
+import { evaluateGates } from '../eval/gates.js';
+import { problemReports } from '../report/dataset-report.js';
+import { writeJsonReport } from '../report/json-report.js';
+import { renderSummary } from '../report/summary.js';
+import type { Report } from '../report/types.js';
+import { conclusion, failureReasons } from '../report/verdict.js';
+import { setOutputs } from '../runner/outputs.js';
+import { scrub } from '../runner/secrets.js';
+import type { Run } from './run-state.js';
+
+/** After a stop signal the runner kills the step 7.5 s later: the comment gets this long. */
+const COMMENT_GRACE_MS = 3_000;
+
+export async function publish(run: Run): Promise<void> {
+  const failures = conclude(run);
+  const report = run.report;
+  const problems: string[] = [];
+  const written = await run
+    .timed('report', () => writeReportFiles(report, run.reportPath, run.env))
+    .then(() => true)
+    .catch((err: unknown) => {
+      problems.push(`the report could not be written: ${describe(err)}`);
+      return false;
+    });
+  const comment = run.comments.write(report, 'final');
+  await (run.stoppedBy ? Promise.race([comment, run.clock.sleep(COMMENT_GRACE_MS)]) : comment);
+  if (run.modelCache && report.contentKey && run.status?.state === 'ACTIVE' && !run.stopError) {
+    await run.modelCache.save(report.contentKey, run.status, scrubbed(report), run.baseModel);
+  }
+  setOutputs({
+    tunedModel: report.tunedModel,
+    endpoint: report.endpoint,
+    state: report.state,
+    job: report.job,
+    finalLoss: report.finalLoss,
+    passRate: report.eval?.passRate ?? null,
+    cacheHit: report.cacheHit,
+    reportPath: written ? run.reportPath : '',
+    commentUrl: run.comments.url,
+  });
+  for (const p of problems) core.warning(p);
+  core.info(conclusion(report));
+  if (run.stopError !== null) throw run.stopError;
+  if (failures.length) throw new Error(failures.join('; '));
+}
+
+/** The ending into the report: state, error, gates, how to resume; returns why the step fails. */
+function conclude(run: Run): string[] {
+  const { report, settings } = run;
+  report.finishedAt = new Date(run.clock.now()).toISOString();
+  if (run.stopError !== null) {
+    // Stopped before a job existed (dataset errors, a failed create): FAILED; else the job's last state stands.
+    if (run.status === null) report.state = 'FAILED';
+    report.error = describe(run.stopError);
+    if (run.stopError instanceof DatasetError) {
+      report.dataset = null;
+      report.problems = problemReports(run.stopError.problems);
+    }
+    return [];
+  }
+  if (report.state === 'CREATING' && !run.stoppedBy) {
+    const resumeWith = report.job || report.tunedModel || '';
+    const why = run.timedOut ? `timed out after ${settings.timeoutMinutes} minutes` : 'not waited for (wait: false)';
+    report.resumeWith = resumeWith;
+    if (run.timedOut) report.error = `tuning ${why}; the job is still running`;
+    core.notice(`Tuning ${why}. To pick it up later, run this action with:\n  resume: ${resumeWith}`);
+  }
+  report.gates = evaluateGates(settings, report);
+  const failures = failureReasons(report, run.timedOut);
+  if (run.stoppedBy && report.state !== 'CANCELLED') failures.push(report.error ?? `stopped by ${run.stoppedBy}`);
+  report.error = report.error ?? (failures.length ? failures.join('; ') : null);
+  return failures;
+}
+
+/** The JSON report file and the job summary (appended to the runner's file: core.summary caches the first path it sees). */
+async function writeReportFiles(report: Report, path: string, env: NodeJS.ProcessEnv): Promise<void> {
+  await writeJsonReport(path, scrubbed(report));
+  core.info(`Report written to ${path}`);
+  const summaryFile = env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) await appendFile(summaryFile, `${scrub(renderSummary(report))}\n`, 'utf8');
+}
+
+function scrubbed(report: Report): Report {
+  return JSON.parse(scrub(JSON.stringify(report))) as Report;
+}
+
+function describe(err: unknown): string {
+  return scrub(err instanceof Error ? err.message : String(err));
+}

@@ -1,0 +1,76 @@
+/**
+ * One run's state, as the phases find things out: the report (the one record of what happened,
+ * which publish() turns into the JSON file, the job summary, the PR comment and the outputs), the
+ * job's latest status, and how the run ended.
+ */
+
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DEFAULT_BASE_MODEL } from '../backends/defaults.js';
+import type { JobStatus } from '../domain.js';
+import { CommentWriter } from '../github/comment-writer.js';
+import { pullRequestFromEvent } from '../github/event.js';
+import { defaultDisplayName } from '../inputs/display-name.js';
+import type { Settings } from '../inputs/settings.js';
+import type { ModelCache } from '../job/model-cache.js';
+import { applyStatus } from '../report/apply-status.js';
+import { blankReport } from '../report/blank-report.js';
+import type { Report } from '../report/types.js';
+import type { Clock } from '../util/clock.js';
+
+export class Run {
+  readonly report: Report;
+  readonly comments: CommentWriter;
+  readonly reportPath: string;
+  /** When the run must stop waiting (timeout-minutes), in ms on `clock`. */
+  readonly deadline: number;
+  readonly baseModel: string;
+  status: JobStatus | null = null;
+  /** Only a job this run created may be cancelled by this run. */
+  startedByUs = false;
+  timedOut = false;
+  /** The stop signal that ended the run, if any (the job was cancelled, or tried to be). */
+  stoppedBy: NodeJS.Signals | null = null;
+  /** The error that stopped the phases early, if any. */
+  stopError: unknown = null;
+  /** The Actions cache entry to save for the next run with the same content key. */
+  modelCache: ModelCache | null = null;
+
+  constructor(
+    readonly settings: Settings,
+    readonly env: NodeJS.ProcessEnv,
+    readonly clock: Clock,
+  ) {
+    const startedAt = clock.now();
+    const pr = pullRequestFromEvent(env);
+    this.baseModel = settings.baseModel ?? DEFAULT_BASE_MODEL[settings.backend];
+    this.report = blankReport({
+      backend: settings.backend,
+      baseModel: this.baseModel,
+      displayName: settings.displayName ?? defaultDisplayName(settings.backend, env, pr?.number ?? null),
+      hyperparameters: settings.hyperparameters,
+      startedAt,
+      env,
+    });
+    this.deadline = startedAt + settings.timeoutMinutes * 60_000;
+    this.reportPath =
+      settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${startedAt}.json`);
+    this.comments = new CommentWriter(settings, env, pr);
+  }
+
+  /** Runs one phase, recording how long it took (seconds, in `timings`). */
+  async timed<T>(phase: string, fn: () => Promise<T>): Promise<T> {
+    const t = this.clock.now();
+    try {
+      return await fn();
+    } finally {
+      this.report.timings[phase] = Math.round((this.clock.now() - t) / 10) / 100;
+    }
+  }
+
+  /** The job's latest status, into the report. */
+  settle(status: JobStatus): void {
+    this.status = status;
+    applyStatus(this.report, status);
+  }
+}
