@@ -41,7 +41,6 @@ const base = (over: Partial<RunEvalOptions> & Pick<RunEvalOptions, 'generate' | 
   maxBackoffMs: 20,
   ...over,
 });
-const instantSleep = async (): Promise<void> => {};
 
 describe('runEval: fault-free', () => {
   it('scores every case, in case order, with baseline side by side', async () => {
