@@ -3,7 +3,7 @@
  * @actions/core prints (workflow commands included) and the exit code it sets.
  */
 
-import { run } from '../../src/steps/run.js';
+import { run, type RunOptions } from '../../src/steps/run.js';
 import { runPost } from '../../src/steps/post-run.js';
 import { forgetSecrets } from '../../src/runner/secrets.js';
 import type { RunnerEnv } from './runner-env.js';
@@ -37,6 +37,8 @@ async function withEnv(env: NodeJS.ProcessEnv, fn: () => Promise<void>): Promise
   }
 }
 
-export const runMain = (runner: RunnerEnv): Promise<InProcessResult> => withEnv(runner.env, () => run(process.env));
-export const runPostStep = (runner: RunnerEnv): Promise<InProcessResult> =>
-  withEnv(runner.postEnv(), () => runPost(process.env));
+/** The main step; with `clock` (a VirtualClock shared with the emulator), every wait of the run is on it. */
+export const runMain = (runner: RunnerEnv, options: RunOptions = {}): Promise<InProcessResult> =>
+  withEnv(runner.env, () => run(process.env, options));
+export const runPostStep = (runner: RunnerEnv, options: RunOptions = {}): Promise<InProcessResult> =>
+  withEnv(runner.postEnv(), () => runPost(process.env, options));

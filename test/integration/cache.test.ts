@@ -12,6 +12,10 @@ import { startActionsCacheFake, type ActionsCacheFake } from '../emulator/action
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { createCalls, geminiRun } from '../helpers/harness.js';
 import { runMain } from '../helpers/in-process.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
+
+/** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
+const clock = new VirtualClock();
 
 const API_KEY = 'integration-cache-key-0123456789';
 let emu: Emulator;
@@ -20,7 +24,7 @@ let fake: ActionsCacheFake;
 let runnerTemp: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
   gh = await startGitHubFake();
   fake = await startActionsCacheFake();
 });
@@ -114,7 +118,7 @@ describe('run() with cache: true', () => {
   it('re-running with identical inputs reuses the model through the Actions cache: no create', async () => {
     const token = fake.token({ write: 'refs/heads/main' });
     const first = action(fake.env(token));
-    const r1 = await runMain(first);
+    const r1 = await runMain(first, { clock });
     expect(r1.exitCode).toBe(0);
     expect(first.outputs()).toMatchObject({ state: 'ACTIVE', 'cache-hit': 'false' });
     expect(createCalls(emu)).toBe(1);
@@ -125,7 +129,7 @@ describe('run() with cache: true', () => {
 
     fake.requests.length = 0;
     const second = action(fake.env(token));
-    const r2 = await runMain(second);
+    const r2 = await runMain(second, { clock });
     expect(r2.exitCode).toBe(0);
     expect(createCalls(emu)).toBe(1);
     expect(twirpCalls()).toEqual(['GetCacheEntryDownloadURL']);
@@ -156,13 +160,13 @@ describe('run() with cache: true', () => {
   ] as const) {
     it(`falls back to the remote lookup when ${name}: cache-hit, no create`, async () => {
       const first = action(fake.env(fake.token()));
-      expect((await runMain(first)).exitCode).toBe(0);
+      expect((await runMain(first, { clock })).exitCode).toBe(0);
       expect(createCalls(emu)).toBe(1);
       expect(fake.entries()).toHaveLength(1);
 
       const env = setup();
       const second = action(env);
-      const r2 = await runMain(second);
+      const r2 = await runMain(second, { clock });
       expect(r2.exitCode).toBe(0);
       expect(createCalls(emu)).toBe(1);
       expect(r2.stdout).not.toContain('Cache hit (Actions cache)');
@@ -181,11 +185,11 @@ describe('run() with cache: true', () => {
   it('a cache entry whose model was deleted is a miss: the model is tuned again', async () => {
     const token = fake.token();
     const first = action(fake.env(token));
-    expect((await runMain(first)).exitCode).toBe(0);
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
     emu.reset(); // the tuned model is gone; the cache entry stays
     emu.configure({ training: { stepMs: 5, outcome: 'ACTIVE' } });
     const second = action(fake.env(token));
-    const r2 = await runMain(second);
+    const r2 = await runMain(second, { clock });
     expect(r2.exitCode).toBe(0);
     expect(r2.stdout).toContain('is recorded but no longer there');
     expect(createCalls(emu)).toBe(1);
@@ -194,7 +198,7 @@ describe('run() with cache: true', () => {
 
   it('cache: false never talks to the cache service', async () => {
     const runner = action(fake.env(fake.token()), { cache: 'false' });
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     expect(fake.requests).toHaveLength(0);
     expect(runner.outputs()['cache-hit']).toBe('false');
   });
@@ -202,7 +206,7 @@ describe('run() with cache: true', () => {
   it('a FAILED run saves no entry', async () => {
     emu.configure({ training: { stepMs: 5, outcome: 'FAILED' } });
     const runner = action(fake.env(fake.token()));
-    expect((await runMain(runner)).exitCode).toBe(1);
+    expect((await runMain(runner, { clock })).exitCode).toBe(1);
     expect(fake.requests).toHaveLength(1); // the lookup only
     expect(fake.entries()).toHaveLength(0);
   });

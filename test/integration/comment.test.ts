@@ -11,6 +11,10 @@ import { runMain } from '../helpers/in-process.js';
 import { geminiRun } from '../helpers/harness.js';
 import type { RunnerEnvOptions } from '../helpers/runner-env.js';
 import { commentMarker } from '../../src/github/marker.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
+
+/** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
+const clock = new VirtualClock();
 
 const API_KEY = 'integration-comment-key-0123456789';
 const OWNER = 'octo-org';
@@ -20,7 +24,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 10 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 10 } });
   gh = await startGitHubFake({
     tokens: {
       ghs_fake_installation_token: { kind: 'installation', login: 'github-actions[bot]' },
@@ -49,7 +53,7 @@ describe('the comment tells the truth about every ending', () => {
     const pr = 201;
     emu.configure({ training: { stepMs: 10, outcome: 'FAILED' } });
     const runner = action({}, { prNumber: pr });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     const list = comments(pr);
     expect(list).toHaveLength(1);
@@ -64,7 +68,7 @@ describe('the comment tells the truth about every ending', () => {
     // room to spare on a loaded machine (the milestone edit needs a poll before the job ends).
     emu.configure({ training: { stepMs: 800 } });
     const runner = action({ 'eval-data': '' }, { prNumber: pr });
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     const [c] = comments(pr);
     const sent = gh.requests
       .filter((r) => r.method === 'PATCH' && r.path.endsWith(`/issues/comments/${c?.id}`))
@@ -85,7 +89,7 @@ describe('the comment tells the truth about every ending', () => {
     const pr = 202;
     emu.configure({ training: { stepMs: 5_000 } });
     const runner = action({ wait: 'false', 'eval-data': '' }, { prNumber: pr });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(0);
     const [c] = comments(pr);
     expect(c?.body).toContain('⏳ Gemini tuning: CREATING');
@@ -95,11 +99,11 @@ describe('the comment tells the truth about every ending', () => {
   it('a run that fails before tuning starts replaces an earlier run’s results', async () => {
     const pr = 203;
     const good = action({}, { prNumber: pr });
-    expect((await runMain(good)).exitCode).toBe(0);
+    expect((await runMain(good, { clock })).exitCode).toBe(0);
     expect(comments(pr)[0]?.body).toContain('Gemini tuning: ACTIVE');
 
     const bad = action({ 'base-model': 'models/not-a-tunable-model-001' }, { prNumber: pr });
-    const result = await runMain(bad);
+    const result = await runMain(bad, { clock });
     expect(result.exitCode).toBe(1);
     const list = comments(pr);
     expect(list).toHaveLength(1);
@@ -125,7 +129,7 @@ describe('finding the comment again', () => {
     const ours = gh.addComment(OWNER, REPO, pr, `${MARKER}\nold results`, 'github-actions[bot]');
     for (let i = 0; i < 100; i++) gh.addComment(OWNER, REPO, pr, `more ${i}`, 'bob');
     const runner = action({}, { prNumber: pr });
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     const list = comments(pr);
     expect(list).toHaveLength(251);
     expect(list.find((c) => c.id === ours.id)?.body).toContain('Gemini tuning: ACTIVE');
@@ -137,7 +141,7 @@ describe('finding the comment again', () => {
     const pr = 211;
     const forged = gh.addComment(OWNER, REPO, pr, `${MARKER}\nplease edit me`, 'mallory');
     const runner = action({}, { prNumber: pr });
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     const list = comments(pr);
     expect(list).toHaveLength(2);
     expect(list.find((c) => c.id === forged.id)?.body).toBe(`${MARKER}\nplease edit me`);
@@ -148,9 +152,9 @@ describe('finding the comment again', () => {
     const pr = 212;
     const bots = gh.addComment(OWNER, REPO, pr, `${MARKER}\nby github-actions`, 'github-actions[bot]');
     const first = action({ 'github-token': 'ghp_release_bot_pat' }, { prNumber: pr });
-    expect((await runMain(first)).exitCode).toBe(0);
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
     const second = action({ 'github-token': 'ghp_release_bot_pat', 'epoch-count': '2' }, { prNumber: pr });
-    expect((await runMain(second)).exitCode).toBe(0);
+    expect((await runMain(second, { clock })).exitCode).toBe(0);
     const list = comments(pr);
     expect(list.map((c) => c.user.login)).toEqual(['github-actions[bot]', 'release-bot']);
     expect(list.find((c) => c.id === bots.id)?.body).toBe(`${MARKER}\nby github-actions`);

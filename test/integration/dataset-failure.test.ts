@@ -14,6 +14,10 @@ import { geminiRun } from '../helpers/harness.js';
 import { runMain } from '../helpers/in-process.js';
 import { commentMarker } from '../../src/github/marker.js';
 import { foreignHtml, toHtml } from '../unit/report/markdown.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
+
+/** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
+const clock = new VirtualClock();
 
 const API_KEY = 'dataset-failure-key-0123456789';
 const OWNER = 'octo-org';
@@ -24,7 +28,7 @@ let gh: GitHubFake;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
   gh = await startGitHubFake({
     tokens: { ghs_fake_installation_token: { kind: 'installation', login: 'github-actions[bot]' } },
   });
@@ -105,7 +109,7 @@ describe('dataset errors on a pull request', () => {
       { 'training-data': 'train.jsonl', 'eval-data': 'eval.jsonl', 'report-path': reportPath },
       { prNumber: pr, extra: { GITHUB_WORKSPACE: ws } },
     );
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
 
     // The step fails exactly as before.
     expect(result.exitCode).toBe(1);
@@ -199,7 +203,7 @@ describe('dataset errors on a pull request', () => {
       { 'training-data': 'train.jsonl', 'eval-data': '' },
       { prNumber: pr, extra: { GITHUB_WORKSPACE: ws } },
     );
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(failure(result.stdout)).toBe(
       'gemini-tune failed with: 60 problems in train.jsonl (see the annotations above); nothing was sent to the service',
@@ -245,7 +249,7 @@ describe('dataset errors outside a pull request', () => {
       },
       { event: 'push', extra: { GITHUB_WORKSPACE: ws } },
     );
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(failure(result.stdout)).toBe(
       'gemini-tune failed with: 1 problem in train.jsonl (see the annotations above); nothing was sent to the service',

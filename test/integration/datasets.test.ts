@@ -12,13 +12,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { runMain } from '../helpers/in-process.js';
 import { runnerEnv } from '../helpers/runner-env.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
+
+/** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
+const clock = new VirtualClock();
 
 const API_KEY = 'datasets-integration-key';
 let emu: Emulator;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
 });
 afterAll(async () => {
   await emu.close();
@@ -474,7 +478,7 @@ function runFor(c: Case) {
 describe('malformed datasets through run(): exact annotations, zero requests', () => {
   it.each(cases)('$name', async (c) => {
     const { runner } = runFor(c);
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     const got = annotations(result.stdout);
     const failure = got.pop();
@@ -532,7 +536,7 @@ describe('the dataset doctor through run()', () => {
     };
     emu.configure({ training: { stepMs: 5, outcome: 'ACTIVE' }, generate: { latencyMs: 0 } });
     const { runner } = runFor(c);
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(0);
     const warnings = annotations(result.stdout).filter((a) => a.level === 'warning');
     const doctor = warnings.filter((a) => a.message.startsWith('Dataset doctor'));

@@ -14,6 +14,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain } from '../helpers/in-process.js';
 import { runnerEnv, type RunnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
+
+/** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
+const clock = new VirtualClock();
 
 const API_KEY = 'eval-integration-key-0123';
 const TOKEN = 'ghs_fake_installation_token';
@@ -23,7 +27,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {
@@ -96,7 +100,7 @@ const TUNED: Record<string, boolean | null> = {
 describe('eval through run(): scorers', () => {
   it('scores every case with its scorer, records generation settings, and shows unscored output', async () => {
     const runner = action({ 'comment-key': 'scorers' }, { prNumber: 201 });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
 
@@ -149,7 +153,7 @@ describe('eval through run(): scorers', () => {
     // too long to wait for: that case errors at once.
     emu.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 600, path: ':generateContent', times: 1 });
     const runner = action({ 'eval-concurrency': '1', 'comment-key': 'errors' }, { prNumber: 202 });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(0);
     const e = readReport(runner).eval;
     const c = byId(e.cases)['exact-pass']!;
@@ -168,7 +172,7 @@ describe('eval through run(): scorers', () => {
 describe('eval through run(): baseline', () => {
   it('eval-baseline: base evaluates the base model side by side and lists regressions and improvements', async () => {
     const runner = action({ 'eval-baseline': 'base', 'comment-key': 'baseline-base' }, { prNumber: 203 });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(0);
     const report = readReport(runner);
     const e = report.eval;
@@ -204,12 +208,12 @@ describe('eval through run(): baseline', () => {
       { 'training-data': 'test/fixtures/eval/train-production.jsonl', 'eval-data': '' },
       { event: 'push' },
     );
-    expect((await runMain(prod)).exitCode).toBe(0);
+    expect((await runMain(prod, { clock })).exitCode).toBe(0);
     const production = prod.outputs()['tuned-model']!;
     expect(production).toMatch(/^tunedModels\//);
 
     const runner = action({ 'eval-baseline': production, 'comment-key': 'baseline-prod' }, { prNumber: 204 });
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     const report = readReport(runner);
     const e = report.eval;
     expect(report.tunedModel).not.toBe(production);
@@ -235,7 +239,7 @@ describe('eval through run(): gates', () => {
       { 'min-pass-rate': '0.46', 'max-final-loss': '1000', 'comment-key': 'gates-pass' },
       { prNumber: 205 },
     );
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
     const report = readReport(runner);
@@ -255,7 +259,7 @@ describe('eval through run(): gates', () => {
       { 'min-pass-rate': '0.5', 'max-final-loss': '0.000001', 'comment-key': 'gates-miss' },
       { prNumber: 206 },
     );
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     const error = decodeURIComponent(/::error::gemini-tune failed with: (.*)/.exec(result.stdout)?.[1] ?? '');
     expect(error).toMatch(/gate min-pass-rate missed: 46\.2% vs threshold 50\.0%/);
@@ -284,7 +288,7 @@ describe('eval through run(): gates', () => {
   it('judges a finished model only: wait: false still exits 0 with state CREATING', async () => {
     emu.configure({ training: { stepMs: 50 } });
     const runner = action({ wait: 'false', 'min-pass-rate': '0.9', 'max-final-loss': '0.000001' }, { event: 'push' });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
     expect(runner.outputs()['state']).toBe('CREATING');

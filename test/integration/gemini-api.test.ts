@@ -10,13 +10,17 @@ import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '
 import { runMain, runPostStep } from '../helpers/in-process.js';
 import { createCalls, geminiRun } from '../helpers/harness.js';
 import type { RunnerEnvOptions } from '../helpers/runner-env.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
+
+/** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
+const clock = new VirtualClock();
 
 const API_KEY = 'integration-key-0123456789';
 let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 10 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 10 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {
@@ -35,7 +39,7 @@ const creates = (): number => createCalls(emu);
 describe('run() against the emulator', () => {
   it('tunes, evaluates, reports and comments on the happy path', async () => {
     const runner = action({ 'comment-key': 'happy' }, { prNumber: 101 });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
 
@@ -105,7 +109,7 @@ describe('run() against the emulator', () => {
       { 'epoch-count': '3', 'batch-size': '2', 'learning-rate-multiplier': '1.5', 'eval-data': '' },
       { event: 'push' },
     );
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     const create = emu.requests.find((r) => r.method === 'POST' && r.path.startsWith('/v1beta/tunedModels?'));
     expect(create).toBeDefined();
     expect(create!.path).toMatch(/tunedModelId=gt-[a-z0-9]+/);
@@ -126,7 +130,7 @@ describe('run() against the emulator', () => {
     runner.env['GITHUB_WORKSPACE'] = runner.dir;
     runner.env['INPUT_TRAINING-DATA'] = 'bad.jsonl';
     runner.env['INPUT_EVAL-DATA'] = '';
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(emu.requests).toHaveLength(0);
     expect(result.stdout).toMatch(/::error title=[^,]*,file=bad\.jsonl,line=2::"output" is missing/);
@@ -135,7 +139,7 @@ describe('run() against the emulator', () => {
   });
 
   it('fails on a bad input before any remote call', async () => {
-    const result = await runMain(action({ 'epoch-count': 'lots' }));
+    const result = await runMain(action({ 'epoch-count': 'lots' }), { clock });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain(
       '::error::gemini-tune failed with: input "epoch-count" must be a positive integer; got "lots"',
@@ -146,7 +150,7 @@ describe('run() against the emulator', () => {
   it('writes the report and summary, then fails, when tuning FAILED', async () => {
     emu.configure({ training: { stepMs: 10, outcome: 'FAILED' } });
     const runner = action({}, { prNumber: 102 });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/::error::gemini-tune failed with: tuning FAILED/);
     const out = runner.outputs();
@@ -162,9 +166,9 @@ describe('run() against the emulator', () => {
 
   it('reuses an ACTIVE model built from the same content key (cache-hit)', async () => {
     const first = action({ 'eval-data': '' }, { event: 'push' });
-    expect((await runMain(first)).exitCode).toBe(0);
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
     const second = action({ 'eval-data': '' }, { event: 'push' });
-    expect((await runMain(second)).exitCode).toBe(0);
+    expect((await runMain(second, { clock })).exitCode).toBe(0);
     expect(creates()).toBe(1);
     expect(second.outputs()['cache-hit']).toBe('true');
     expect(second.outputs()['tuned-model']).toBe(first.outputs()['tuned-model']);
@@ -176,18 +180,18 @@ describe('run() against the emulator', () => {
   it('returns at once with wait: false, then resume picks the job up (one create in all)', async () => {
     emu.configure({ training: { stepMs: 40 } });
     const first = action({ wait: 'false', 'eval-data': '' }, { event: 'push' });
-    const r1 = await runMain(first);
+    const r1 = await runMain(first, { clock });
     expect(r1.exitCode).toBe(0);
     expect(first.outputs()['state']).toBe('CREATING');
     const job = first.outputs()['job']!;
     expect(r1.stdout).toContain(`resume: ${job}`);
     // The post step leaves a job alone when the main step did not wait on purpose.
-    const post = await runPostStep(first);
+    const post = await runPostStep(first, { clock });
     expect(post.stdout).not.toContain('::warning');
     expect(emu.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
 
     const second = action({ resume: job, 'training-data': '' }, { event: 'push' });
-    expect((await runMain(second)).exitCode).toBe(0);
+    expect((await runMain(second, { clock })).exitCode).toBe(0);
     expect(second.outputs()['state']).toBe('ACTIVE');
     expect(second.outputs()['job']).toBe(job);
     expect(creates()).toBe(1);
@@ -196,7 +200,7 @@ describe('run() against the emulator', () => {
   it('times out with state CREATING, leaves the job running, and says how to resume', async () => {
     emu.configure({ training: { stepMs: 5000 } });
     const runner = action({ 'timeout-minutes': '0.02', 'eval-data': '' }, { event: 'push' });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     const out = runner.outputs();
     expect(out['state']).toBe('CREATING');
@@ -211,7 +215,7 @@ describe('run() against the emulator', () => {
     emu.configure({ training: { stepMs: 5000 } });
     emu.faults.add({ method: 'GET', path: '/operations/', kind: 'status', status: 503, retryAfterSeconds: 60 });
     const runner = action({ 'timeout-minutes': '0.1', 'eval-data': '' }, { event: 'push' });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     const out = runner.outputs();
     expect(out['state']).toBe('CREATING');
@@ -222,9 +226,9 @@ describe('run() against the emulator', () => {
 
   it('edits its comment in place on a second run', async () => {
     const first = action({ 'eval-data': '', 'comment-key': 'sticky' }, { prNumber: 103 });
-    expect((await runMain(first)).exitCode).toBe(0);
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
     const second = action({ 'eval-data': '', 'comment-key': 'sticky', cache: 'false' }, { prNumber: 103 });
-    expect((await runMain(second)).exitCode).toBe(0);
+    expect((await runMain(second, { clock })).exitCode).toBe(0);
     const comments = gh.comments('octo-org', 'number-tuner', 103);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain(second.outputs()['tuned-model']!);
@@ -234,7 +238,7 @@ describe('run() against the emulator', () => {
     gh.setReadOnly(true);
     try {
       const runner = action({ 'eval-data': '' }, { prNumber: 104, fork: true });
-      const result = await runMain(runner);
+      const result = await runMain(runner, { clock });
       expect(result.exitCode).toBe(0);
       expect(runner.outputs()['comment-url']).toBe('');
       expect(result.stdout).toContain('::notice');
@@ -247,7 +251,7 @@ describe('run() against the emulator', () => {
   it('writes only the job summary on push', async () => {
     const before = gh.requests.length;
     const runner = action({ 'eval-data': '' }, { event: 'push' });
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     expect(gh.requests.length).toBe(before);
     expect(runner.summary()).toContain('ACTIVE');
   });
@@ -262,7 +266,7 @@ describe('run() against the emulator', () => {
         '{"id": "impossible", "input": "1", "expected": "3"}\n',
     );
     runner.env['INPUT_EVAL-DATA'] = evalFile;
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/gate min-pass-rate missed/);
     expect(result.stdout).toMatch(/gate max-final-loss missed/);

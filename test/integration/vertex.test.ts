@@ -13,6 +13,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain, runPostStep } from '../helpers/in-process.js';
 import { runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
+
+/** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
+const clock = new VirtualClock();
 
 const TOKEN = 'ghs_fake_installation_token';
 const PROJECT = 'my-tuning-proj';
@@ -67,7 +71,7 @@ function credentialsFile(opts: { impersonate: boolean; quotaProject?: string }):
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-'));
-  emu = await startEmulator({ vertex: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, vertex: { stepMs: 5 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {
@@ -114,7 +118,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
       { 'comment-key': 'vertex', 'eval-baseline': 'base', 'epoch-count': '4', 'adapter-size': '4' },
       { prNumber: 202 },
     );
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
 
@@ -197,7 +201,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
 
   it('direct Workload Identity Federation (no impersonation), with a quota project, works too', async () => {
     const runner = action({ 'eval-data': '' }, { event: 'push', impersonate: false, quotaProject: 'billing-proj' });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(0);
     expect(runner.outputs()['state']).toBe('ACTIVE');
     expect(emu.requests.some((r) => r.path.includes(':generateAccessToken'))).toBe(false);
@@ -213,7 +217,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
       '{"text_input": "9", "output": "10"}\n{"text_input": "ninety", "output": "ninety one"}\n',
     );
     const runner = action({ 'eval-data': '', 'validation-data': validation }, { event: 'push' });
-    expect((await runMain(runner)).exitCode).toBe(0);
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
     const key = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8')).contentKey as string;
     const uri = `gs://${BUCKET}/ci/gemini-tune/${key}/validation.jsonl`;
     expect(emu.storage.get(uri)!.data.toString('utf8')).toBe(
@@ -225,10 +229,10 @@ describe('run() with the vertex-ai backend against the emulator', () => {
 
   it('a second run with the same content key reuses the tuned model: no upload, no create', async () => {
     const first = action({ 'eval-data': '' }, { event: 'push' });
-    expect((await runMain(first)).exitCode).toBe(0);
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
     const [c, u] = [creates().length, uploads().length];
     const second = action({ 'eval-data': '' }, { event: 'push' });
-    const result = await runMain(second);
+    const result = await runMain(second, { clock });
     expect(result.exitCode).toBe(0);
     expect(second.outputs()).toMatchObject({ 'cache-hit': 'true', state: 'ACTIVE', job: first.outputs()['job'] });
     expect(creates()).toHaveLength(c);
@@ -236,9 +240,9 @@ describe('run() with the vertex-ai backend against the emulator', () => {
   });
 
   it('cache: false creates a new job but does not upload the same bytes again', async () => {
-    expect((await runMain(action({ 'eval-data': '' }, { event: 'push' }))).exitCode).toBe(0);
+    expect((await runMain(action({ 'eval-data': '' }, { event: 'push' }), { clock })).exitCode).toBe(0);
     const before = { creates: creates().length, uploads: uploads().length, puts: puts().length };
-    const result = await runMain(action({ 'eval-data': '', cache: 'false' }, { event: 'push' }));
+    const result = await runMain(action({ 'eval-data': '', cache: 'false' }, { event: 'push' }), { clock });
     expect(result.exitCode).toBe(0);
     expect(creates()).toHaveLength(before.creates + 1);
     expect(uploads()).toHaveLength(before.uploads);
@@ -262,7 +266,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
       times: 1,
     });
     const runner = action({ 'training-data': big, 'eval-data': '' }, { event: 'push' });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
 
@@ -284,7 +288,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
   it('a FAILED job fails the step with the service message, after the report', async () => {
     emu.configure({ vertex: { stepMs: 5, outcome: 'FAILED' } });
     const runner = action({ 'eval-data': '' }, { event: 'push' });
-    const result = await runMain(runner);
+    const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(runner.outputs()['state']).toBe('FAILED');
     expect(result.stdout).toMatch(
@@ -296,16 +300,16 @@ describe('run() with the vertex-ai backend against the emulator', () => {
   it('wait: false returns the job name; resume attaches to it without training data', async () => {
     emu.configure({ vertex: { stepMs: 40 } });
     const first = action({ wait: 'false', 'eval-data': '' }, { event: 'push' });
-    expect((await runMain(first)).exitCode).toBe(0);
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
     expect(first.outputs()['state']).toBe('CREATING');
     const job = first.outputs()['job']!;
     expect(job).toMatch(/\/tuningJobs\//);
-    const post = await runPostStep(first);
+    const post = await runPostStep(first, { clock });
     expect(post.exitCode).toBe(0);
     expect(emu.requests.filter((r) => r.path.endsWith(':cancel'))).toHaveLength(0);
 
     const second = action({ resume: job, 'training-data': '', 'staging-uri': '', 'eval-data': '' }, { event: 'push' });
-    const result = await runMain(second);
+    const result = await runMain(second, { clock });
     expect(result.exitCode).toBe(0);
     expect(second.outputs()).toMatchObject({ state: 'ACTIVE', job });
     expect(creates()).toHaveLength(1);
@@ -314,11 +318,11 @@ describe('run() with the vertex-ai backend against the emulator', () => {
   it('the post step cancels a job the killed main step left running', async () => {
     emu.configure({ vertex: { stepMs: 5000 } });
     const first = action({ wait: 'false', 'eval-data': '' }, { event: 'push' });
-    expect((await runMain(first)).exitCode).toBe(0);
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
     // As if the main step had been killed while waiting: the saved state says "not settled".
     const state = first.postEnv();
     state['STATE_settled'] = 'false';
-    const post = await runPostStep({ ...first, postEnv: () => state });
+    const post = await runPostStep({ ...first, postEnv: () => state }, { clock });
     expect(post.exitCode).toBe(0);
     expect(post.stdout).toMatch(/cancelled it/);
     const cancels = emu.requests.filter((r) => r.method === 'POST' && r.path.endsWith(':cancel'));
