@@ -24,15 +24,17 @@ import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
 import { DEFAULT_BASE_MODEL } from './defaults.js';
+import {
+  contentKeyLabel,
+  jobStatus,
+  mapState,
+  toNumber,
+  wireHyperparameters,
+  type WireListJobs,
+  type WireTuningJob,
+} from './vertex-wire.js';
 import type { Clock } from '../util/clock.js';
-import type {
-  GenerationConfig,
-  Hyperparameters,
-  JobStatus,
-  Snapshot,
-  TuningDataStats,
-  TuningState,
-} from '../domain.js';
+import type { GenerationConfig, JobStatus, Snapshot } from '../domain.js';
 
 export const VERTEX_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['vertex-ai'];
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
@@ -42,53 +44,6 @@ export const TUNING_JOB_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/tuningJobs
 const METRICS_RETRY = { maxAttempts: 2, maxElapsedMs: 10_000 };
 const ENDPOINT_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/endpoints\/[^/]+$/;
 
-const ADAPTER_SIZES: Record<number, string> = {
-  1: 'ADAPTER_SIZE_ONE',
-  2: 'ADAPTER_SIZE_TWO',
-  4: 'ADAPTER_SIZE_FOUR',
-  8: 'ADAPTER_SIZE_EIGHT',
-  16: 'ADAPTER_SIZE_SIXTEEN',
-};
-const ADAPTER_NUMBERS: Record<string, number> = Object.fromEntries(
-  Object.entries(ADAPTER_SIZES).map(([n, name]) => [name, Number(n)]),
-);
-
-/** Wire shapes (proto3 JSON: absent means default; int64 as strings). */
-interface WireStatus {
-  code?: number;
-  message?: string;
-}
-interface WireTuningJob {
-  name?: string;
-  baseModel?: string;
-  tunedModelDisplayName?: string;
-  description?: string;
-  state?: string;
-  createTime?: string;
-  error?: WireStatus;
-  labels?: Record<string, string>;
-  experiment?: string;
-  tunedModel?: { model?: string; endpoint?: string };
-  supervisedTuningSpec?: {
-    trainingDatasetUri?: string;
-    validationDatasetUri?: string;
-    hyperParameters?: { epochCount?: string | number; learningRateMultiplier?: number; adapterSize?: string };
-  };
-  tuningDataStats?: {
-    supervisedTuningDataStats?: {
-      tuningDatasetExampleCount?: string | number;
-      totalTuningCharacterCount?: string | number;
-      totalBillableTokenCount?: string | number;
-      tuningStepCount?: string | number;
-      totalTruncatedExampleCount?: string | number;
-      droppedExampleReasons?: string[];
-    };
-  };
-}
-interface WireListJobs {
-  tuningJobs?: WireTuningJob[];
-  nextPageToken?: string;
-}
 export interface VertexOptions {
   project: string;
   location: string;
@@ -375,92 +330,6 @@ export class VertexAiBackend implements TuningBackend {
 }
 
 /** The label value: lowercase hex, at most 63 characters. */
-export function contentKeyLabel(contentKey: string): string {
-  return contentKey.toLowerCase().slice(0, 63);
-}
-
-export function mapState(state: string | undefined): TuningState {
-  switch (state) {
-    case 'JOB_STATE_SUCCEEDED':
-      return 'ACTIVE';
-    case 'JOB_STATE_FAILED':
-    case 'JOB_STATE_EXPIRED':
-      return 'FAILED';
-    case 'JOB_STATE_CANCELLED':
-      return 'CANCELLED';
-    default:
-      return 'CREATING';
-  }
-}
-
-function wireHyperparameters(h: Hyperparameters): { hyperParameters?: Record<string, unknown> } {
-  const out: Record<string, unknown> = {};
-  // int64 travels as a JSON string; the adapter size is an enum name (the number 4 would mean SIXTEEN).
-  if (h.epochCount !== null) out['epochCount'] = String(h.epochCount);
-  if (h.learningRateMultiplier !== null) out['learningRateMultiplier'] = h.learningRateMultiplier;
-  if (h.adapterSize !== null) {
-    const name = ADAPTER_SIZES[h.adapterSize];
-    if (!name) throw new Error(`adapter size ${h.adapterSize} is not one of 1, 2, 4, 8, 16`);
-    out['adapterSize'] = name;
-  }
-  return Object.keys(out).length ? { hyperParameters: out } : {};
-}
-
-function toNumber(v: string | number | undefined): number | null {
-  if (v === undefined || v === '') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-}
-
-function dataStats(job: WireTuningJob): TuningDataStats | null {
-  const s = job.tuningDataStats?.supervisedTuningDataStats;
-  if (!s) return null;
-  return {
-    exampleCount: toNumber(s.tuningDatasetExampleCount),
-    totalCharacterCount: toNumber(s.totalTuningCharacterCount),
-    totalBillableTokenCount: toNumber(s.totalBillableTokenCount),
-    tuningStepCount: toNumber(s.tuningStepCount),
-    truncatedExampleCount: toNumber(s.totalTruncatedExampleCount),
-    droppedExampleReasons: s.droppedExampleReasons ?? [],
-  };
-}
-
-function jobError(job: WireTuningJob, state: TuningState): string | null {
-  if (state === 'CANCELLED') return `the tuning job was cancelled${job.error?.message ? `: ${job.error.message}` : ''}`;
-  if (state !== 'FAILED') return null;
-  const why = job.error?.message?.trim() || 'the service gave no reason';
-  const expired = job.state === 'JOB_STATE_EXPIRED' ? ' (the job expired before it could run)' : '';
-  return `Vertex AI tuning job ${job.name ?? ''} failed${expired}: ${why}${job.error?.code ? ` (code ${job.error.code})` : ''}`;
-}
-
-function jobStatus(job: WireTuningJob, snapshots: Snapshot[]): JobStatus {
-  const state = mapState(job.state);
-  const stats = dataStats(job);
-  const h = job.supervisedTuningSpec?.hyperParameters;
-  const last = snapshots.at(-1);
-  const totalSteps = stats?.tuningStepCount ?? null;
-  return {
-    job: job.name ?? '',
-    state,
-    tunedModel: job.tunedModel?.model || null,
-    endpoint: job.tunedModel?.endpoint || null,
-    completedPercent: state === 'ACTIVE' ? 100 : null,
-    completedSteps: state === 'ACTIVE' && totalSteps ? totalSteps : (last?.step ?? null),
-    totalSteps,
-    snapshots,
-    error: jobError(job, state),
-    hyperparameters: h
-      ? {
-          epochCount: toNumber(h.epochCount),
-          learningRateMultiplier: h.learningRateMultiplier ?? null,
-          adapterSize: h.adapterSize ? (ADAPTER_NUMBERS[h.adapterSize] ?? null) : null,
-        }
-      : null,
-    tuningDataStats: stats,
-  };
-}
-
-/** Adds what the user can do about common errors. */
 async function* utf8Chunks(strings: AsyncIterable<string>): AsyncGenerator<Buffer> {
   for await (const s of strings) yield Buffer.from(s, 'utf8');
 }

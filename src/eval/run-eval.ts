@@ -33,7 +33,8 @@ import { systemClock, type Clock } from '../util/clock.js';
 import { askedDelay, isRetryable, retryDelay, type RetryPolicy } from '../util/retry.js';
 import { AdaptiveLimiter, type Permit } from './adaptive-limiter.js';
 import { score, type ScoreOptions } from './scorers.js';
-import type { EvalCaseResult, EvalSummary } from './types.js';
+import type { EvalSummary } from './types.js';
+import { summarise, type CallResult } from './summarise.js';
 import type { EvalCase, ScorerName } from '../domain.js';
 
 export interface EvalLog {
@@ -72,15 +73,6 @@ export interface RunEvalOptions {
   initialConcurrency?: number;
   /** Passed to the scorers. */
   scoreOptions?: ScoreOptions;
-}
-
-interface CallResult {
-  output: string | null;
-  error: string | null;
-  /** null: not scored, or errored. */
-  pass: boolean | null;
-  /** Why a scored case failed. */
-  reason: string | null;
 }
 
 class CallTimeout extends Error {
@@ -307,68 +299,19 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     );
   }
 
-  const results: EvalCaseResult[] = [];
-  const tally = { passed: 0, failed: 0, errors: 0, unscored: 0 };
-  const baseTally = { passed: 0, failed: 0, errors: 0 };
-  const regressions: string[] = [];
-  const improvements: string[] = [];
-  cases.forEach((c, i) => {
-    const r = tuned[i] ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
-    const result: EvalCaseResult = {
-      id: c.id,
-      input: c.input,
-      expected: c.expected,
-      scorer: scorerOf(c),
-      output: r.output,
-      pass: r.pass,
-      error: r.error,
-      reason: r.reason,
-    };
-    const scored = c.expected !== null;
-    if (!scored) tally.unscored++;
-    else if (r.error !== null) tally.errors++;
-    else if (r.pass === true) tally.passed++;
-    else tally.failed++;
-    if (baselineModel !== null) {
-      const b = base[i] ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
-      result.baselineOutput = b.output;
-      result.baselinePass = b.pass;
-      result.baselineError = b.error;
-      result.baselineReason = b.reason;
-      if (scored) {
-        if (b.error !== null) baseTally.errors++;
-        else if (b.pass === true) baseTally.passed++;
-        else baseTally.failed++;
-        if (b.pass === true && r.pass !== true) regressions.push(c.id);
-        if (b.error === null && b.pass === false && r.pass === true) improvements.push(c.id);
-      }
-    }
-    results.push(result);
-  });
-
-  const rate = (t: { passed: number; failed: number; errors: number }): number | null => {
-    const n = t.passed + t.failed + t.errors;
-    return n === 0 ? null : t.passed / n;
-  };
-  const summary: EvalSummary = {
+  const summary = summarise({
     model: opts.model,
     baselineModel,
-    passRate: rate(tally),
-    passed: tally.passed,
-    failed: tally.failed,
-    errors: tally.errors,
-    unscored: tally.unscored,
-    baselinePassRate: baselineModel === null ? null : rate(baseTally),
-    regressions,
-    improvements,
-    generationConfig: { ...opts.generationConfig },
-    cases: results,
-  };
+    generationConfig: opts.generationConfig,
+    cases,
+    tuned,
+    base,
+  });
   log.info(
-    `eval: pass rate ${formatRate(summary.passRate)} (${tally.passed} passed, ${tally.failed} failed, ` +
-      `${tally.errors} errored, ${tally.unscored} unscored)` +
+    `eval: pass rate ${formatRate(summary.passRate)} (${summary.passed} passed, ${summary.failed} failed, ` +
+      `${summary.errors} errored, ${summary.unscored} unscored)` +
       (baselineModel !== null
-        ? `; baseline ${formatRate(summary.baselinePassRate)}, ${regressions.length} regression(s), ${improvements.length} improvement(s)`
+        ? `; baseline ${formatRate(summary.baselinePassRate)}, ${summary.regressions.length} regression(s), ${summary.improvements.length} improvement(s)`
         : ''),
   );
   return summary;

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RawRequestClient } from '../../../src/backends/gcs-upload.js';
 import { GoogleHttp, type RequestClient } from '../../../src/backends/http.js';
-import { CONTENT_KEY_LABEL, VertexAiBackend, mapState } from '../../../src/backends/vertex-ai.js';
+import { CONTENT_KEY_LABEL, VertexAiBackend } from '../../../src/backends/vertex-ai.js';
+import { mapState } from '../../../src/backends/vertex-wire.js';
 import { examplesInMemory } from '../../../src/dataset/example-set.js';
 import type { Hyperparameters } from '../../../src/domain.js';
 import { instantClock } from '../../helpers/virtual-clock.js';

@@ -1,0 +1,87 @@
+/** Per-case results into the eval summary: counts, pass rates, regressions and improvements. */
+
+import type { EvalCase } from '../domain.js';
+import type { EvalCaseResult, EvalSummary } from './types.js';
+
+/** One model's answer to one case, scored. */
+export interface CallResult {
+  output: string | null;
+  error: string | null;
+  /** null: not scored, or errored. */
+  pass: boolean | null;
+  /** Why a scored case failed. */
+  reason: string | null;
+}
+
+/**
+ * Counting is over scored cases (with `expected`): passed + failed + errors + unscored = cases,
+ * passRate = passed / (passed + failed + errors), null when nothing was scored. Regressions: the
+ * baseline passed, the tuned model did not; improvements: the baseline failed (not errored), the
+ * tuned model passed.
+ */
+export function summarise(run: {
+  model: string;
+  baselineModel: string | null;
+  generationConfig: EvalSummary['generationConfig'];
+  cases: readonly EvalCase[];
+  tuned: ReadonlyArray<CallResult | undefined>;
+  base: ReadonlyArray<CallResult | undefined>;
+}): EvalSummary {
+  const results: EvalCaseResult[] = [];
+  const tally = { passed: 0, failed: 0, errors: 0, unscored: 0 };
+  const baseTally = { passed: 0, failed: 0, errors: 0 };
+  const regressions: string[] = [];
+  const improvements: string[] = [];
+  run.cases.forEach((c, i) => {
+    const r = run.tuned[i] ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+    const result: EvalCaseResult = {
+      id: c.id,
+      input: c.input,
+      expected: c.expected,
+      scorer: c.expected === null ? null : (c.scorer ?? 'exact'),
+      output: r.output,
+      pass: r.pass,
+      error: r.error,
+      reason: r.reason,
+    };
+    const scored = c.expected !== null;
+    if (!scored) tally.unscored++;
+    else if (r.error !== null) tally.errors++;
+    else if (r.pass === true) tally.passed++;
+    else tally.failed++;
+    if (run.baselineModel !== null) {
+      const b = run.base[i] ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+      result.baselineOutput = b.output;
+      result.baselinePass = b.pass;
+      result.baselineError = b.error;
+      result.baselineReason = b.reason;
+      if (scored) {
+        if (b.error !== null) baseTally.errors++;
+        else if (b.pass === true) baseTally.passed++;
+        else baseTally.failed++;
+        if (b.pass === true && r.pass !== true) regressions.push(c.id);
+        if (b.error === null && b.pass === false && r.pass === true) improvements.push(c.id);
+      }
+    }
+    results.push(result);
+  });
+
+  const rate = (t: { passed: number; failed: number; errors: number }): number | null => {
+    const n = t.passed + t.failed + t.errors;
+    return n === 0 ? null : t.passed / n;
+  };
+  return {
+    model: run.model,
+    baselineModel: run.baselineModel,
+    passRate: rate(tally),
+    passed: tally.passed,
+    failed: tally.failed,
+    errors: tally.errors,
+    unscored: tally.unscored,
+    baselinePassRate: run.baselineModel === null ? null : rate(baseTally),
+    regressions,
+    improvements,
+    generationConfig: { ...run.generationConfig },
+    cases: results,
+  };
+}
