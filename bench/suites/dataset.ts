@@ -84,14 +84,14 @@ function validateEntry(): string {
   const key = join(ROOT, 'src/dataset/content-key.ts').replace(/\\/g, '/');
   return `
 import { loadTrainingSet } from ${JSON.stringify(load)};
-import { contentKey } from ${JSON.stringify(key)};
+import { contentKey, EMPTY_SET_DIGEST } from ${JSON.stringify(key)};
 const t = process.hrtime.bigint();
 const inThread = process.argv[3] === 'in-thread';
 const ds = await loadTrainingSet(process.argv[2], { backend: 'vertex-ai', role: 'training', keepRecords: false, workspace: '/', ...(inThread ? { analysisWorker: null } : {}) });
 const a = ds.analysis;
 const findings = a.findings();
 const stats = a.stats(0);
-const k = contentKey({ backend: 'vertex-ai', baseModel: 'gemini-2.5-flash', hyperparameters: { epochCount: null, batchSize: null, learningRate: null, learningRateMultiplier: null, adapterSize: null }, examples: { digest: a.digest }, validationExamples: [] });
+const k = contentKey({ backend: 'vertex-ai', baseModel: 'gemini-2.5-flash', hyperparameters: { epochCount: null, batchSize: null, learningRate: null, learningRateMultiplier: null, adapterSize: null }, examples: a.digest, validationExamples: EMPTY_SET_DIGEST });
 const ms = Number(process.hrtime.bigint() - t) / 1e6;
 const cpu = process.cpuUsage();
 const mem = process.memoryUsage();

@@ -5,8 +5,8 @@
  * aliases or whitespace in the file, so the same data in JSONL, JSON, CSV or Vertex AI's own
  * formats gives the same key; any change to the data or settings changes it.
  *
- * Each example set is digested on its own (`ExamplesDigest`), so a set can be hashed while it
- * streams, before the settings are combined in.
+ * Each example set is digested on its own, by the dataset analysis as it streams (one path: the
+ * bytes example-chunks.ts writes, hashed by example-analysis.ts), before the settings are combined in.
  */
 
 import { createHash, type Hash } from 'node:crypto';
@@ -29,9 +29,10 @@ export interface ContentKeyInput {
   backend: BackendName;
   baseModel: string;
   hyperparameters: Hyperparameters;
-  /** The training examples, or their digest (`ExamplesDigest.digest()`). */
-  examples: readonly Pick<TrainingExample, 'textInput' | 'output' | 'native'>[] | { digest: string };
-  validationExamples: readonly Pick<TrainingExample, 'textInput' | 'output' | 'native'>[] | { digest: string };
+  /** The digest of the training examples, as the dataset analysis computes it (`DatasetAnalyzer.digest`). */
+  examples: string;
+  /** The same of the validation examples (`EMPTY_SET_DIGEST` for none). */
+  validationExamples: string;
 }
 
 /** JSON with object keys sorted (recursively) and no whitespace; undefined members dropped. */
@@ -127,69 +128,22 @@ export function finishExamplesDigest(hash: Hash, count: number): string {
   return hash.digest('hex');
 }
 
-/**
- * Incremental sha256 over a set's examples in their canonical text (`digestText`), one example
- * at a time. The dataset analysis (example-analysis.ts) computes the same digest from the bytes
- * the loader hands it; this is the form for examples already in memory.
- */
-export class ExamplesDigest {
-  private readonly hash: Hash = createHash('sha256');
-  /** Examples are encoded into this buffer and hashed a buffer at a time (no string per example). */
-  private readonly buf = Buffer.allocUnsafe(1 << 20);
-  private readonly pos = new Uint32Array(4);
-  private used = 0;
-  private result: string | null = null;
-  count = 0;
-
-  add(e: Pick<TrainingExample, 'textInput' | 'output' | 'native'>): void {
-    if (this.result !== null) throw new Error('ExamplesDigest: add() after digest()');
-    this.count++;
-    const pair = digestPair(e);
-    const need = pair === null ? Infinity : pairDigestBound(pair[0], pair[1]);
-    if (this.used + need > this.buf.length) this.flush();
-    if (pair === null || need > this.buf.length) {
-      this.hash.update(digestText(e), 'utf8');
-      return;
-    }
-    this.used = writePairDigestText(this.buf, this.used, pair[0], pair[1], this.pos);
-  }
-
-  private flush(): void {
-    if (this.used > 0) this.hash.update(this.buf.subarray(0, this.used));
-    this.used = 0;
-  }
-
-  /** Hex sha256 (the example count is hashed last, too). Nothing can be added afterwards. */
-  digest(): string {
-    if (this.result === null) {
-      this.flush();
-      this.result = finishExamplesDigest(this.hash, this.count);
-    }
-    return this.result;
-  }
-}
-
-export function examplesDigest(examples: readonly Pick<TrainingExample, 'textInput' | 'output' | 'native'>[]): string {
-  const d = new ExamplesDigest();
-  for (const e of examples) d.add(e);
-  return d.digest();
-}
+/** The digest of a set with no examples (no validation set). */
+export const EMPTY_SET_DIGEST = finishExamplesDigest(createHash('sha256'), 0);
 
 /**
  * sha256 (hex) of
  * `{"v":VERSION,"backend":…,"baseModel":…,"hyperparameters":{fixed order, null when unset},
- *   "examples":"<ExamplesDigest of the training set>","validationExamples":"<same>"}`.
+ *   "examples":"<digest of the training set>","validationExamples":"<same>"}`.
  */
 export function contentKey(input: ContentKeyInput): string {
-  const digestOf = (x: ContentKeyInput['examples']): string =>
-    'digest' in x && typeof x.digest === 'string' ? x.digest : examplesDigest(x as TrainingExample[]);
   const hp = HYPERPARAMETER_ORDER.map((k) => {
     const v = input.hyperparameters[k];
     return `${JSON.stringify(k)}:${v === null || v === undefined || !Number.isFinite(v) ? 'null' : JSON.stringify(v)}`;
   }).join(',');
   return createHash('sha256')
     .update(
-      `{"v":${JSON.stringify(CONTENT_KEY_VERSION)},"backend":${JSON.stringify(input.backend)},"baseModel":${JSON.stringify(input.baseModel)},"hyperparameters":{${hp}},"examples":${JSON.stringify(digestOf(input.examples))},"validationExamples":${JSON.stringify(digestOf(input.validationExamples))}}`,
+      `{"v":${JSON.stringify(CONTENT_KEY_VERSION)},"backend":${JSON.stringify(input.backend)},"baseModel":${JSON.stringify(input.baseModel)},"hyperparameters":{${hp}},"examples":${JSON.stringify(input.examples)},"validationExamples":${JSON.stringify(input.validationExamples)}}`,
     )
     .digest('hex');
 }

@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import { annotateProblems } from './validate/annotate.js';
 import { SEED_INPUT, type DatasetAnalyzer } from './analysis/analyzer.js';
-import { examplesDigest } from './content-key.js';
+import { EMPTY_SET_DIGEST } from './content-key.js';
 import { FindingLines, leakageFinding, overlapFinding } from './analysis/doctor.js';
 import { loadEvalSet } from './validate/load-eval.js';
 import { loadTrainingSet } from './validate/load-training.js';
@@ -110,7 +110,7 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
     digests: training?.analysis
       ? {
           training: training.analysis.digest,
-          validation: validation?.analysis?.digest ?? examplesDigest([]),
+          validation: validation?.analysis?.digest ?? EMPTY_SET_DIGEST,
         }
       : null,
   };

@@ -21,8 +21,8 @@ export function planJob(
         backend: settings.backend,
         baseModel: run.baseModel,
         hyperparameters: settings.hyperparameters,
-        examples: { digest: data.digests.training },
-        validationExamples: { digest: data.digests.validation },
+        examples: data.digests.training,
+        validationExamples: data.digests.validation,
       })
     : null;
   return {

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WORKER_MIN_BYTES } from '../../src/dataset/analysis/thread.js';
-import { contentKey, examplesDigest } from '../../src/dataset/content-key.js';
+import { contentKey, EMPTY_SET_DIGEST } from '../../src/dataset/content-key.js';
+import { referenceDigest } from '../helpers/examples-digest.js';
 import { loadTrainingSet } from '../../src/dataset/validate/load-training.js';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
@@ -280,8 +281,10 @@ describe('dist/ with the vertex-ai backend', () => {
     };
     const key = { backend: 'vertex-ai', baseModel: report.baseModel, hyperparameters: none } as const;
     expect(report.contentKey).toBe(
-      contentKey({ ...key, examples: { digest: analysis.digest }, validationExamples: { digest: examplesDigest([]) } }),
+      contentKey({ ...key, examples: analysis.digest, validationExamples: EMPTY_SET_DIGEST }),
     );
-    expect(report.contentKey).toBe(contentKey({ ...key, examples: here.records, validationExamples: [] }));
+    expect(report.contentKey).toBe(
+      contentKey({ ...key, examples: referenceDigest(here.records), validationExamples: EMPTY_SET_DIGEST }),
+    );
   }, 60_000);
 });

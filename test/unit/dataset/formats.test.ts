@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentKey } from '../../../src/dataset/content-key.js';
+import { contentKey, EMPTY_SET_DIGEST } from '../../../src/dataset/content-key.js';
 import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { FIXTURES, REPO, TempWorkspace } from './helpers.js';
 import type { TrainingExample } from '../../../src/domain.js';
+import { referenceDigest } from '../../helpers/examples-digest.js';
 
 const ws = new TempWorkspace();
 afterAll(() => ws.cleanup());
@@ -21,8 +22,8 @@ const keyOf = (examples: TrainingExample[]) =>
       learningRateMultiplier: null,
       adapterSize: null,
     },
-    examples,
-    validationExamples: [],
+    examples: referenceDigest(examples),
+    validationExamples: EMPTY_SET_DIGEST,
   });
 
 describe('happy paths on fixtures', () => {

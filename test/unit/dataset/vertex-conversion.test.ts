@@ -4,12 +4,13 @@ import type { CreateTuningRequest } from '../../../src/backends/backend.js';
 import { GeminiApiBackend } from '../../../src/backends/gemini-api.js';
 import type { GoogleHttp } from '../../../src/backends/http.js';
 import { GEMINI_MAX_REQUEST_BYTES } from '../../../src/dataset/analysis/analyzer.js';
-import { contentKey } from '../../../src/dataset/content-key.js';
+import { contentKey, EMPTY_SET_DIGEST } from '../../../src/dataset/content-key.js';
 import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { emptyScan, estimateTokens, scanText } from '../../../src/dataset/analysis/text-scan.js';
 import { toVertexJsonl, toVertexRecord, vertexJsonlChunks } from '../../../src/dataset/to-vertex-jsonl.js';
 import { lines, TempWorkspace } from './helpers.js';
 import { examplesInMemory } from '../../../src/dataset/example-set.js';
+import { referenceDigest } from '../../helpers/examples-digest.js';
 
 const ws = new TempWorkspace();
 afterAll(() => ws.cleanup());
@@ -69,15 +70,15 @@ describe('conversion to Vertex AI contents JSONL', () => {
       backend: 'vertex-ai',
       baseModel: 'm',
       hyperparameters: HP,
-      examples: [ds.records[1]!],
-      validationExamples: [],
+      examples: referenceDigest([ds.records[1]!]),
+      validationExamples: EMPTY_SET_DIGEST,
     });
     const without = contentKey({
       backend: 'vertex-ai',
       baseModel: 'm',
       hyperparameters: HP,
-      examples: [{ textInput: 'q2', output: 'a2' }],
-      validationExamples: [],
+      examples: referenceDigest([{ textInput: 'q2', output: 'a2' }]),
+      validationExamples: EMPTY_SET_DIGEST,
     });
     expect(withSystem).not.toBe(without);
   });
