@@ -19,7 +19,11 @@
 import type { CreateTuningRequest, TuningBackend } from './backend.js';
 import { GoogleApiError } from './errors.js';
 import { parseGsUri, uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
-import { vertexJsonlStream } from '../dataset/to-vertex-jsonl.js';
+import { writeVertexJsonl } from '../dataset/to-vertex-jsonl.js';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateContent } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
@@ -122,21 +126,28 @@ export class VertexAiBackend implements TuningBackend {
   private async upload(key: string, kind: 'training' | 'validation', examples: CreateTuningRequest['examples']) {
     const { bucket, prefix } = parseGsUri(this.opts.stagingUri ?? '');
     const object = `${prefix ? `${prefix}/` : ''}gemini-tune/${key}/${kind}.jsonl`;
-    const result = await uploadResumable({
-      client: this.raw,
-      baseUrl: storageBaseUrl(this.opts.apiEndpoint),
-      bucket,
-      object,
-      // Produced a megabyte at a time (twice: to checksum, then to send), never held whole; a
-      // set not kept in memory is read from its file each time.
-      data: { chunks: () => utf8Chunks(vertexJsonlStream(examples)) },
-      contentType: 'application/jsonl',
-      ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
-      ...(this.opts.clock ? { clock: this.opts.clock } : {}),
-      log: this.log,
-    }).catch((err: unknown) => {
-      throw explain(err, { upload: `gs://${bucket}/${object}` });
-    });
+    // The canonical JSONL written once to a file (never held whole), whose bytes are then
+    // checksummed and sent (again from where the service says when an upload resumes).
+    const dir = await mkdtemp(join(tmpdir(), 'gemini-tune-upload-'));
+    const staged = join(dir, `${kind}.jsonl`);
+    const result = await writeVertexJsonl(examples, staged)
+      .then(() =>
+        uploadResumable({
+          client: this.raw,
+          baseUrl: storageBaseUrl(this.opts.apiEndpoint),
+          bucket,
+          object,
+          data: { chunks: () => createReadStream(staged, { highWaterMark: 1 << 20 }) },
+          contentType: 'application/jsonl',
+          ...(this.opts.uploadChunkSize ? { chunkSize: this.opts.uploadChunkSize } : {}),
+          ...(this.opts.clock ? { clock: this.opts.clock } : {}),
+          log: this.log,
+        }),
+      )
+      .catch((err: unknown) => {
+        throw explain(err, { upload: `gs://${bucket}/${object}` });
+      })
+      .finally(() => rm(dir, { recursive: true, force: true }));
     this.uploads.push(result);
     this.log(
       result.skipped
@@ -330,10 +341,6 @@ export class VertexAiBackend implements TuningBackend {
 }
 
 /** The label value: lowercase hex, at most 63 characters. */
-async function* utf8Chunks(strings: AsyncIterable<string>): AsyncGenerator<Buffer> {
-  for await (const s of strings) yield Buffer.from(s, 'utf8');
-}
-
 function explain(err: unknown, ctx: { baseModel?: string; upload?: string }): unknown {
   if (!(err instanceof GoogleApiError)) return err;
   let hint = '';

@@ -1,3 +1,6 @@
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ExampleSet, TrainingExample } from '../domain.js';
 /**
  * The one canonical form of a training example: a Vertex AI `contents` record, as one line of
@@ -80,6 +83,14 @@ export function toVertexJsonl(examples: readonly Pick<TrainingExample, 'textInpu
   let out = '';
   for (const e of examples) out += `${canonicalLine(e)}\n`;
   return out;
+}
+
+/**
+ * Writes a set's canonical JSONL to `path`, a megabyte at a time: the one time a set not held in
+ * memory is read again after validation. The upload then sends that file's bytes.
+ */
+export async function writeVertexJsonl(set: ExampleSet, path: string): Promise<void> {
+  await pipeline(Readable.from(vertexJsonlStream(set)), createWriteStream(path, { encoding: 'utf8' }));
 }
 
 /** `vertexJsonlChunks` over a set read a batch at a time (one read from the file for a set not in memory). */
