@@ -1,26 +1,33 @@
 /**
- * The bundle as a child process, with the emulator answering 429 (Retry-After: 1 s) to every
- * third generateContent call: every case still gets a result, the same as without the 429s, and
- * none of them is an error.
+ * The real run() in process, on a virtual clock shared with the emulator, with the emulator
+ * answering 429 (Retry-After: 1 s) to every third generateContent call: every case still gets a
+ * result, the same as without the 429s, none of them is an error, and every refused call waited
+ * the Retry-After it was given (on the virtual clock: `clock.slept` is every wait the run asked for).
  */
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { geminiRun } from '../helpers/harness.js';
-import { DIST_MAIN, runNode, type RunnerEnv } from '../helpers/runner-env.js';
+import { runMain } from '../helpers/in-process.js';
+import type { RunnerEnv } from '../helpers/runner-env.js';
+import { VirtualClock } from '../helpers/virtual-clock.js';
 
-const API_KEY = 'AIzaSyE2E-eval-429-key-0123456789';
+/** Polls, training steps and the Retry-After pauses on virtual time. */
+const clock = new VirtualClock();
+
+const API_KEY = 'integration-eval-429-key-0123456789';
+const RETRY_AFTER_MS = 1_000;
 let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {
-  await emu.close();
-  await gh.close();
+  await emu?.close();
+  await gh?.close();
 });
 
 interface CaseResult {
@@ -34,7 +41,16 @@ interface CaseResult {
   baselineError?: string | null;
 }
 
-const run = async (): Promise<{ runner: RunnerEnv; stdout: string }> => {
+interface Run {
+  runner: RunnerEnv;
+  stdout: string;
+  /** Every sleep the run asked for, in ms. */
+  slept: number[];
+  /** How long the run took on the virtual clock, ms. */
+  virtualMs: number;
+}
+
+const run = async (): Promise<Run> => {
   const runner = geminiRun(
     { emu, gh, apiKey: API_KEY },
     {
@@ -45,10 +61,12 @@ const run = async (): Promise<{ runner: RunnerEnv; stdout: string }> => {
     },
     { event: 'push' },
   );
-  const r = await runNode(DIST_MAIN, runner.env);
+  const sleeps = clock.slept.length;
+  const startedAt = clock.now();
+  const r = await runMain(runner, { clock });
   expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return { runner, stdout: r.stdout };
+  expect(r.exitCode).toBe(0);
+  return { runner, stdout: r.stdout, slept: clock.slept.slice(sleeps), virtualMs: clock.now() - startedAt };
 };
 
 const verdicts = (cases: CaseResult[]) =>
@@ -63,7 +81,7 @@ const verdicts = (cases: CaseResult[]) =>
     baselineError: c.baselineError,
   }));
 
-describe('eval under 429s (dist/)', () => {
+describe('eval under 429s (in process, virtual clock)', () => {
   it('gives every case the result it gets without the 429s', async () => {
     emu.reset();
     emu.configure({ training: { stepMs: 5, outcome: 'ACTIVE' } });
@@ -75,7 +93,13 @@ describe('eval under 429s (dist/)', () => {
     expect(cleanCalls).toBe(28); // 14 cases, tuned and base
 
     emu.requests.length = 0;
-    emu.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 1, path: ':generateContent', every: 3 });
+    emu.faults.add({
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: RETRY_AFTER_MS / 1000,
+      path: ':generateContent',
+      every: 3,
+    });
     const faulty = await run();
     const report = JSON.parse(readFileSync(faulty.runner.outputs()['report-path']!, 'utf8'));
     expect(report.cacheHit).toBe(true);
@@ -85,6 +109,12 @@ describe('eval under 429s (dist/)', () => {
     const throttled = calls().filter((r) => r.status === 429);
     expect(throttled.length).toBeGreaterThanOrEqual(Math.floor(cleanCalls / 3));
     expect(calls().filter((r) => r.status === 200)).toHaveLength(cleanCalls);
+    // ... after waiting the Retry-After it was given: at least one wait of exactly Retry-After per
+    // refused call (any more are the window's shared pauses, Retry-After too), and nothing else
+    // (a cache hit does not poll; no shorter backoff in place of the server's Retry-After).
+    expect(faulty.slept.filter((ms) => ms === RETRY_AFTER_MS).length).toBeGreaterThanOrEqual(throttled.length);
+    expect(faulty.slept.every((ms) => ms === RETRY_AFTER_MS)).toBe(true);
+    expect(faulty.virtualMs).toBeGreaterThanOrEqual(RETRY_AFTER_MS);
 
     // the same results, case by case, and no errors
     expect(report.eval.errors).toBe(0);
