@@ -5,6 +5,111 @@ var __webpack_exports__ = {};
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/dataset/to-vertex-jsonl.ts
+
+
+
+const PAIR_HEAD = '{"contents":[{"role":"user","parts":[{"text":';
+const PAIR_MID = '}]},{"role":"model","parts":[{"text":';
+const PAIR_TAIL = '}]}]}';
+function partsJson(parts) {
+    let out = '[';
+    for (let k = 0; k < parts.length; k++) {
+        const p = parts[k];
+        if (p === null || typeof p !== 'object' || typeof p.text !== 'string')
+            return null;
+        out += `${k === 0 ? '' : ','}{"text":${JSON.stringify(p.text)}}`;
+    }
+    return `${out}]`;
+}
+/** The canonical line of a native record, or null when it is not a text-only contents record. */
+function nativeLine(native) {
+    if (native === null || typeof native !== 'object')
+        return null;
+    const n = native;
+    if (!Array.isArray(n.contents))
+        return null;
+    let out = '{';
+    if (n.systemInstruction !== undefined) {
+        const si = n.systemInstruction;
+        if (si === null || typeof si !== 'object' || !Array.isArray(si.parts))
+            return null;
+        const parts = partsJson(si.parts);
+        if (parts === null)
+            return null;
+        out += `"systemInstruction":{"parts":${parts}},`;
+    }
+    out += '"contents":[';
+    for (let k = 0; k < n.contents.length; k++) {
+        const turn = n.contents[k];
+        if (turn === null || typeof turn !== 'object' || typeof turn.role !== 'string' || !Array.isArray(turn.parts))
+            return null;
+        const parts = partsJson(turn.parts);
+        if (parts === null)
+            return null;
+        out += `${k === 0 ? '' : ','}{"role":${JSON.stringify(turn.role)},"parts":${parts}}`;
+    }
+    return `${out}]}`;
+}
+/** The canonical line (no newline) of one example. */
+function to_vertex_jsonl_canonicalLine(e) {
+    if (e.native !== undefined) {
+        const line = nativeLine(e.native);
+        if (line !== null)
+            return line;
+    }
+    return PAIR_HEAD + JSON.stringify(e.textInput) + PAIR_MID + JSON.stringify(e.output) + PAIR_TAIL;
+}
+/** The Vertex AI record of one example, as an object (the parsed canonical line). */
+function toVertexRecord(e) {
+    return JSON.parse(to_vertex_jsonl_canonicalLine(e));
+}
+/** Vertex AI `contents` JSONL for upload: one canonical line per example, each ending in `\n`. */
+function toVertexJsonl(examples) {
+    let out = '';
+    for (const e of examples)
+        out += `${to_vertex_jsonl_canonicalLine(e)}\n`;
+    return out;
+}
+/**
+ * Writes a set's canonical JSONL to `path`, a megabyte at a time: the one time a set not held in
+ * memory is read again after validation. The upload then sends that file's bytes.
+ */
+async function writeVertexJsonl(set, path) {
+    await pipeline(Readable.from(vertexJsonlStream(set)), createWriteStream(path, { encoding: 'utf8' }));
+}
+/** `vertexJsonlChunks` over a set read a batch at a time (one read from the file for a set not in memory). */
+async function* vertexJsonlStream(set, chunkChars = 1 << 20) {
+    for await (const batch of set.batches())
+        yield* vertexJsonlChunks(batch, chunkChars);
+}
+/**
+ * The same bytes as `toVertexJsonl`, in chunks of about `chunkChars` characters, for a streaming
+ * upload that does not build one large string.
+ */
+function* vertexJsonlChunks(examples, chunkChars = 1 << 20) {
+    let buf = [];
+    let size = 0;
+    for (const e of examples) {
+        const line = `${to_vertex_jsonl_canonicalLine(e)}\n`;
+        buf.push(line);
+        size += line.length;
+        if (size >= chunkChars) {
+            yield buf.join('');
+            buf = [];
+            size = 0;
+        }
+    }
+    if (buf.length > 0)
+        yield buf.join('');
+}
+
 ;// CONCATENATED MODULE: ./src/dataset/content-key.ts
 /**
  * The content key: a sha256 over a canonical form of everything that determines a tuned model
@@ -13,8 +118,8 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * aliases or whitespace in the file, so the same data in JSONL, JSON, CSV or Vertex AI's own
  * formats gives the same key; any change to the data or settings changes it.
  *
- * Each example set is digested on its own (`ExamplesDigest`), so a set can be hashed while it
- * streams, before the settings are combined in.
+ * Each example set is digested on its own, by the dataset analysis as it streams (one path: the
+ * bytes example-chunks.ts writes, hashed by example-analysis.ts), before the settings are combined in.
  */
 
 
@@ -118,66 +223,20 @@ function finishExamplesDigest(hash, count) {
     hash.update(`#${count}`);
     return hash.digest('hex');
 }
-/**
- * Incremental sha256 over a set's examples in their canonical text (`digestText`), one example
- * at a time. The dataset analysis (example-analysis.ts) computes the same digest from the bytes
- * the loader hands it; this is the form for examples already in memory.
- */
-class ExamplesDigest {
-    hash = createHash('sha256');
-    /** Examples are encoded into this buffer and hashed a buffer at a time (no string per example). */
-    buf = Buffer.allocUnsafe(1 << 20);
-    pos = new Uint32Array(4);
-    used = 0;
-    result = null;
-    count = 0;
-    add(e) {
-        if (this.result !== null)
-            throw new Error('ExamplesDigest: add() after digest()');
-        this.count++;
-        const pair = content_key_digestPair(e);
-        const need = pair === null ? Infinity : content_key_pairDigestBound(pair[0], pair[1]);
-        if (this.used + need > this.buf.length)
-            this.flush();
-        if (pair === null || need > this.buf.length) {
-            this.hash.update(content_key_digestText(e), 'utf8');
-            return;
-        }
-        this.used = content_key_writePairDigestText(this.buf, this.used, pair[0], pair[1], this.pos);
-    }
-    flush() {
-        if (this.used > 0)
-            this.hash.update(this.buf.subarray(0, this.used));
-        this.used = 0;
-    }
-    /** Hex sha256 (the example count is hashed last, too). Nothing can be added afterwards. */
-    digest() {
-        if (this.result === null) {
-            this.flush();
-            this.result = finishExamplesDigest(this.hash, this.count);
-        }
-        return this.result;
-    }
-}
-function examplesDigest(examples) {
-    const d = new ExamplesDigest();
-    for (const e of examples)
-        d.add(e);
-    return d.digest();
-}
+/** The digest of a set with no examples (no validation set). */
+const EMPTY_SET_DIGEST = finishExamplesDigest((0,external_node_crypto_namespaceObject.createHash)('sha256'), 0);
 /**
  * sha256 (hex) of
  * `{"v":VERSION,"backend":…,"baseModel":…,"hyperparameters":{fixed order, null when unset},
- *   "examples":"<ExamplesDigest of the training set>","validationExamples":"<same>"}`.
+ *   "examples":"<digest of the training set>","validationExamples":"<same>"}`.
  */
 function contentKey(input) {
-    const digestOf = (x) => 'digest' in x && typeof x.digest === 'string' ? x.digest : examplesDigest(x);
     const hp = HYPERPARAMETER_ORDER.map((k) => {
         const v = input.hyperparameters[k];
         return `${JSON.stringify(k)}:${v === null || v === undefined || !Number.isFinite(v) ? 'null' : JSON.stringify(v)}`;
     }).join(',');
     return createHash('sha256')
-        .update(`{"v":${JSON.stringify(CONTENT_KEY_VERSION)},"backend":${JSON.stringify(input.backend)},"baseModel":${JSON.stringify(input.baseModel)},"hyperparameters":{${hp}},"examples":${JSON.stringify(digestOf(input.examples))},"validationExamples":${JSON.stringify(digestOf(input.validationExamples))}}`)
+        .update(`{"v":${JSON.stringify(CONTENT_KEY_VERSION)},"backend":${JSON.stringify(input.backend)},"baseModel":${JSON.stringify(input.baseModel)},"hyperparameters":{${hp}},"examples":${JSON.stringify(input.examples)},"validationExamples":${JSON.stringify(input.validationExamples)}}`)
         .digest('hex');
 }
 /**

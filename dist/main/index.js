@@ -7953,7 +7953,7 @@ async function run(env = process.env, options = {}) {
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3645));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2485));
         await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m);
     }
     catch (err) {

@@ -362,7 +362,7 @@ async function createBackend(settings, clock = util_clock/* systemClock */.m) {
     // Application Default Credentials only (a key file, or google-github-actions/auth's external_account
     // file); projectId given so the library does not look the project up.
     const client = await createAuthClient({ apiKey: null, scopes: [CLOUD_PLATFORM_SCOPE], projectId: settings.project });
-    const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 666).then(__webpack_require__.bind(__webpack_require__, 6666));
+    const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 719).then(__webpack_require__.bind(__webpack_require__, 2719));
     return new VertexAiBackend(new http/* GoogleHttp */.E(client, { clock }), client, {
         project: settings.project,
         location: settings.location,
