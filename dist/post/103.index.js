@@ -726,10 +726,12 @@ function retryDelay(policy, attempt, err, timing) {
         return { retry: false, why: 'retry-after too long' };
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     const backoff = policy.jitter ? Math.floor(timing.random * ceiling) : ceiling;
-    const delayMs = asked !== undefined && asked > 0 ? asked : backoff;
+    // What the server asked for, but not less than a quarter of the backoff: "Retry-After: 0" from a
+    // service that keeps failing must not turn into a tight loop.
+    const delayMs = asked !== undefined ? Math.max(asked, Math.floor(backoff / 4)) : backoff;
     if (timing.elapsedMs + delayMs > policy.maxElapsedMs || delayMs >= timing.leftMs)
         return { retry: false, why: 'time' };
-    return { retry: true, delayMs, asked: asked !== undefined && asked > 0 };
+    return { retry: true, delayMs, asked: asked !== undefined };
 }
 /** Runs `call` until it succeeds or `retryDelay` says stop; then throws the last error. */
 async function withRetry(call, ctx) {

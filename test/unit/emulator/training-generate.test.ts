@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { baseAnswer, successor, tunedAnswer } from '../../emulator/services/gemini/standin.js';
 import type { Emulator } from '../../emulator/types.js';
-import { BASE, Client, NUMBER_EXAMPLES, sleep, until, withEmulator } from './helpers.js';
+import { BASE, Client, NUMBER_EXAMPLES, until, withEmulator } from './helpers.js';
 
 let emu: Emulator;
 let c: Client;
+/** The emulator's clock, moved by hand: training advances only when a test says so, however busy the machine. */
+let now = Date.parse('2026-11-02T09:00:00Z');
+const advance = (ms: number): void => void (now += ms);
 beforeAll(async () => {
-  ({ emu, c } = await withEmulator({ training: { stepMs: 10 } }));
+  ({ emu, c } = await withEmulator({ now: () => now, training: { stepMs: 10 } }));
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
@@ -19,7 +22,7 @@ describe('training simulation (clock based)', () => {
     emu.configure({ training: { stepMs: 40, totalSteps: 5 } });
     const op = await c.create();
     expect(op.metadata.totalSteps).toBe(5);
-    await sleep(90);
+    advance(90);
     const mid = await c.get(`/v1/${op.name}`);
     expect(mid.json.done).toBeUndefined();
     expect(mid.json.metadata.completedSteps).toBeGreaterThanOrEqual(2);
@@ -28,6 +31,7 @@ describe('training simulation (clock based)', () => {
     expect(mid.json.metadata.completedPercent).toBeCloseTo((mid.json.metadata.completedSteps / 5) * 100, 4);
     expect((await c.get(`/v1beta/${op.metadata.tunedModel}`)).json.state).toBe('CREATING');
 
+    advance(110);
     const done = await until(async () => {
       const r = await c.get(`/v1/${op.name}`);
       return r.json.done === true ? r.json : undefined;
@@ -69,6 +73,7 @@ describe('training simulation (clock based)', () => {
   it('outcome FAILED fails at failAtPercent with an error on the Operation', async () => {
     emu.configure({ training: { stepMs: 5, totalSteps: 10, outcome: 'FAILED', failAtPercent: 30 } });
     const op = await c.create();
+    advance(15);
     const done = await until(async () => {
       const r = await c.get(`/v1beta/${op.name}`);
       return r.json.done ? r.json : undefined;
@@ -100,13 +105,13 @@ describe('training simulation (clock based)', () => {
     expect(t0.firstObservedDoneAt).toBeNull();
     await c.get(`/v1/${op.name}`); // before done
     expect(emu.timeline(name)!.firstObservedDoneAt).toBeNull();
-    await sleep(150);
+    advance(150);
     expect(emu.timeline(name)!.firstObservedDoneAt).toBeNull(); // nobody looked yet
-    const before = Date.now();
+    const before = now;
     await c.get(`/v1beta/${name}`);
     const t = emu.timeline(name)!;
     expect(t.firstObservedDoneAt).toBeGreaterThanOrEqual(Math.max(t.doneAt, before));
-    await sleep(5);
+    advance(5);
     await c.get(`/v1/${op.name}`);
     expect(emu.timeline(name)!.firstObservedDoneAt).toBe(t.firstObservedDoneAt); // the first one sticks
     expect(emu.timeline('tunedModels/unknown')).toBeUndefined();
