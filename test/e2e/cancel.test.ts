@@ -4,13 +4,11 @@
  * created is ever deleted, only when cancel-on-abort is true, and within that grace.
  */
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { createCalls, deleteCalls, geminiRun } from '../helpers/harness.js';
 import { DIST_MAIN, DIST_POST, runNode, runnerEnv, type RunnerEnv } from '../helpers/runner-env.js';
+import { externalAccountFile } from '../helpers/wif-credentials.js';
 
 /** The runner's grace between SIGINT and SIGKILL. */
 const GRACE_MS = 7500;
@@ -168,26 +166,7 @@ describe('SIGINT during polling on Vertex AI (dist/ as a child process)', () => 
   let credentials: string;
   beforeAll(async () => {
     vemu = await startEmulator({ vertex: { stepMs: 2000 } });
-    const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-cancel-'));
-    const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
-    writeFileSync(
-      join(dir, 'oidc'),
-      [enc({ alg: 'RS256', typ: 'JWT' }), enc({ sub: 'repo:o/r', iat: now, exp: now + 3600 }), 'c2ln'].join('.'),
-    );
-    credentials = join(dir, 'creds.json');
-    writeFileSync(
-      credentials,
-      JSON.stringify({
-        type: 'external_account',
-        audience:
-          '//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/providers/c',
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: `${vemu.url}/v1/token`,
-        service_account_impersonation_url: `${vemu.url}/v1/projects/-/serviceAccounts/gemini-tune@${PROJECT}.iam.gserviceaccount.com:generateAccessToken`,
-        credential_source: { file: join(dir, 'oidc') },
-      }),
-    );
+    credentials = externalAccountFile(vemu.url, PROJECT);
   });
   afterAll(async () => {
     await vemu.close();

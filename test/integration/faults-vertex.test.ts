@@ -6,9 +6,7 @@
  * and the GitHub token in no output channel.
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/util/clock.js';
 import { startEmulator, startGitHubFake, type Emulator, type FaultRule, type GitHubFake } from '../emulator/index.js';
@@ -16,6 +14,7 @@ import { GITHUB_TOKEN } from '../helpers/harness.js';
 import { runMain, runPostStep } from '../helpers/in-process.js';
 import { runnerEnv, type RunnerEnv } from '../helpers/runner-env.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
+import { externalAccountFile } from '../helpers/wif-credentials.js';
 
 const clock = new VirtualClock();
 
@@ -27,29 +26,7 @@ let credentials: string;
 beforeAll(async () => {
   vemu = await startEmulator({ now: clock.now, vertex: { stepMs: 10 } });
   gh = await startGitHubFake();
-  const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-faults-'));
-  const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  writeFileSync(
-    join(dir, 'oidc'),
-    [
-      enc({ alg: 'RS256', typ: 'JWT' }),
-      enc({ sub: 'repo:octo-org/number-tuner', iat: now, exp: now + 3600 }),
-      'c2ln',
-    ].join('.'),
-  );
-  credentials = join(dir, 'creds.json');
-  writeFileSync(
-    credentials,
-    JSON.stringify({
-      type: 'external_account',
-      audience: '//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/providers/f',
-      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-      token_url: `${vemu.url}/v1/token`,
-      service_account_impersonation_url: `${vemu.url}/v1/projects/-/serviceAccounts/gemini-tune@${PROJECT}.iam.gserviceaccount.com:generateAccessToken`,
-      credential_source: { file: join(dir, 'oidc') },
-    }),
-  );
+  credentials = externalAccountFile(vemu.url, PROJECT);
 });
 afterAll(async () => {
   await vemu.close();

@@ -5,7 +5,7 @@
  * post step in this process, over real HTTP, on a virtual clock shared with the emulators.
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { GITHUB_TOKEN, createCalls, deleteCalls, geminiRun } from '../helpers/ha
 import { runMain, runPostStep } from '../helpers/in-process.js';
 import { runnerEnv } from '../helpers/runner-env.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
+import { externalAccountFile } from '../helpers/wif-credentials.js';
 
 const clock = new VirtualClock();
 
@@ -105,30 +106,7 @@ describe('reuse on Vertex AI', () => {
   let credentials: string;
   beforeAll(async () => {
     vemu = await startEmulator({ now: clock.now, vertex: { stepMs: 10 } });
-    const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-reuse-'));
-    const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
-    writeFileSync(
-      join(dir, 'oidc'),
-      [
-        enc({ alg: 'RS256', typ: 'JWT' }),
-        enc({ sub: 'repo:octo-org/number-tuner', iat: now, exp: now + 3600 }),
-        'c2ln',
-      ].join('.'),
-    );
-    credentials = join(dir, 'creds.json');
-    writeFileSync(
-      credentials,
-      JSON.stringify({
-        type: 'external_account',
-        audience:
-          '//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/providers/f',
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: `${vemu.url}/v1/token`,
-        service_account_impersonation_url: `${vemu.url}/v1/projects/-/serviceAccounts/gemini-tune@${PROJECT}.iam.gserviceaccount.com:generateAccessToken`,
-        credential_source: { file: join(dir, 'oidc') },
-      }),
-    );
+    credentials = externalAccountFile(vemu.url, PROJECT);
   });
   afterAll(async () => {
     await vemu.close();
