@@ -239,12 +239,13 @@ describe('generateContent', () => {
 
   it('enforces maxConcurrent with 429 + Retry-After and counts max in flight; latency applies', async () => {
     const name = await activeModel();
-    emu.configure({ generate: { latencyMs: 80, maxConcurrent: 2, overCapRetryAfterSeconds: 4 } });
+    // Latencies long enough that every call of a batch is in flight at once, however busy the machine.
+    emu.configure({ generate: { latencyMs: 1000, maxConcurrent: 2, overCapRetryAfterSeconds: 4 } });
     const t = Date.now();
     const rs = await Promise.all(
       Array.from({ length: 5 }, () => c.post(`/v1beta/${name}:generateContent`, prompt('1'))),
     );
-    expect(Date.now() - t).toBeGreaterThanOrEqual(75);
+    expect(Date.now() - t).toBeGreaterThanOrEqual(995);
     const ok = rs.filter((r) => r.status === 200);
     const over = rs.filter((r) => r.status === 429);
     expect(ok).toHaveLength(2);
@@ -257,7 +258,7 @@ describe('generateContent', () => {
     });
     expect(emu.stats()).toMatchObject({ generateCalls: 2, generateMaxInFlight: 2, generateRejectedOverCap: 3 });
     // lifting the cap takes effect immediately
-    emu.configure({ generate: { maxConcurrent: Infinity, latencyMs: 20 } });
+    emu.configure({ generate: { maxConcurrent: Infinity, latencyMs: 1000 } });
     const all = await Promise.all(
       Array.from({ length: 6 }, () => c.post(`/v1beta/${name}:generateContent`, prompt('1'))),
     );
