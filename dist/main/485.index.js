@@ -6072,20 +6072,23 @@ var signals = __webpack_require__(715);
 
 
 const CANCELLED_NOTE = 'the run was cancelled; the tuning job was cancelled with it';
-/** Watches for the runner's stop signals while `job` is followed. */
-function watchStopSignals(backend, job) {
+/**
+ * Watches for the runner's stop signals for the whole run (with cancel-on-abort), so that there is
+ * no moment between creating a job and following it when a signal would kill the step outright.
+ */
+function watchStopSignals() {
     const controller = new AbortController();
     let received = null;
     const dispose = (0,signals/* onStopSignal */.K)((signal) => {
         received = signal;
-        const s = job();
-        lib_core/* warning */.$e(`Received ${signal}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${s.job || s.tunedModel}`);
         controller.abort();
     });
     return { signal: controller.signal, received: () => received, dispose };
 }
 /** Cancels or deletes the job; its status then (CANCELLED), or as it was with why it could not be. */
-async function cancelJob(backend, status) {
+async function cancelJob(backend, status, signal) {
+    const verb = backend.name === 'gemini-api' ? 'deleting' : 'cancelling';
+    lib_core/* warning */.$e(`Received ${signal}: ${verb} ${status.job || status.tunedModel}`);
     try {
         await backend.cancel(status);
         lib_core/* info */.pq('The tuning job was cancelled.');
@@ -6139,9 +6142,10 @@ function formatProgress(s, elapsedMs) {
 async function followJob(o) {
     const result = await waitWithProgress(o, o.stop?.signal, o.onStatus);
     const stoppedBy = o.stop?.received() ?? null;
-    if (stoppedBy === null)
+    if (stoppedBy === null || !o.cancelOnStop) {
         return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false };
-    const cancel = await cancelJob(o.backend, result.status);
+    }
+    const cancel = await cancelJob(o.backend, result.status, stoppedBy);
     return { status: cancel.status, timedOut: false, stoppedBy, cancelled: cancel.cancelled };
 }
 function waitWithProgress(o, signal, seen) {
@@ -6883,6 +6887,10 @@ function conclude(run) {
         }
         return [];
     }
+    if (run.stoppedBy && run.status === null) {
+        report.state = 'CANCELLED';
+        report.error = `the run was cancelled (${run.stoppedBy}) before a tuning job was created`;
+    }
     if (report.state === 'CREATING' && !run.stoppedBy) {
         const resumeWith = report.job || report.tunedModel || '';
         const why = run.timedOut ? `timed out after ${settings.timeoutMinutes} minutes` : 'not waited for (wait: false)';
@@ -7058,8 +7066,8 @@ class Run {
     /** Only a job this run created may be cancelled by this run. */
     startedByUs = false;
     timedOut = false;
-    /** The stop signal that ended the run, if any (the job was cancelled, or tried to be). */
-    stoppedBy = null;
+    /** The runner's stop signals, watched for the whole run (cancel-on-abort). */
+    stop = null;
     /** The error that stopped the phases early, if any. */
     stopError = null;
     /** The Actions cache entry to save for the next run with the same content key. */
@@ -7083,6 +7091,10 @@ class Run {
         this.reportPath =
             settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-report-${startedAt}.json`);
         this.comments = new CommentWriter(settings, env, pr);
+    }
+    /** The stop signal that ended the run early, if any. */
+    get stoppedBy() {
+        return this.stop?.received() ?? null;
     }
     /** Runs one phase, recording how long it took (seconds, in `timings`). */
     async timed(phase, fn) {
@@ -7123,13 +7135,21 @@ class Run {
 
 async function runPipeline(settings, env, clock) {
     const run = new Run(settings, env, clock);
+    // Watched from the start: a signal at any moment cancels the job this run started, once it has one.
+    const stop = settings.cancelOnAbort ? watchStopSignals() : null;
+    run.stop = stop;
     try {
         await tune(run);
     }
     catch (err) {
         run.stopError = err;
     }
-    await publish(run);
+    try {
+        await publish(run);
+    }
+    finally {
+        stop?.dispose();
+    }
 }
 /** The phases of a tuning run, in order; each records what it found in `run`. */
 async function tune(run) {
@@ -7141,6 +7161,8 @@ async function tune(run) {
         eval: settings.evalData,
     });
     const backend = await createBackend(settings, run.clock);
+    if (run.stop?.signal.aborted)
+        return; // stopped before anything was created
     await run.timed('create', () => create(run, backend, data));
     if (run.status?.state === 'CREATING')
         await follow(run, backend);
@@ -7168,39 +7190,37 @@ async function create(run, backend, data) {
 async function follow(run, backend) {
     const { settings, report } = run;
     const initial = run.status;
-    if (!settings.wait) {
+    if (!settings.wait && !run.stoppedBy) {
         lib_core/* info */.pq(`wait: false: leaving ${initial.job || initial.tunedModel} to train.`);
         await run.comments.write(report, 'started');
         return saveState(run, true);
     }
-    // Watched from here: a signal while the "started" comment is written still cancels the job.
-    const stop = run.startedByUs && settings.cancelOnAbort ? watchStopSignals(backend, () => run.status) : null;
-    try {
-        await run.comments.write(report, 'started');
-        const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
-        const onStatus = (s) => {
-            run.settle(s);
-            progress(s);
-        };
-        const { deadline, clock } = run;
-        const followed = await run.timed('tuning', () => followJob({ backend, initial, deadline, clock, stop, onStatus }));
-        run.settle(followed.status);
-        run.timedOut = followed.timedOut;
-        run.stoppedBy = followed.stoppedBy;
-        // A job that could not be cancelled is the post step's to try again.
-        if (!followed.stoppedBy || followed.cancelled)
-            saveState(run, true);
-    }
-    finally {
-        stop?.dispose();
-    }
+    await run.comments.write(report, 'started');
+    const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
+    const onStatus = (s) => {
+        run.settle(s);
+        progress(s);
+    };
+    const { deadline, clock, stop } = run;
+    const cancelOnStop = run.startedByUs;
+    const followed = await run.timed('tuning', () => followJob({ backend, initial, deadline, clock, stop, cancelOnStop, onStatus }));
+    run.settle(followed.status);
+    run.timedOut = followed.timedOut;
+    // A job that could not be cancelled is the post step's to try again.
+    if (followed.stoppedBy && cancelOnStop && !followed.cancelled)
+        report.error = followed.status.error;
+    else
+        saveState(run, true);
 }
 async function evaluateModel(run, backend, cases) {
     const model = run.status?.endpoint ?? run.status?.tunedModel;
     if (!model || run.stoppedBy)
         return;
-    const { baseModel, clock } = run;
-    run.report.eval = await evaluate(backend, run.settings, { cases, model, baseModel, clock });
+    const { baseModel, clock, stop } = run;
+    const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock });
+    // A stop signal ends the eval where it is: the run reports without it.
+    const stopped = new Promise((resolve) => stop?.signal.addEventListener('abort', () => resolve(null)));
+    run.report.eval = await Promise.race([evaluated, stopped]);
 }
 /** For the post step: whether a job this run started still needs it (settled: false). */
 function saveState(run, settled) {

@@ -20,16 +20,15 @@ export interface StopWatch {
   readonly dispose: () => void;
 }
 
-/** Watches for the runner's stop signals while `job` is followed. */
-export function watchStopSignals(backend: TuningBackend, job: () => JobStatus): StopWatch {
+/**
+ * Watches for the runner's stop signals for the whole run (with cancel-on-abort), so that there is
+ * no moment between creating a job and following it when a signal would kill the step outright.
+ */
+export function watchStopSignals(): StopWatch {
   const controller = new AbortController();
   let received: NodeJS.Signals | null = null;
   const dispose = onStopSignal((signal) => {
     received = signal;
-    const s = job();
-    core.warning(
-      `Received ${signal}: ${backend.name === 'gemini-api' ? 'deleting' : 'cancelling'} ${s.job || s.tunedModel}`,
-    );
     controller.abort();
   });
   return { signal: controller.signal, received: () => received, dispose };
@@ -39,7 +38,10 @@ export function watchStopSignals(backend: TuningBackend, job: () => JobStatus): 
 export async function cancelJob(
   backend: TuningBackend,
   status: JobStatus,
+  signal: NodeJS.Signals,
 ): Promise<{ cancelled: boolean; status: JobStatus }> {
+  const verb = backend.name === 'gemini-api' ? 'deleting' : 'cancelling';
+  core.warning(`Received ${signal}: ${verb} ${status.job || status.tunedModel}`);
   try {
     await backend.cancel(status);
     core.info('The tuning job was cancelled.');

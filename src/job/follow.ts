@@ -19,11 +19,10 @@ export interface FollowOptions {
   /** Absolute time (ms on `clock`) when the run must stop waiting. */
   deadline: number;
   clock: Clock;
-  /**
-   * The runner's stop signals, watched since the job was created (only for a job this run started,
-   * with cancel-on-abort): one cuts the wait short and the job is cancelled (or deleted).
-   */
+  /** The runner's stop signals (cancel-on-abort): one cuts the wait short. */
   stop: StopWatch | null;
+  /** Whether a stop signal cancels (or deletes) the job: only one this run started. */
+  cancelOnStop: boolean;
   /** Each status polled, as it comes. */
   onStatus: (status: JobStatus) => void;
 }
@@ -40,8 +39,10 @@ export interface Followed {
 export async function followJob(o: FollowOptions): Promise<Followed> {
   const result = await waitWithProgress(o, o.stop?.signal, o.onStatus);
   const stoppedBy = o.stop?.received() ?? null;
-  if (stoppedBy === null) return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false };
-  const cancel = await cancelJob(o.backend, result.status);
+  if (stoppedBy === null || !o.cancelOnStop) {
+    return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false };
+  }
+  const cancel = await cancelJob(o.backend, result.status, stoppedBy);
   return { status: cancel.status, timedOut: false, stoppedBy, cancelled: cancel.cancelled };
 }
 

@@ -25,12 +25,19 @@ import { Run } from './run-state.js';
 
 export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv, clock: Clock): Promise<void> {
   const run = new Run(settings, env, clock);
+  // Watched from the start: a signal at any moment cancels the job this run started, once it has one.
+  const stop = settings.cancelOnAbort ? watchStopSignals() : null;
+  run.stop = stop;
   try {
     await tune(run);
   } catch (err) {
     run.stopError = err;
   }
-  await publish(run);
+  try {
+    await publish(run);
+  } finally {
+    stop?.dispose();
+  }
 }
 
 /** The phases of a tuning run, in order; each records what it found in `run`. */
@@ -43,6 +50,7 @@ async function tune(run: Run): Promise<void> {
     eval: settings.evalData,
   });
   const backend = await createBackend(settings, run.clock);
+  if (run.stop?.signal.aborted) return; // stopped before anything was created
   await run.timed('create', () => create(run, backend, data));
   if (run.status?.state === 'CREATING') await follow(run, backend);
   if (run.status?.state === 'ACTIVE' && data.eval && data.eval.records.length > 0) {
@@ -70,37 +78,37 @@ async function create(run: Run, backend: TuningBackend, data: Datasets): Promise
 async function follow(run: Run, backend: TuningBackend): Promise<void> {
   const { settings, report } = run;
   const initial = run.status!;
-  if (!settings.wait) {
+  if (!settings.wait && !run.stoppedBy) {
     core.info(`wait: false: leaving ${initial.job || initial.tunedModel} to train.`);
     await run.comments.write(report, 'started');
     return saveState(run, true);
   }
-  // Watched from here: a signal while the "started" comment is written still cancels the job.
-  const stop = run.startedByUs && settings.cancelOnAbort ? watchStopSignals(backend, () => run.status!) : null;
-  try {
-    await run.comments.write(report, 'started');
-    const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
-    const onStatus = (s: JobStatus): void => {
-      run.settle(s);
-      progress(s);
-    };
-    const { deadline, clock } = run;
-    const followed = await run.timed('tuning', () => followJob({ backend, initial, deadline, clock, stop, onStatus }));
-    run.settle(followed.status);
-    run.timedOut = followed.timedOut;
-    run.stoppedBy = followed.stoppedBy;
-    // A job that could not be cancelled is the post step's to try again.
-    if (!followed.stoppedBy || followed.cancelled) saveState(run, true);
-  } finally {
-    stop?.dispose();
-  }
+  await run.comments.write(report, 'started');
+  const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
+  const onStatus = (s: JobStatus): void => {
+    run.settle(s);
+    progress(s);
+  };
+  const { deadline, clock, stop } = run;
+  const cancelOnStop = run.startedByUs;
+  const followed = await run.timed('tuning', () =>
+    followJob({ backend, initial, deadline, clock, stop, cancelOnStop, onStatus }),
+  );
+  run.settle(followed.status);
+  run.timedOut = followed.timedOut;
+  // A job that could not be cancelled is the post step's to try again.
+  if (followed.stoppedBy && cancelOnStop && !followed.cancelled) report.error = followed.status.error;
+  else saveState(run, true);
 }
 
 async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]): Promise<void> {
   const model = run.status?.endpoint ?? run.status?.tunedModel;
   if (!model || run.stoppedBy) return;
-  const { baseModel, clock } = run;
-  run.report.eval = await evaluate(backend, run.settings, { cases, model, baseModel, clock });
+  const { baseModel, clock, stop } = run;
+  const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock });
+  // A stop signal ends the eval where it is: the run reports without it.
+  const stopped = new Promise<null>((resolve) => stop?.signal.addEventListener('abort', () => resolve(null)));
+  run.report.eval = await Promise.race([evaluated, stopped]);
 }
 
 /** For the post step: whether a job this run started still needs it (settled: false). */

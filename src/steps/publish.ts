@@ -68,6 +68,10 @@ function conclude(run: Run): string[] {
     }
     return [];
   }
+  if (run.stoppedBy && run.status === null) {
+    report.state = 'CANCELLED';
+    report.error = `the run was cancelled (${run.stoppedBy}) before a tuning job was created`;
+  }
   if (report.state === 'CREATING' && !run.stoppedBy) {
     const resumeWith = report.job || report.tunedModel || '';
     const why = run.timedOut ? `timed out after ${settings.timeoutMinutes} minutes` : 'not waited for (wait: false)';

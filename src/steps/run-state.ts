@@ -12,6 +12,7 @@ import { CommentWriter } from '../github/comment-writer.js';
 import { pullRequestFromEvent } from '../github/event.js';
 import { defaultDisplayName } from '../inputs/display-name.js';
 import type { Settings } from '../inputs/settings.js';
+import type { StopWatch } from '../job/cancel.js';
 import type { ModelCache } from '../job/model-cache.js';
 import { applyStatus } from '../report/apply-status.js';
 import { blankReport } from '../report/blank-report.js';
@@ -29,8 +30,8 @@ export class Run {
   /** Only a job this run created may be cancelled by this run. */
   startedByUs = false;
   timedOut = false;
-  /** The stop signal that ended the run, if any (the job was cancelled, or tried to be). */
-  stoppedBy: NodeJS.Signals | null = null;
+  /** The runner's stop signals, watched for the whole run (cancel-on-abort). */
+  stop: StopWatch | null = null;
   /** The error that stopped the phases early, if any. */
   stopError: unknown = null;
   /** The Actions cache entry to save for the next run with the same content key. */
@@ -56,6 +57,11 @@ export class Run {
     this.reportPath =
       settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${startedAt}.json`);
     this.comments = new CommentWriter(settings, env, pr);
+  }
+
+  /** The stop signal that ended the run early, if any. */
+  get stoppedBy(): NodeJS.Signals | null {
+    return this.stop?.received() ?? null;
   }
 
   /** Runs one phase, recording how long it took (seconds, in `timings`). */
