@@ -32,7 +32,8 @@ describe('emulator CLI', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const deadline = Date.now() + 15_000;
-      while (!/listening on http:\/\/127\.0\.0\.1:\d+/.test(out)) {
+      // The banner's last line (Control: ...): the lines before it have all arrived by then.
+      while (!/Control: GET /.test(out)) {
         if (Date.now() > deadline) throw new Error(`CLI did not start:\n${out}`);
         await new Promise((r) => setTimeout(r, 50));
       }
