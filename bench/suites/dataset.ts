@@ -80,7 +80,7 @@ console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb
 `;
 
 function validateEntry(): string {
-  const load = join(ROOT, 'src/dataset/load-training.ts').replace(/\\/g, '/');
+  const load = join(ROOT, 'src/dataset/validate/load-training.ts').replace(/\\/g, '/');
   const key = join(ROOT, 'src/dataset/content-key.ts').replace(/\\/g, '/');
   return `
 import { loadTrainingSet } from ${JSON.stringify(load)};
