@@ -4385,12 +4385,7 @@ function summarise(run) {
  *  - anything else (400, 403, 404, plain errors): the case fails at once.
  * A case whose call still fails has `output: null`, `pass: null`, `error: <reason>`.
  *
- * Counting: `passed`/`failed`/`errors` are over scored cases (cases with `expected`), so
- * passed + failed + errors + unscored = cases.length, and passRate = passed / (passed + failed +
- * errors), null when nothing was scored. An unscored case whose call failed still shows `error`
- * but counts only as unscored. The baseline is counted the same way for `baselinePassRate`.
- * `regressions`: baseline passed, tuned failed or errored. `improvements`: baseline failed (not
- * errored), tuned passed.
+ * Counting, pass rates, regressions and improvements: see ./summarise.ts.
  *
  * A call that timed out keeps its slot in the window until the underlying promise settles (or a
  * grace period of min(timeoutMs, 5 s) passes), so `generate` implementations that honour the
@@ -7220,6 +7215,7 @@ async function evaluateModel(run, backend, cases) {
     const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock });
     // A stop signal ends the eval where it is: the run reports without it.
     const stopped = new Promise((resolve) => stop?.signal.addEventListener('abort', () => resolve(null)));
+    evaluated.catch(() => undefined); // once stopped, a late failure of the abandoned eval is nobody's
     run.report.eval = await Promise.race([evaluated, stopped]);
 }
 /** For the post step: whether a job this run started still needs it (settled: false). */

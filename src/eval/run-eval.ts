@@ -16,12 +16,7 @@
  *  - anything else (400, 403, 404, plain errors): the case fails at once.
  * A case whose call still fails has `output: null`, `pass: null`, `error: <reason>`.
  *
- * Counting: `passed`/`failed`/`errors` are over scored cases (cases with `expected`), so
- * passed + failed + errors + unscored = cases.length, and passRate = passed / (passed + failed +
- * errors), null when nothing was scored. An unscored case whose call failed still shows `error`
- * but counts only as unscored. The baseline is counted the same way for `baselinePassRate`.
- * `regressions`: baseline passed, tuned failed or errored. `improvements`: baseline failed (not
- * errored), tuned passed.
+ * Counting, pass rates, regressions and improvements: see ./summarise.ts.
  *
  * A call that timed out keeps its slot in the window until the underlying promise settles (or a
  * grace period of min(timeoutMs, 5 s) passes), so `generate` implementations that honour the

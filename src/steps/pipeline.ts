@@ -108,6 +108,8 @@ async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]
   const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock });
   // A stop signal ends the eval where it is: the run reports without it.
   const stopped = new Promise<null>((resolve) => stop?.signal.addEventListener('abort', () => resolve(null)));
+  evaluated.catch(() => undefined); // once stopped, a late failure of the abandoned eval is nobody's
+
   run.report.eval = await Promise.race([evaluated, stopped]);
 }
 
