@@ -259,6 +259,16 @@ function defaultWorkspace() {
     const ws = process.env['GITHUB_WORKSPACE'];
     return ws !== undefined && ws !== '' ? ws : process.cwd();
 }
+/**
+ * The directory dataset files must be inside (symbolic links followed): the workspace a caller
+ * gives, else GITHUB_WORKSPACE when it is set; null (no such rule) otherwise.
+ */
+function confinementRoot(workspace) {
+    if (workspace !== undefined)
+        return workspace;
+    const ws = process.env['GITHUB_WORKSPACE'];
+    return ws !== undefined && ws !== '' ? ws : null;
+}
 /** `p` relative to `workspace`, with forward slashes (what GitHub annotations expect). */
 function relativeToWorkspace(absolute, workspace) {
     const rel = path.relative(path.resolve(workspace), absolute);
@@ -300,13 +310,17 @@ class ProblemSink {
         const problem = {
             severity,
             file: this.file,
-            message,
+            message: capMessage(message),
         };
         if (line !== undefined)
             problem.line = line;
         if (line !== undefined && column !== undefined)
             problem.column = column;
         this.problems.push(problem);
+    }
+    /** How many errors and warnings were reported (stored or not). */
+    counts() {
+        return { errors: this.errors, warnings: this.warnings };
     }
     /** The stored problems, plus one file-level summary if some were not stored. */
     finish() {
@@ -325,11 +339,62 @@ class ProblemSink {
 function fmt(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
-/** Short, single-line preview of an untrusted value for messages. */
-function preview(value, max = 40) {
-    const flat = value.replace(/\s+/g, ' ');
-    const cut = [...flat];
-    return JSON.stringify(cut.length > max ? `${cut.slice(0, max).join('')}…` : flat);
+/** Most characters of record text a message quotes (see `preview`). */
+const PREVIEW_CHARS = 80;
+/**
+ * Short, single-line preview of an untrusted value for messages: at most `max` characters (code
+ * points, never half of one), whitespace runs folded to one space, cut with "…", as a JSON string.
+ * Only the start of a long value is looked at.
+ */
+function preview(value, max = PREVIEW_CHARS) {
+    // Whitespace folding can shrink the text; a bounded head is enough for `max` characters in practice.
+    const room = max * 8 + 16;
+    let head = value.length > room ? value.slice(0, room) : value;
+    let cut = head.length < value.length;
+    const last = head.charCodeAt(head.length - 1);
+    if (cut && last >= 0xd800 && last <= 0xdbff)
+        head = head.slice(0, -1); // half of a pair
+    const flat = head.replace(/\s+/g, ' ');
+    let out = '';
+    let n = 0;
+    for (const ch of flat) {
+        if (n === max) {
+            cut = true;
+            break;
+        }
+        out += ch;
+        n++;
+    }
+    return JSON.stringify(cut ? `${out}…` : out);
+}
+/**
+ * Names from the data (CSV columns, JSON keys) for a message: each cut to a short preview, as many
+ * as fit in about `max` characters, then how many more there are. `sep` joins them.
+ */
+function previewList(names, sep = ', ', max = PREVIEW_CHARS) {
+    const parts = [];
+    let length = 0;
+    for (const name of names) {
+        const p = preview(name, 24);
+        if (parts.length > 0 && length + sep.length + p.length > max)
+            break;
+        parts.push(p);
+        length += (parts.length > 1 ? sep.length : 0) + p.length;
+    }
+    const more = names.length - parts.length;
+    return `${parts.join(sep)}${more > 0 ? ` and ${fmt(more)} more` : ''}`;
+}
+/** Most characters of one problem message (annotations, the report): longer ones are cut. */
+const MAX_MESSAGE_CHARS = 1000;
+/** `message` cut to `max` characters (code points) with "…". */
+function capMessage(message, max = MAX_MESSAGE_CHARS) {
+    if (message.length <= max)
+        return message;
+    let end = max - 1;
+    const c = message.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff)
+        end--; // never half of a pair
+    return `${message.slice(0, end)}…`;
 }
 function describeType(value) {
     if (value === null)

@@ -1,6 +1,7 @@
 /** The one interface both backends (Gemini API, Vertex AI) implement. */
 
 import type { BackendName, ExampleSet, GenerationConfig, Hyperparameters, JobStatus } from '../domain.js';
+import type { GenerateAnswer } from './generate-content.js';
 
 export interface CreateTuningRequest {
   baseModel: string;
@@ -14,13 +15,42 @@ export interface CreateTuningRequest {
   contentKey: string;
   /** Gemini API: the tunedModelId to ask for (derived from the content key). */
   tunedModelId: string | null;
+  /** Vertex AI: a label value unique to this run, to find its job by when the create's answer is lost. */
+  runLabel?: string | null;
+  /** The run's stop signal: once it fired, a create not yet sent is not sent (CreateStoppedError). */
+  stop?: AbortSignal;
+}
+
+/** The run was stopped before the create request was sent (after the upload, on Vertex AI): nothing was created. */
+export class CreateStoppedError extends Error {
+  override readonly name = 'CreateStoppedError';
+  constructor() {
+    super('stopped before the create request was sent; nothing was created');
+  }
+}
+
+/**
+ * What a create answered. `attached`: the job already existed under the id asked for, made by
+ * another run (Gemini API, ALREADY_EXISTS on the first attempt): this run did not start it.
+ */
+export type CreatedJob = JobStatus & { attached?: boolean };
+
+/** A job found by its content-key label (Vertex AI), for the concurrent-run and post-step checks. */
+export interface KeyedJob {
+  name: string;
+  /** CREATING: pending, queued or running; ENDED: failed, cancelled, cancelling or expired. */
+  state: 'CREATING' | 'ACTIVE' | 'ENDED';
+  /** RFC 3339, as the service wrote it ('' when it did not). */
+  createTime: string;
+  /** The run label of the run that created it, when it has one. */
+  runLabel: string | null;
 }
 
 export interface TuningBackend {
   readonly name: BackendName;
   /** Default base model when the `base-model` input is empty. */
   readonly defaultBaseModel: string;
-  create(req: CreateTuningRequest): Promise<JobStatus>;
+  create(req: CreateTuningRequest): Promise<CreatedJob>;
   /** Current status of a job by its name (an operation, a tuned model, or a tuning job name). */
   /** `signal` ends the call, its retries included (the run's deadline). */
   status(job: string, signal?: AbortSignal): Promise<JobStatus>;
@@ -29,8 +59,14 @@ export interface TuningBackend {
   /** An existing tuned model built from this content key, if any (cache / idempotency). */
   findByContentKey(contentKey: string, tunedModelId: string | null): Promise<JobStatus | null>;
   /**
-   * One generateContent call, single attempt (no retries here: the eval runner owns retries and
-   * concurrency). Throws GoogleApiError / NetworkError. Honours `signal`.
+   * Every job labelled with this content key, whatever its state (Vertex AI only: on the Gemini
+   * API the tuned model id derived from the content key already makes a second create fail).
    */
-  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string>;
+  listByContentKey?(contentKey: string): Promise<KeyedJob[]>;
+  /**
+   * One generateContent call, single attempt (no retries here: the eval runner owns retries and
+   * concurrency). Throws GoogleApiError / NetworkError, or EmptyAnswerError when the model gave no
+   * text and was not blocked. Honours `signal`.
+   */
+  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<GenerateAnswer>;
 }

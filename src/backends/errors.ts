@@ -1,7 +1,11 @@
 /**
  * Errors raised by the HTTP layer. A google.rpc.Status error body becomes a GoogleApiError;
- * a connection-level failure (reset, refused, timeout, DNS) becomes a NetworkError.
+ * a connection-level failure (reset, refused, timeout, DNS) becomes a NetworkError; a 2xx answer
+ * whose body is not what the call returns becomes a MalformedAnswerError.
  */
+
+/** A credentials step that runs before a call can be sent, and failed. */
+export type AuthStep = 'token exchange' | 'service-account impersonation' | 'OAuth token request';
 
 export class GoogleApiError extends Error {
   override readonly name = 'GoogleApiError';
@@ -15,6 +19,8 @@ export class GoogleApiError extends Error {
     readonly retryAfterMs: number | undefined = undefined,
     /** The raw details array of the google.rpc.Status, when present. */
     readonly details: unknown[] = [],
+    /** Set when the error came from getting credentials (e.g. STS), not from the call itself. */
+    readonly authStep: AuthStep | null = null,
   ) {
     super(message);
   }
@@ -32,6 +38,21 @@ export class NetworkError extends Error {
     message: string,
     /** e.g. 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND'. */
     readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** A 2xx answer whose body is not the resource the call returns (not JSON, not an object, a wrong field). */
+export class MalformedAnswerError extends Error {
+  override readonly name = 'MalformedAnswerError';
+  /** The same call would be read the same way. */
+  readonly retryable = false;
+  constructor(
+    message: string,
+    /** e.g. 'tuningJobs.get'. */
+    readonly call: string,
+    readonly httpStatus: number,
   ) {
     super(message);
   }

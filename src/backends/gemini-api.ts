@@ -4,11 +4,24 @@
  * and tunedModels/{id}:generateContent for the eval. Tuned-model methods exist only under /v1beta.
  */
 
-import type { CreateTuningRequest, TuningBackend } from './backend.js';
+import * as core from '@actions/core';
+import * as z from 'zod/mini';
+import type { CreatedJob, CreateTuningRequest, TuningBackend } from './backend.js';
+import {
+  EMPTY,
+  countValue,
+  droppedLossMessage,
+  lossPoints,
+  numeric,
+  opt,
+  rpcStatus,
+  wireNumber,
+  type Answer,
+} from './answers.js';
 import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/limits.js';
 import { allExamples } from '../dataset/example-set.js';
-import { GoogleApiError } from './errors.js';
-import { generateContent } from './generate-content.js';
+import { GoogleApiError, MalformedAnswerError } from './errors.js';
+import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import type { GenerationConfig, Hyperparameters, JobStatus, Snapshot, TuningState } from '../domain.js';
 import { DEFAULT_BASE_MODEL } from './defaults.js';
@@ -16,12 +29,12 @@ import { DEFAULT_BASE_MODEL } from './defaults.js';
 export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
 export const GEMINI_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['gemini-api'];
 
-/** Wire shapes (proto3 JSON: absent means default). */
+/** Wire shapes (proto3 JSON: absent means default). Numbers are checked where they are read. */
 interface WireSnapshot {
-  step?: number;
-  epoch?: number;
-  meanLoss?: number;
-  computeTime?: string;
+  step?: unknown;
+  epoch?: unknown;
+  meanLoss?: unknown;
+  computeTime?: unknown;
 }
 interface WireTunedModel {
   name?: string;
@@ -34,10 +47,10 @@ interface WireTunedModel {
     completeTime?: string;
     snapshots?: WireSnapshot[];
     hyperparameters?: {
-      learningRate?: number;
-      learningRateMultiplier?: number;
-      epochCount?: number;
-      batchSize?: number;
+      learningRate?: number | string;
+      learningRateMultiplier?: number | string;
+      epochCount?: number | string;
+      batchSize?: number | string;
     };
   };
 }
@@ -45,15 +58,54 @@ interface WireOperation {
   name?: string;
   metadata?: {
     tunedModel?: string;
-    totalSteps?: number;
-    completedSteps?: number;
-    completedPercent?: number;
+    totalSteps?: number | string;
+    completedSteps?: number | string;
+    completedPercent?: number | string;
     snapshots?: WireSnapshot[];
   };
   done?: boolean;
   error?: { code?: number; message?: string; status?: string };
   response?: WireTunedModel;
 }
+
+/** The fields read from the answers, with the types the code relies on. */
+const TUNED_MODEL = z.looseObject({
+  name: z.string(),
+  state: opt(z.string()),
+  tuningTask: opt(
+    z.looseObject({
+      snapshots: opt(z.array(z.unknown())),
+      hyperparameters: opt(
+        z.looseObject({
+          learningRate: opt(numeric),
+          learningRateMultiplier: opt(numeric),
+          epochCount: opt(numeric),
+          batchSize: opt(numeric),
+        }),
+      ),
+    }),
+  ),
+});
+const OPERATION: Answer = {
+  kind: 'Operation',
+  schema: z.looseObject({
+    name: z.string(),
+    done: opt(z.boolean()),
+    metadata: opt(
+      z.looseObject({
+        tunedModel: opt(z.string()),
+        totalSteps: opt(numeric),
+        completedSteps: opt(numeric),
+        completedPercent: opt(numeric),
+        snapshots: opt(z.array(z.unknown())),
+      }),
+    ),
+    error: opt(rpcStatus),
+    response: opt(z.looseObject({ name: opt(z.string()), state: opt(z.string()) })),
+  }),
+};
+const TUNED_MODEL_ANSWER: Answer = { kind: 'TunedModel', schema: TUNED_MODEL };
+
 const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
 const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
 
@@ -61,6 +113,8 @@ export class GeminiApiBackend implements TuningBackend {
   readonly name = 'gemini-api' as const;
   readonly defaultBaseModel = GEMINI_DEFAULT_BASE_MODEL;
   private readonly base: string;
+  /** Jobs whose dropped loss values were already reported. */
+  private readonly lossWarned = new Set<string>();
 
   constructor(
     private readonly http: GoogleHttp,
@@ -75,7 +129,7 @@ export class GeminiApiBackend implements TuningBackend {
     return u.toString();
   }
 
-  async create(req: CreateTuningRequest): Promise<JobStatus> {
+  async create(req: CreateTuningRequest): Promise<CreatedJob> {
     const examples = await allExamples(req.examples);
     const body = {
       displayName: req.displayName,
@@ -95,6 +149,7 @@ export class GeminiApiBackend implements TuningBackend {
         `the tunedModels.create request would be ${bytes.toLocaleString('en-US')} bytes, and the Gemini API takes the examples inline in one request of at most 4 MB (${GEMINI_MAX_REQUEST_BYTES.toLocaleString('en-US')} bytes): use fewer or shorter examples, or the vertex-ai backend, which uploads the data to Cloud Storage`,
       );
     }
+    let retried = false;
     try {
       const op = await this.http.json<WireOperation>({
         method: 'POST',
@@ -104,11 +159,23 @@ export class GeminiApiBackend implements TuningBackend {
         // ALREADY_EXISTS, handled below by attaching to the model the first attempt made.
         idempotent: req.tunedModelId !== null,
         what: 'tunedModels.create',
+        answer: OPERATION,
+        onRetry: () => (retried = true),
       });
-      return operationStatus(op);
+      return this.operationStatus(op, '');
     } catch (err) {
       if (err instanceof GoogleApiError && err.httpStatus === 409 && req.tunedModelId) {
-        return this.status(`tunedModels/${req.tunedModelId}`);
+        // On the first attempt, the model is another run's (same content key, same moment): attached.
+        // After a retry it is most likely the one an earlier attempt of this create made.
+        return { ...(await this.status(`tunedModels/${req.tunedModelId}`)), attached: !retried };
+      }
+      if (err instanceof MalformedAnswerError && req.tunedModelId) {
+        // The model may exist all the same: say where, so that it can be found (and deleted).
+        throw new MalformedAnswerError(
+          `${err.message} (the tuned model, if the service made it, is tunedModels/${req.tunedModelId})`,
+          err.call,
+          err.httpStatus,
+        );
       }
       throw explain(err, { baseModel: req.baseModel });
     }
@@ -121,20 +188,21 @@ export class GeminiApiBackend implements TuningBackend {
           method: 'GET',
           url: this.url('v1beta', job),
           what: 'operations.get',
+          answer: OPERATION,
           ...(signal ? { signal } : {}),
         });
-        if (!op.done) return operationStatus(op);
+        if (!op.done) return this.operationStatus(op, job);
         // Finished: the tuned model has the final state and every snapshot.
         const modelName = op.metadata?.tunedModel ?? op.response?.name ?? job.replace(/\/operations\/.*$/, '');
         const model = await this.getModel(modelName, signal);
-        const status = modelStatus(model, job, op);
+        const status = this.modelStatus(model, op.name || job, op);
         if (op.error && status.state !== 'ACTIVE') {
           status.state = 'FAILED';
           status.error = op.error.message ?? `tuning failed (${op.error.status ?? op.error.code ?? 'unknown error'})`;
         }
         return status;
       }
-      if (MODEL_NAME.test(job)) return modelStatus(await this.getModel(job, signal), '', undefined);
+      if (MODEL_NAME.test(job)) return this.modelStatus(await this.getModel(job, signal), '', undefined);
       throw new Error(
         `"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`,
       );
@@ -148,6 +216,7 @@ export class GeminiApiBackend implements TuningBackend {
       method: 'GET',
       url: this.url('v1beta', name),
       what: 'tunedModels.get',
+      answer: TUNED_MODEL_ANSWER,
       ...(signal ? { signal } : {}),
     });
   }
@@ -155,7 +224,12 @@ export class GeminiApiBackend implements TuningBackend {
   async cancel(status: JobStatus): Promise<void> {
     const model = status.tunedModel ?? status.job.replace(/\/operations\/.*$/, '');
     try {
-      await this.http.json({ method: 'DELETE', url: this.url('v1beta', model), what: 'tunedModels.delete' });
+      await this.http.json({
+        method: 'DELETE',
+        url: this.url('v1beta', model),
+        what: 'tunedModels.delete',
+        answer: EMPTY,
+      });
     } catch (err) {
       if (err instanceof GoogleApiError && err.httpStatus === 404) return; // already gone
       throw explain(err, {});
@@ -165,15 +239,80 @@ export class GeminiApiBackend implements TuningBackend {
   async findByContentKey(_contentKey: string, tunedModelId: string | null): Promise<JobStatus | null> {
     if (!tunedModelId) return null;
     try {
-      return modelStatus(await this.getModel(`tunedModels/${tunedModelId}`), '', undefined);
+      return this.modelStatus(await this.getModel(`tunedModels/${tunedModelId}`), '', undefined);
     } catch (err) {
       if (err instanceof GoogleApiError && err.httpStatus === 404) return null;
       throw explain(err, {});
     }
   }
 
-  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
+  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<GenerateAnswer> {
     return generateContent(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
+  }
+
+  /** The valid loss snapshots (see lossPoints); how many were not, said once per job. */
+  private snapshots(job: string, list: WireSnapshot[] | null | undefined): Snapshot[] {
+    const { points, dropped } = lossPoints(list, (s: WireSnapshot) => ({
+      step: s.step,
+      loss: s.meanLoss,
+      epoch: s.epoch === undefined || s.epoch === null ? 0 : countValue(s.epoch),
+      computeTime: s.computeTime,
+    }));
+    if (dropped && !this.lossWarned.has(job)) {
+      this.lossWarned.add(job);
+      core.warning(droppedLossMessage(job, dropped));
+    }
+    return points;
+  }
+
+  /** An Operation as a status; `known`: the operation asked for (kept when the answer has no name). */
+  private operationStatus(op: WireOperation, known: string): JobStatus {
+    const meta = op.metadata ?? {};
+    const total = wireNumber(meta.totalSteps);
+    const done = op.done === true;
+    let state: TuningState = 'CREATING';
+    if (done) state = op.error ? 'FAILED' : op.response?.state === 'FAILED' ? 'FAILED' : 'ACTIVE';
+    const job = op.name || known;
+    const model = meta.tunedModel || op.response?.name || null;
+    return {
+      job,
+      state,
+      tunedModel: model,
+      endpoint: model,
+      completedPercent: wireNumber(meta.completedPercent) ?? (total ? 0 : null),
+      completedSteps: wireNumber(meta.completedSteps) ?? (total ? 0 : null),
+      totalSteps: total,
+      snapshots: this.snapshots(job, meta.snapshots),
+      error: op.error ? (op.error.message ?? 'tuning failed') : null,
+      hyperparameters: null,
+    };
+  }
+
+  private modelStatus(model: WireTunedModel, job: string, op: WireOperation | undefined): JobStatus {
+    const state: TuningState = model.state === 'ACTIVE' ? 'ACTIVE' : model.state === 'FAILED' ? 'FAILED' : 'CREATING';
+    const snaps = this.snapshots(job || model.name || '', model.tuningTask?.snapshots ?? op?.metadata?.snapshots);
+    const total = wireNumber(op?.metadata?.totalSteps);
+    const last = snaps.at(-1);
+    const h = model.tuningTask?.hyperparameters;
+    return {
+      job,
+      state,
+      tunedModel: model.name ?? null,
+      endpoint: model.name ?? null,
+      completedPercent: state === 'ACTIVE' ? 100 : wireNumber(op?.metadata?.completedPercent),
+      completedSteps: last?.step ?? null,
+      totalSteps: total ?? (state === 'ACTIVE' ? (last?.step ?? null) : null),
+      snapshots: snaps,
+      error: state === 'FAILED' ? 'tuning failed' : null,
+      hyperparameters: h
+        ? {
+            epochCount: wireNumber(h.epochCount),
+            batchSize: wireNumber(h.batchSize),
+            learningRate: wireNumber(h.learningRate),
+            learningRateMultiplier: wireNumber(h.learningRateMultiplier),
+          }
+        : null,
+    };
   }
 }
 
@@ -186,65 +325,10 @@ function wireHyperparameters(h: Hyperparameters): Record<string, number> {
   return out;
 }
 
-function snapshots(list: WireSnapshot[] | undefined): Snapshot[] {
-  return (list ?? []).map((s) => ({
-    step: Number(s.step ?? 0),
-    epoch: s.epoch === undefined ? 0 : Number(s.epoch),
-    meanLoss: typeof s.meanLoss === 'number' ? s.meanLoss : null,
-    computeTime: s.computeTime ?? null,
-  }));
-}
-
-function operationStatus(op: WireOperation): JobStatus {
-  const meta = op.metadata ?? {};
-  const total = meta.totalSteps ?? null;
-  const done = op.done === true;
-  let state: TuningState = 'CREATING';
-  if (done) state = op.error ? 'FAILED' : op.response?.state === 'FAILED' ? 'FAILED' : 'ACTIVE';
-  return {
-    job: op.name ?? '',
-    state,
-    tunedModel: meta.tunedModel ?? op.response?.name ?? null,
-    endpoint: meta.tunedModel ?? op.response?.name ?? null,
-    completedPercent: meta.completedPercent ?? (total ? 0 : null),
-    completedSteps: meta.completedSteps ?? (total ? 0 : null),
-    totalSteps: total,
-    snapshots: snapshots(meta.snapshots),
-    error: op.error ? (op.error.message ?? 'tuning failed') : null,
-    hyperparameters: null,
-  };
-}
-
-function modelStatus(model: WireTunedModel, job: string, op: WireOperation | undefined): JobStatus {
-  const state: TuningState = model.state === 'ACTIVE' ? 'ACTIVE' : model.state === 'FAILED' ? 'FAILED' : 'CREATING';
-  const snaps = snapshots(model.tuningTask?.snapshots ?? op?.metadata?.snapshots);
-  const total = op?.metadata?.totalSteps ?? null;
-  const last = snaps.at(-1);
-  const h = model.tuningTask?.hyperparameters;
-  return {
-    job,
-    state,
-    tunedModel: model.name ?? null,
-    endpoint: model.name ?? null,
-    completedPercent: state === 'ACTIVE' ? 100 : (op?.metadata?.completedPercent ?? null),
-    completedSteps: last?.step ?? null,
-    totalSteps: total ?? (state === 'ACTIVE' ? (last?.step ?? null) : null),
-    snapshots: snaps,
-    error: state === 'FAILED' ? 'tuning failed' : null,
-    hyperparameters: h
-      ? {
-          epochCount: h.epochCount ?? null,
-          batchSize: h.batchSize ?? null,
-          learningRate: h.learningRate ?? null,
-          learningRateMultiplier: h.learningRateMultiplier ?? null,
-        }
-      : null,
-  };
-}
-
 /** Adds what the user can do about common errors. */
 function explain(err: unknown, ctx: { baseModel?: string }): unknown {
-  if (!(err instanceof GoogleApiError)) return err;
+  // A credentials step's error carries its own hint.
+  if (!(err instanceof GoogleApiError) || err.authStep) return err;
   let hint = '';
   if (err.httpStatus === 403 && err.status === 'PERMISSION_DENIED') {
     hint =

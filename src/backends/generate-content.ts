@@ -1,14 +1,40 @@
 /**
  * One generateContent call, as both the Gemini API and Vertex AI define it (same request and
  * response shapes; only the URL differs). Single attempt: the eval runner owns retries.
+ *
+ * What the answer means (INTERFACE.md, "Requests"):
+ *  - the output is the text of the first candidate's parts, thought parts (`thought: true`) left out;
+ *  - blocked: `promptFeedback.blockReason`, or a `finishReason` in BLOCKED_FINISH_REASONS. The
+ *    answer says so (`blocked`), with whatever text came with it; the eval fails the case;
+ *  - `finishReason: MAX_TOKENS` keeps the text and marks the answer `truncated`;
+ *  - no candidate at all, or a candidate with no text, that was not blocked: an error (an empty
+ *    answer is never scored as the output "").
  */
 
 import type { GoogleHttp } from './http.js';
 import type { GenerationConfig } from '../domain.js';
 
-interface GenerateContentResponse {
-  candidates?: { content?: { parts?: { text?: string }[] }; finishReason?: string }[];
-  promptFeedback?: { blockReason?: string };
+/** finishReason values that mean the service blocked the answer. */
+export const BLOCKED_FINISH_REASONS: readonly string[] = [
+  'SAFETY',
+  'RECITATION',
+  'BLOCKLIST',
+  'PROHIBITED_CONTENT',
+  'SPII',
+];
+
+export interface GenerateAnswer {
+  /** The answer's text (thoughts left out); may be partial or empty when blocked. */
+  text: string;
+  /** Why the service blocked it (`SAFETY`, `RECITATION`, a prompt's blockReason...); null when not blocked. */
+  blocked: string | null;
+  /** Cut off at the output token limit (`finishReason: MAX_TOKENS`). */
+  truncated: boolean;
+}
+
+/** The model gave nothing to score: no candidate, or one with no text, and it was not blocked. */
+export class EmptyAnswerError extends Error {
+  override readonly name = 'EmptyAnswerError';
 }
 
 export async function generateContent(
@@ -17,8 +43,8 @@ export async function generateContent(
   prompt: string,
   config: GenerationConfig,
   signal?: AbortSignal,
-): Promise<string> {
-  const res = await http.json<GenerateContentResponse>({
+): Promise<GenerateAnswer> {
+  const res = await http.json<unknown>({
     method: 'POST',
     url,
     body: {
@@ -32,10 +58,46 @@ export async function generateContent(
     what: 'generateContent',
     ...(signal ? { signal } : {}),
   });
-  const candidate = res.candidates?.[0];
-  if (!candidate) {
-    const blocked = res.promptFeedback?.blockReason;
-    throw new Error(`the model returned no answer${blocked ? ` (prompt blocked: ${blocked})` : ''}`);
+  return readAnswer(res);
+}
+
+/** The answer in a generateContent response body (see the module comment). Throws when there is none. */
+export function readAnswer(res: unknown): GenerateAnswer {
+  if (!isObject(res)) throw new EmptyAnswerError(`the model's answer is not a JSON object (${kindOf(res)})`);
+  const feedback = isObject(res['promptFeedback']) ? res['promptFeedback'] : {};
+  const promptBlock = nonEmptyString(feedback['blockReason']);
+  const candidates = Array.isArray(res['candidates']) ? (res['candidates'] as unknown[]) : [];
+  const candidate = isObject(candidates[0]) ? candidates[0] : null;
+  const finishReason = candidate === null ? null : nonEmptyString(candidate['finishReason']);
+  const content = candidate !== null && isObject(candidate['content']) ? candidate['content'] : {};
+  const parts = Array.isArray(content['parts']) ? (content['parts'] as unknown[]) : [];
+  let text = '';
+  for (const p of parts) {
+    if (isObject(p) && p['thought'] !== true && typeof p['text'] === 'string') text += p['text'];
   }
-  return (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
+  const blocked =
+    promptBlock ?? (finishReason !== null && BLOCKED_FINISH_REASONS.includes(finishReason) ? finishReason : null);
+  if (blocked !== null) return { text, blocked, truncated: false };
+  const truncated = finishReason === 'MAX_TOKENS';
+  if (candidate === null) throw new EmptyAnswerError('the model returned no answer (no candidates)');
+  if (text === '') {
+    const why = finishReason === null ? '' : ` (finishReason ${finishReason.slice(0, 40)})`;
+    const hint = truncated ? ': the output token limit was reached before any text (by thinking?)' : '';
+    throw new EmptyAnswerError(`the model returned no text${why}${hint}`);
+  }
+  return { text, blocked: null, truncated };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function nonEmptyString(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v.slice(0, 60) : null;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v;
 }

@@ -11,7 +11,9 @@ import { scrub } from '../runner/secrets.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../util/retry.js';
 import { parseDuration, parseRetryAfter } from '../util/time.js';
-import { GoogleApiError, NetworkError } from './errors.js';
+import { TimeLimitError, throwIfTimeUp } from '../util/time-limit.js';
+import { checkAnswer, type Answer } from './answers.js';
+import { GoogleApiError, NetworkError, type AuthStep } from './errors.js';
 
 /** The part of google-auth-library's AuthClient this layer uses. */
 export interface RequestClient {
@@ -41,19 +43,26 @@ export interface JsonRequest {
   idempotent?: boolean;
   /** false: a single attempt. */
   retry?: false | Partial<RetryPolicy>;
-  /** Short description for logs, e.g. "tunedModels.get". */
+  /** Short description for logs and errors, e.g. "tunedModels.get". */
   what?: string;
+  /** What a 2xx answer must be (checked before anything reads it); absent: not checked. */
+  answer?: Answer;
+  /** Called before each retry (an earlier attempt may have reached the service). */
+  onRetry?: () => void;
 }
 
 export interface HttpOptions {
   /** The run's clock: retries wait on it. */
   clock?: Clock;
   random?: () => number;
+  /** The run's time limit: every call (its retries included) is abandoned when it fires. */
+  timeLimit?: AbortSignal;
 }
 
 export class GoogleHttp {
   private readonly clock: Clock;
   private readonly random: () => number;
+  private readonly timeLimit: AbortSignal | undefined;
 
   constructor(
     private readonly client: RequestClient,
@@ -61,27 +70,35 @@ export class GoogleHttp {
   ) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    this.timeLimit = options.timeLimit;
   }
 
   json<T>(req: JsonRequest): Promise<T> {
-    const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'DELETE');
-    if (req.retry === false || !idempotent) return this.once<T>(req);
     const what = req.what ?? `${req.method} ${new URL(req.url).pathname}`;
-    return withRetry(() => this.once<T>(req), {
+    // The caller's signal and the run's time limit, whichever fires first.
+    const signals = [req.signal, this.timeLimit].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const bounded = { ...req, what, ...(signal ? { signal } : {}) };
+    const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'DELETE');
+    if (req.retry === false || !idempotent) return this.once<T>(bounded);
+    return withRetry(() => this.once<T>(bounded), {
       clock: this.clock,
       policy: { ...DEFAULT_RETRY, ...(req.retry ?? {}) },
       random: this.random,
-      ...(req.signal ? { signal: req.signal } : {}),
-      onRetry: (err, attempt, delay, asked) =>
+      ...(signal ? { signal } : {}),
+      onRetry: (err, attempt, delay, asked) => {
+        req.onRetry?.();
         core.debug(
           `${what}: attempt ${attempt} failed (${(err as Error).message}); retrying in ${Math.round(delay)} ms` +
             (asked ? ' (server asked via Retry-After)' : ''),
-        ),
+        );
+      },
     });
   }
 
   private async once<T>(req: JsonRequest): Promise<T> {
     let res: { status: number; data: unknown };
+    throwIfTimeUp(this.timeLimit, req.what ?? req.method);
     try {
       res = await this.client.request({
         url: req.url,
@@ -93,16 +110,44 @@ export class GoogleHttp {
         responseType: 'json',
       });
     } catch (err) {
+      throwIfTimeUp(this.timeLimit, req.what ?? req.method);
       throw toHttpError(err, req);
     }
-    return res.data as T;
+    if (!req.answer) return res.data as T;
+    return checkAnswer<T>(req.answer, res.data, req.what ?? `${req.method} ${safeUrl(req.url)}`, res.status);
   }
 }
 
-/** Converts whatever gaxios threw into a GoogleApiError or NetworkError. */
+/**
+ * `client` (only its `request`) with every request abandoned when `timeLimit` fires: the run's time
+ * limit over the raw requests of the Cloud Storage upload, which throw TimeLimitError then.
+ */
+export function withTimeLimit<C extends { request(opts: never): Promise<unknown> }>(
+  client: C,
+  timeLimit: AbortSignal | undefined,
+): C {
+  if (!timeLimit) return client;
+  const send = client.request.bind(client) as (opts: { method: string; signal?: AbortSignal }) => Promise<unknown>;
+  const request = async (opts: { method: string; signal?: AbortSignal }): Promise<unknown> => {
+    const what = `${opts.method} (Cloud Storage upload)`;
+    throwIfTimeUp(timeLimit, what);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeLimit]) : timeLimit;
+    try {
+      return await send({ ...opts, signal });
+    } catch (err) {
+      throwIfTimeUp(timeLimit, what);
+      throw err;
+    }
+  };
+  return { request } as unknown as C;
+}
+
+/** Converts whatever gaxios threw into a GoogleApiError or NetworkError (a TimeLimitError stays one). */
 export function toHttpError(err: unknown, req: Pick<JsonRequest, 'method' | 'url'>): Error {
+  if (err instanceof TimeLimitError) return err;
   const e = err as {
-    response?: { status: number; data: unknown; headers?: unknown };
+    response?: { status: number; data: unknown; headers?: unknown; config?: { url?: unknown } };
+    config?: { url?: unknown };
     code?: unknown;
     cause?: { code?: unknown };
     name?: string;
@@ -127,6 +172,24 @@ export function toHttpError(err: unknown, req: Pick<JsonRequest, 'method' | 'url
     );
     const retryAfterMs =
       parseRetryAfter(header(e.response.headers, 'retry-after')) ?? parseDuration(retryInfo?.retryDelay);
+    const failedUrl = String(e.config?.url ?? e.response.config?.url ?? '');
+    const step = authStepOf(failedUrl, req.url);
+    if (step) {
+      const why = oauthMessage(body) ?? message;
+      return new GoogleApiError(
+        maskJwts(
+          scrub(
+            `${step} failed with ${status} (HTTP ${httpStatus}) from POST ${safeUrl(failedUrl)}, so ${where} was not sent: ` +
+              `${why.length > 500 ? `${why.slice(0, 500)}…` : why}${AUTH_HINTS[step]}`,
+          ),
+        ),
+        httpStatus,
+        status,
+        retryAfterMs,
+        details,
+        step,
+      );
+    }
     return new GoogleApiError(
       scrub(`${status} (HTTP ${httpStatus}) from ${where}: ${message}`),
       httpStatus,
@@ -138,6 +201,49 @@ export function toHttpError(err: unknown, req: Pick<JsonRequest, 'method' | 'url
   if (e?.name === 'AbortError') return e as Error;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
   return new NetworkError(scrub(`${where} failed: ${e?.message ?? String(err)}`), code);
+}
+
+const AUTH_HINTS: Record<AuthStep, string> = {
+  'token exchange':
+    ' — Workload Identity Federation: check the google-github-actions/auth step (workload_identity_provider is the ' +
+    "provider's full name, its attribute condition accepts this repository) and that the job has " +
+    '"permissions: id-token: write".',
+  'service-account impersonation':
+    ' — the Workload Identity principal may not act as the service account: grant it ' +
+    'roles/iam.workloadIdentityUser on the service account, and check service_account in the auth step.',
+  'OAuth token request': ' — check the credentials file (GOOGLE_APPLICATION_CREDENTIALS) and its key.',
+};
+
+/**
+ * Which credentials step a failed request was, when it was not the call itself: google-auth-library
+ * gets (and renews) the token inside `request()`, and its errors carry the token request's URL.
+ */
+export function authStepOf(failedUrl: string, callUrl: string): AuthStep | null {
+  let failed: URL;
+  try {
+    failed = new URL(failedUrl);
+  } catch {
+    return null;
+  }
+  const call = new URL(callUrl);
+  if (failed.origin === call.origin && failed.pathname === call.pathname) return null;
+  if (failed.pathname.endsWith(':generateAccessToken')) return 'service-account impersonation';
+  if (failed.hostname.startsWith('sts.') || /^\/v1(beta)?\/token$/.test(failed.pathname)) return 'token exchange';
+  if (failed.pathname.endsWith('/token')) return 'OAuth token request';
+  return null;
+}
+
+/** An OAuth 2.0 error body (RFC 6749 §5.2, as STS sends): "error: error_description". */
+function oauthMessage(body: unknown): string | null {
+  const o = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+  if (!o || typeof o['error'] !== 'string') return null;
+  const description = typeof o['error_description'] === 'string' ? o['error_description'].trim() : '';
+  return description ? `${o['error']}: ${description}` : o['error'];
+}
+
+/** A JWT (e.g. the OIDC subject token echoed back) is a credential: never quoted. */
+function maskJwts(text: string): string {
+  return text.replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[JWT]');
 }
 
 function parseBody(data: unknown): unknown {

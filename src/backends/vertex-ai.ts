@@ -3,49 +3,48 @@
  * skipped when the same bytes are already there), then tuningJobs.create (which returns the
  * TuningJob itself, no Operation), tuningJobs.get while it trains, tuningJobs.cancel, and
  * generateContent on the tuned model's endpoint (or on a publisher model for the baseline).
- *
- * The TuningJob carries no loss. The training metrics live in the job's experiment, backed by a
- * Vertex AI TensorBoard; they are read over REST along the chain Google's tuning notebooks follow
- * (Experiment → backing TensorBoard → experiment run → read_time_series_data), the same routes the
- * emulator serves (test/emulator/README.md):
- *   1. GET {experiment}  (…/metadataStores/default/contexts/EXP)  → metadata.backing_tensorboard_resource
- *   2. GET …/metadataStores/default/contexts?filter=schema_title="system.ExperimentRun" AND parent_contexts:"{experiment}"
- *      → run contexts "EXP-RUN" (fallback: GET {tensorboard}/experiments/EXP/runs)
- *   3. GET {tensorboard}/experiments/EXP/runs/RUN/timeSeries  → the one with displayName "/train_total_loss"
- *   4. GET {timeSeries}:read?maxDataPoints=1000  → values[] = {step (int64 string), wallTime, scalar.value}
- * The series found is remembered per job, so a poll costs two calls once it is known.
+ * The TuningJob carries no loss: the curve is read from the job's experiment (vertex-metrics.ts).
  */
 
-import type { CreateTuningRequest, TuningBackend } from './backend.js';
+import {
+  CreateStoppedError,
+  type CreatedJob,
+  type CreateTuningRequest,
+  type KeyedJob,
+  type TuningBackend,
+} from './backend.js';
+import { EMPTY } from './answers.js';
 import { GoogleApiError } from './errors.js';
-import { parseGsUri, uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
+import { uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
+import { stagingObject } from './staging.js';
 import { writeVertexJsonl } from '../dataset/to-vertex-jsonl.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateContent } from './generate-content.js';
+import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
+import { LossCurves } from './vertex-metrics.js';
 import { DEFAULT_BASE_MODEL } from './defaults.js';
 import {
+  ANSWERS,
   contentKeyLabel,
   jobStatus,
   mapState,
-  toNumber,
   wireHyperparameters,
   type WireListJobs,
   type WireTuningJob,
 } from './vertex-wire.js';
 import type { Clock } from '../util/clock.js';
-import type { GenerationConfig, JobStatus, Snapshot } from '../domain.js';
+import type { GenerationConfig, JobStatus } from '../domain.js';
 
 export const VERTEX_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['vertex-ai'];
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
 export const CONTENT_KEY_LABEL = 'gemini_tune_key';
+/** Label holding the run label of the run that created the job (found by the post step when the create's answer was lost). */
+export const RUN_LABEL = 'gemini_tune_run';
 export const TUNING_JOB_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/tuningJobs\/[^/]+$/;
-/** Metric reads are best effort: a short retry, so a flaky TensorBoard read never holds up polling. */
-const METRICS_RETRY = { maxAttempts: 2, maxElapsedMs: 10_000 };
 const ENDPOINT_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/endpoints\/[^/]+$/;
 
 export interface VertexOptions {
@@ -66,10 +65,9 @@ export class VertexAiBackend implements TuningBackend {
   readonly defaultBaseModel = VERTEX_DEFAULT_BASE_MODEL;
   /** Uploads this backend made (or skipped), for the log and the tests. */
   readonly uploads: UploadResult[] = [];
-  /** The train-loss time series of each job, once found. */
-  private readonly lossSeries = new Map<string, string>();
-  private readonly lossWarned = new Set<string>();
   private readonly log: (message: string) => void;
+  /** Reads each job's loss curve from its experiment (vertex-metrics.ts). */
+  private readonly curves: LossCurves;
 
   constructor(
     private readonly http: GoogleHttp,
@@ -77,6 +75,7 @@ export class VertexAiBackend implements TuningBackend {
     private readonly opts: VertexOptions,
   ) {
     this.log = opts.log ?? (() => undefined);
+    this.curves = new LossCurves(http, (resource, query) => this.url(resource, query), this.log);
   }
 
   private get parent(): string {
@@ -91,12 +90,14 @@ export class VertexAiBackend implements TuningBackend {
     return u.toString();
   }
 
-  async create(req: CreateTuningRequest): Promise<JobStatus> {
+  async create(req: CreateTuningRequest): Promise<CreatedJob> {
     if (!this.opts.stagingUri) throw new Error('the vertex-ai backend needs "staging-uri" to upload the dataset to');
     const trainingUri = await this.upload(req.contentKey, 'training', req.examples);
     const validationUri = req.validationExamples.count
       ? await this.upload(req.contentKey, 'validation', req.validationExamples)
       : null;
+    // A stop signal during the upload: the create is not sent, so no job needs cancelling.
+    if (req.stop?.aborted) throw new CreateStoppedError();
     const body = {
       baseModel: req.baseModel,
       supervisedTuningSpec: {
@@ -106,7 +107,11 @@ export class VertexAiBackend implements TuningBackend {
       },
       tunedModelDisplayName: req.displayName,
       ...(req.description ? { description: req.description } : {}),
-      labels: { [CONTENT_KEY_LABEL]: contentKeyLabel(req.contentKey), 'managed-by': 'gemini-tune' },
+      labels: {
+        [CONTENT_KEY_LABEL]: contentKeyLabel(req.contentKey),
+        'managed-by': 'gemini-tune',
+        ...(req.runLabel ? { [RUN_LABEL]: req.runLabel } : {}),
+      },
     };
     try {
       // Not retried: tuningJobs.create takes no request id, so a repeat could start a second job.
@@ -116,6 +121,7 @@ export class VertexAiBackend implements TuningBackend {
         body,
         idempotent: false,
         what: 'tuningJobs.create',
+        answer: ANSWERS.tuningJob,
       });
       return jobStatus(job, []);
     } catch (err) {
@@ -124,8 +130,8 @@ export class VertexAiBackend implements TuningBackend {
   }
 
   private async upload(key: string, kind: 'training' | 'validation', examples: CreateTuningRequest['examples']) {
-    const { bucket, prefix } = parseGsUri(this.opts.stagingUri ?? '');
-    const object = `${prefix ? `${prefix}/` : ''}gemini-tune/${key}/${kind}.jsonl`;
+    // Directly under the staging prefix (PREFIX/KEY/KIND.jsonl): the prefix is not repeated.
+    const { bucket, object } = stagingObject(this.opts.stagingUri ?? '', key, kind);
     // The canonical JSONL written once to a file (never held whole), whose bytes are then
     // checksummed and sent (again from where the service says when an upload resumes).
     const dir = await mkdtemp(join(tmpdir(), 'gemini-tune-upload-'));
@@ -171,12 +177,13 @@ export class VertexAiBackend implements TuningBackend {
         method: 'GET',
         url: this.url(job),
         what: 'tuningJobs.get',
+        answer: ANSWERS.tuningJob,
         ...(signal ? { signal } : {}),
       });
     } catch (err) {
       throw explain(err, {});
     }
-    return jobStatus(wire, await this.lossCurve(wire));
+    return jobStatus(wire, await this.curves.lossCurve(wire), job);
   }
 
   async cancel(status: JobStatus): Promise<void> {
@@ -188,6 +195,7 @@ export class VertexAiBackend implements TuningBackend {
         body: {},
         idempotent: true, // cancelling twice is harmless
         what: 'tuningJobs.cancel',
+        answer: EMPTY,
       });
     } catch (err) {
       // Already ended (FAILED_PRECONDITION) or gone: nothing left to cancel.
@@ -197,6 +205,30 @@ export class VertexAiBackend implements TuningBackend {
   }
 
   async findByContentKey(contentKey: string): Promise<JobStatus | null> {
+    const usable = (await this.labelled(contentKey)).filter(
+      (j) => j.state !== 'JOB_STATE_CANCELLING' && ['ACTIVE', 'CREATING'].includes(mapState(j.state)),
+    );
+    usable.sort(
+      (a, b) =>
+        Number(mapState(b.state) === 'ACTIVE') - Number(mapState(a.state) === 'ACTIVE') ||
+        (b.createTime ?? '').localeCompare(a.createTime ?? ''),
+    );
+    const best = usable[0];
+    return best?.name ? this.status(best.name) : null;
+  }
+
+  async listByContentKey(contentKey: string): Promise<KeyedJob[]> {
+    return (await this.labelled(contentKey)).flatMap((j) => {
+      if (!j.name) return [];
+      const mapped = mapState(j.state);
+      const state = j.state === 'JOB_STATE_CANCELLING' || !['ACTIVE', 'CREATING'].includes(mapped) ? 'ENDED' : mapped;
+      const runLabel = j.labels?.[RUN_LABEL] ?? null;
+      return [{ name: j.name, state: state as KeyedJob['state'], createTime: j.createTime ?? '', runLabel }];
+    });
+  }
+
+  /** Every job labelled with this content key (tuningJobs.list, by the label filter where the service takes it). */
+  private async labelled(contentKey: string): Promise<WireTuningJob[]> {
     const label = contentKeyLabel(contentKey);
     const matches: WireTuningJob[] = [];
     let filter: string | null = `labels.${CONTENT_KEY_LABEL}="${label}"`;
@@ -212,6 +244,7 @@ export class VertexAiBackend implements TuningBackend {
             ...(pageToken ? { pageToken } : {}),
           }),
           what: 'tuningJobs.list',
+          answer: ANSWERS.listJobs,
         });
       } catch (err) {
         // A service that does not take the label filter: list everything and filter here.
@@ -226,17 +259,10 @@ export class VertexAiBackend implements TuningBackend {
       if (!res.nextPageToken) break;
       pageToken = res.nextPageToken;
     }
-    const usable = matches.filter((j) => mapState(j.state) === 'ACTIVE' || mapState(j.state) === 'CREATING');
-    usable.sort(
-      (a, b) =>
-        Number(mapState(b.state) === 'ACTIVE') - Number(mapState(a.state) === 'ACTIVE') ||
-        (b.createTime ?? '').localeCompare(a.createTime ?? ''),
-    );
-    const best = usable[0];
-    return best?.name ? this.status(best.name) : null;
+    return matches;
   }
 
-  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<string> {
+  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<GenerateAnswer> {
     return generateContent(this.http, this.url(`${this.modelResource(model)}:generateContent`), prompt, config, signal);
   }
 
@@ -250,99 +276,12 @@ export class VertexAiBackend implements TuningBackend {
     const publisher = /^publishers\/([^/]+)\//.exec(model)?.[1] ?? 'google';
     return `${this.parent}/publishers/${publisher}/models/${id}`;
   }
-
-  /** The train-loss curve of a job, or [] when there is none yet (or it cannot be read). */
-  private async lossCurve(job: WireTuningJob): Promise<Snapshot[]> {
-    if (!job.name || !job.experiment) return [];
-    try {
-      let series = this.lossSeries.get(job.name);
-      if (!series) {
-        const found = await this.findLossSeries(job.experiment);
-        if (!found) return [];
-        series = found;
-        this.lossSeries.set(job.name, series);
-      }
-      const res = await this.http.json<{
-        timeSeriesData?: { values?: { step?: string | number; wallTime?: string; scalar?: { value?: number } }[] };
-      }>({
-        method: 'GET',
-        url: this.url(`${series}:read`, { maxDataPoints: '1000' }),
-        what: 'timeSeries.read',
-        retry: METRICS_RETRY,
-      });
-      const stats = job.tuningDataStats?.supervisedTuningDataStats;
-      const totalSteps = toNumber(stats?.tuningStepCount);
-      const epochs = toNumber(job.supervisedTuningSpec?.hyperParameters?.epochCount);
-      const perEpoch = totalSteps && epochs ? totalSteps / epochs : null;
-      return (res.timeSeriesData?.values ?? [])
-        .map((v) => {
-          const step = Number(v.step ?? 0);
-          return {
-            step,
-            epoch: perEpoch && epochs ? Math.min(epochs, Math.max(1, Math.ceil(step / perEpoch))) : null,
-            meanLoss: typeof v.scalar?.value === 'number' ? v.scalar.value : null,
-            computeTime: v.wallTime ?? null,
-          };
-        })
-        .sort((a, b) => a.step - b.step);
-    } catch (err) {
-      // Said once per job: the loss curve is a nice-to-have, and the next poll tries again.
-      if (!this.lossWarned.has(job.name)) {
-        this.lossWarned.add(job.name);
-        this.log(`Could not read the loss curve (${(err as Error).message}); the report may have no loss chart`);
-      }
-      return [];
-    }
-  }
-
-  private async findLossSeries(experiment: string): Promise<string | null> {
-    const context = await this.getOrNull<{ metadata?: Record<string, unknown> }>(experiment, 'contexts.get');
-    const tensorboard = context?.metadata?.['backing_tensorboard_resource'];
-    if (typeof tensorboard !== 'string' || !tensorboard) return null;
-    const experimentId = experiment.split('/').pop() ?? '';
-    const store = experiment.replace(/\/contexts\/[^/]+$/, '');
-    // The experiment's runs are its child contexts; a run context's id is "{EXP}-{run}".
-    const children = await this.getOrNull<{ contexts?: { name?: string }[] }>(`${store}/contexts`, 'contexts.list', {
-      filter: `schema_title="system.ExperimentRun" AND parent_contexts:"${experiment}"`,
-    });
-    const runs = (children?.contexts ?? [])
-      .map((c) => (c.name ?? '').split('/').pop() ?? '')
-      .filter((id) => id.startsWith(`${experimentId}-`))
-      .map((id) => `${tensorboard}/experiments/${experimentId}/runs/${id.slice(experimentId.length + 1)}`);
-    if (!runs.length) {
-      // No run contexts: the TensorBoard experiment's own run list.
-      const listed = await this.getOrNull<{ tensorboardRuns?: { name?: string }[] }>(
-        `${tensorboard}/experiments/${experimentId}/runs`,
-        'tensorboardRuns.list',
-      );
-      runs.push(...(listed?.tensorboardRuns ?? []).flatMap((r) => (r.name ? [r.name] : [])));
-    }
-    for (const run of runs) {
-      const list = await this.getOrNull<{ tensorboardTimeSeries?: { name?: string; displayName?: string }[] }>(
-        `${run}/timeSeries`,
-        'timeSeries.list',
-      );
-      const loss = (list?.tensorboardTimeSeries ?? []).find(
-        (s) => s.name && s.displayName?.replace(/^\/+/, '') === 'train_total_loss',
-      );
-      if (loss?.name) return loss.name;
-    }
-    return null;
-  }
-
-  private async getOrNull<T>(resource: string, what: string, query?: Record<string, string>): Promise<T | null> {
-    try {
-      return await this.http.json<T>({ method: 'GET', url: this.url(resource, query), what, retry: METRICS_RETRY });
-    } catch (err) {
-      if (err instanceof GoogleApiError && err.httpStatus === 404) return null;
-      throw err;
-    }
-  }
 }
 
 /** The label value: lowercase hex, at most 63 characters. */
 function explain(err: unknown, ctx: { baseModel?: string; upload?: string }): unknown {
-  if (!(err instanceof GoogleApiError)) return err;
+  // A credentials step's error carries its own hint.
+  if (!(err instanceof GoogleApiError) || err.authStep) return err;
   let hint = '';
   if (err.httpStatus === 403 && ctx.upload) {
     hint =

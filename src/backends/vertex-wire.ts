@@ -3,7 +3,9 @@
  * names), and its translation into the backend-neutral JobStatus.
  */
 
+import * as z from 'zod/mini';
 import type { Hyperparameters, JobStatus, Snapshot, TuningDataStats, TuningState } from '../domain.js';
+import { numeric, opt, rpcStatus, wireNumber, type Answer } from './answers.js';
 
 const ADAPTER_SIZES: Record<number, string> = {
   1: 'ADAPTER_SIZE_ONE',
@@ -35,7 +37,7 @@ export interface WireTuningJob {
   supervisedTuningSpec?: {
     trainingDatasetUri?: string;
     validationDatasetUri?: string;
-    hyperParameters?: { epochCount?: string | number; learningRateMultiplier?: number; adapterSize?: string };
+    hyperParameters?: { epochCount?: string | number; learningRateMultiplier?: number | string; adapterSize?: string };
   };
   tuningDataStats?: {
     supervisedTuningDataStats?: {
@@ -52,6 +54,57 @@ export interface WireListJobs {
   tuningJobs?: WireTuningJob[];
   nextPageToken?: string;
 }
+
+/** The fields of a TuningJob that are read, with the types the code relies on. */
+const TUNING_JOB = z.looseObject({
+  name: z.string(),
+  state: opt(z.string()),
+  createTime: opt(z.string()),
+  error: opt(rpcStatus),
+  labels: opt(z.record(z.string(), z.string())),
+  experiment: opt(z.string()),
+  tunedModel: opt(z.looseObject({ model: opt(z.string()), endpoint: opt(z.string()) })),
+  supervisedTuningSpec: opt(
+    z.looseObject({
+      hyperParameters: opt(
+        z.looseObject({ epochCount: opt(numeric), learningRateMultiplier: opt(numeric), adapterSize: opt(z.string()) }),
+      ),
+    }),
+  ),
+  tuningDataStats: opt(
+    z.looseObject({
+      supervisedTuningDataStats: opt(
+        z.looseObject({
+          tuningDatasetExampleCount: opt(numeric),
+          totalTuningCharacterCount: opt(numeric),
+          totalBillableTokenCount: opt(numeric),
+          tuningStepCount: opt(numeric),
+          totalTruncatedExampleCount: opt(numeric),
+          droppedExampleReasons: opt(z.array(z.string())),
+        }),
+      ),
+    }),
+  ),
+});
+const named = z.array(z.looseObject({ name: opt(z.string()), displayName: opt(z.string()) }));
+
+/** What each Vertex AI call answers. */
+export const ANSWERS = {
+  tuningJob: { kind: 'TuningJob', schema: TUNING_JOB },
+  listJobs: {
+    kind: 'ListTuningJobsResponse',
+    schema: z.looseObject({ tuningJobs: opt(z.array(TUNING_JOB)), nextPageToken: opt(z.string()) }),
+  },
+  context: { kind: 'Context', schema: z.looseObject({ metadata: opt(z.record(z.string(), z.unknown())) }) },
+  contexts: { kind: 'ListContextsResponse', schema: z.looseObject({ contexts: opt(named) }) },
+  runs: { kind: 'ListTensorboardRunsResponse', schema: z.looseObject({ tensorboardRuns: opt(named) }) },
+  series: { kind: 'ListTensorboardTimeSeriesResponse', schema: z.looseObject({ tensorboardTimeSeries: opt(named) }) },
+  read: {
+    kind: 'ReadTensorboardTimeSeriesDataResponse',
+    schema: z.looseObject({ timeSeriesData: opt(z.looseObject({ values: opt(z.array(z.unknown())) })) }),
+  },
+} satisfies Record<string, Answer>;
+
 export function contentKeyLabel(contentKey: string): string {
   return contentKey.toLowerCase().slice(0, 63);
 }
@@ -83,10 +136,9 @@ export function wireHyperparameters(h: Hyperparameters): { hyperParameters?: Rec
   return Object.keys(out).length ? { hyperParameters: out } : {};
 }
 
-export function toNumber(v: string | number | undefined): number | null {
-  if (v === undefined || v === '') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
+/** int64 (a string) or a number, when it is a finite number. */
+export function toNumber(v: string | number | null | undefined): number | null {
+  return wireNumber(v);
 }
 
 export function dataStats(job: WireTuningJob): TuningDataStats | null {
@@ -110,14 +162,15 @@ export function jobError(job: WireTuningJob, state: TuningState): string | null 
   return `Vertex AI tuning job ${job.name ?? ''} failed${expired}: ${why}${job.error?.code ? ` (code ${job.error.code})` : ''}`;
 }
 
-export function jobStatus(job: WireTuningJob, snapshots: Snapshot[]): JobStatus {
+/** `known`: the job asked for, kept when the answer has no name. */
+export function jobStatus(job: WireTuningJob, snapshots: Snapshot[], known = ''): JobStatus {
   const state = mapState(job.state);
   const stats = dataStats(job);
   const h = job.supervisedTuningSpec?.hyperParameters;
   const last = snapshots.at(-1);
   const totalSteps = stats?.tuningStepCount ?? null;
   return {
-    job: job.name ?? '',
+    job: job.name || known,
     state,
     tunedModel: job.tunedModel?.model || null,
     endpoint: job.tunedModel?.endpoint || null,
@@ -129,12 +182,10 @@ export function jobStatus(job: WireTuningJob, snapshots: Snapshot[]): JobStatus 
     hyperparameters: h
       ? {
           epochCount: toNumber(h.epochCount),
-          learningRateMultiplier: h.learningRateMultiplier ?? null,
+          learningRateMultiplier: toNumber(h.learningRateMultiplier),
           adapterSize: h.adapterSize ? (ADAPTER_NUMBERS[h.adapterSize] ?? null) : null,
         }
       : null,
     tuningDataStats: stats,
   };
 }
-
-/** Adds what the user can do about common errors. */

@@ -16,3 +16,27 @@ export const GEMINI_REQUEST_RESERVE_BYTES = 2048;
 export const VERTEX_MAX_VALIDATION_EXAMPLES = 5000;
 /** Vertex AI: most tokens per example (input and output together) for the Gemini 2.x tuning models. */
 export const VERTEX_MAX_TOKENS_PER_EXAMPLE = 131_072;
+
+/**
+ * Largest record (one line of a .jsonl file, one CSV row) read from a dataset, in bytes: a longer
+ * one is an error at its line, skipped while streaming and never held whole, so that reading any
+ * file takes bounded memory.
+ *
+ * Gemini API: one example cannot be larger than the request that carries every example.
+ */
+export const GEMINI_MAX_RECORD_BYTES = GEMINI_MAX_REQUEST_BYTES;
+/**
+ * Vertex AI: an example holds at most VERTEX_MAX_TOKENS_PER_EXAMPLE tokens; 64 bytes a token
+ * (8 MiB in all) leaves room for long tokens, 4-byte UTF-8 characters and JSON escapes.
+ */
+export const VERTEX_MAX_RECORD_BYTES = VERTEX_MAX_TOKENS_PER_EXAMPLE * 64;
+/**
+ * Eval cases: each is one generateContent prompt to a tuned model, whose input window (at most
+ * about a million tokens, a few MB of text) is far below this.
+ */
+export const EVAL_MAX_RECORD_BYTES = 8 * 1024 * 1024;
+/**
+ * Largest .json file (a single document, parsed whole: the text and the parsed values take
+ * several times its size). A larger set is written as .jsonl, which is streamed.
+ */
+export const MAX_JSON_FILE_BYTES = 32 * 1024 * 1024;

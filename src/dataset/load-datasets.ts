@@ -11,7 +11,7 @@ import { EMPTY_SET_DIGEST } from './content-key.js';
 import { FindingLines, leakageFinding, overlapFinding } from './analysis/doctor.js';
 import { loadEvalSet } from './validate/load-eval.js';
 import { loadTrainingSet } from './validate/load-training.js';
-import { defaultWorkspace, relativeToWorkspace } from './problems.js';
+import { defaultWorkspace, relativeToWorkspace, type ProblemCounts } from './problems.js';
 import type { DatasetStats } from './analysis/stats.js';
 import { emptyScan, scanText } from './analysis/text-scan.js';
 import type { LoadedDataset } from './types.js';
@@ -39,11 +39,30 @@ export class DatasetError extends Error {
 
   constructor(
     message: string,
-    /** Every problem found (errors and warnings, in the order they were annotated). */
+    /** The problems found (errors and warnings, in the order they were annotated; at most about 1,000 a file). */
     readonly problems: DatasetProblem[] = [],
+    /** How many errors and warnings there were in all (exact, whatever `problems` keeps). */
+    readonly counts: ProblemCounts = countProblems(problems),
   ) {
     super(message);
   }
+}
+
+function countProblems(problems: readonly DatasetProblem[]): ProblemCounts {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: problems.length - errors };
+}
+
+/** The exact numbers of problems in the loaded sets. */
+function countsOf(sets: readonly (LoadedDataset<unknown> | null)[]): ProblemCounts {
+  const total = { errors: 0, warnings: 0 };
+  for (const d of sets) {
+    if (d === null) continue;
+    const c = d.problemCounts ?? countProblems(d.problems);
+    total.errors += c.errors;
+    total.warnings += c.warnings;
+  }
+  return total;
 }
 
 export async function loadDatasets(settings: Settings): Promise<Datasets> {
@@ -63,13 +82,15 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
     settings.evalData ? loadEvalSet(settings.evalData) : null,
   ]);
   const problems: DatasetProblem[] = [training, validation, evalSet].flatMap((d) => d?.problems ?? []);
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const counts = countsOf([training, validation, evalSet]);
+  const errors = counts.errors;
   if (errors > 0) {
-    annotateProblems(problems);
+    annotateProblems(problems, { counts });
     const files = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file))];
     throw new DatasetError(
       `${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (see the annotations above); nothing was sent to the service`,
       problems,
+      counts,
     );
   }
 
@@ -81,7 +102,9 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
     ...(f.examples[0] !== undefined ? { line: f.examples[0] } : {}),
     message: `Dataset doctor (${f.kind}): ${f.message}`,
   }));
-  annotateProblems([...problems, ...findingProblems]);
+  annotateProblems([...problems, ...findingProblems], {
+    counts: { errors: 0, warnings: counts.warnings + findingProblems.length },
+  });
 
   for (const d of [training, validation]) {
     if (d?.analysis?.inWorker) core.debug(`${fileOf(d)}: analysed in a worker thread`);

@@ -2,12 +2,15 @@
 
 import type { DatasetFormat, DatasetProblem, ExampleSet } from '../domain.js';
 import type { DatasetAnalyzer } from './analysis/analyzer.js';
+import type { ProblemCounts } from './problems.js';
 
 export interface LoadedDataset<T> {
   path: string;
   format: DatasetFormat;
   records: T[];
   problems: DatasetProblem[];
+  /** How many errors and warnings were found: exact, while `problems` keeps at most about 1,000. */
+  problemCounts?: ProblemCounts;
   /** Training and validation sets: digest, statistics and doctor state (see analysis.ts). */
   analysis?: DatasetAnalyzer;
   /**

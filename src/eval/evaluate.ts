@@ -5,15 +5,22 @@ import type { TuningBackend } from '../backends/backend.js';
 import type { EvalCase } from '../domain.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Clock } from '../util/clock.js';
+import type { RegexLimits } from './regex-guard.js';
 import { runEval } from './run-eval.js';
 import type { EvalSummary } from './types.js';
 
 export const GENERATION_CONFIG = { temperature: 0 } as const;
 
+/**
+ * The regex scorer's limits for a run: per match and in all (defaults 1 s and 5 s, see
+ * ./regex-guard.ts). Not an input; an in-process test may lower them to stay quick.
+ */
+export const evalRegexLimits: RegexLimits = {};
+
 export function evaluate(
   backend: TuningBackend,
   settings: Pick<Settings, 'evalBaseline' | 'evalConcurrency'>,
-  run: { cases: EvalCase[]; model: string; baseModel: string; clock: Clock },
+  run: { cases: EvalCase[]; model: string; baseModel: string; clock: Clock; signal?: AbortSignal },
 ): Promise<EvalSummary> {
   const baselineModel = settings.evalBaseline === 'base' ? run.baseModel : settings.evalBaseline;
   const title = `Eval: ${run.cases.length} cases on ${run.model}${baselineModel ? ` and ${baselineModel}` : ''}`;
@@ -25,7 +32,9 @@ export function evaluate(
       generate: (m, prompt, signal) => backend.generate(m, prompt, GENERATION_CONFIG, signal),
       concurrency: settings.evalConcurrency,
       generationConfig: { ...GENERATION_CONFIG },
+      regexLimits: { ...evalRegexLimits },
       clock: run.clock,
+      ...(run.signal ? { signal: run.signal } : {}),
       log: { info: core.info, debug: core.debug, warning: (m: string) => core.warning(m) },
     }),
   );

@@ -15,7 +15,12 @@
  *    allowed; duplicates in `expected` need as many matches in `actual`. Matching is a proper
  *    bipartite matching, so `[{"a":1},{"a":1,"b":2}]` matches `[{"a":1,"b":2},{"a":1}]`.
  *  - scalar (string, number, boolean, null): strictly equal, same type (`1` ≠ `"1"`).
+ *
+ * Depth: a value nested more than MAX_JSON_DEPTH levels is never walked (the walk is recursive):
+ * `jsonSubset` reports it as a difference, and previews of values are bounded (../util/json-depth.ts).
  */
+
+import { MAX_JSON_DEPTH, previewJson } from '../util/json-depth.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -45,17 +50,20 @@ function tryParse(text: string): JsonParseResult {
 }
 
 /** Where `expected` is not a subset of `actual`, a short description (with a `$.a[0]` path); null when it is. */
-export function jsonSubset(expected: Json, actual: Json, path = '$'): string | null {
+export function jsonSubset(expected: Json, actual: Json, path = '$', depth = 0): string | null {
+  if (depth >= MAX_JSON_DEPTH && typeof expected === 'object' && expected !== null) {
+    return `${path}: nested more than ${MAX_JSON_DEPTH} levels deep, not compared`;
+  }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${path}: expected an array, got ${kind(actual)}`;
-    return arraySubset(expected, actual, path);
+    return arraySubset(expected, actual, path, depth);
   }
   if (isObject(expected)) {
     if (!isObject(actual)) return `${path}: expected an object, got ${kind(actual)}`;
     for (const key of Object.keys(expected)) {
       const childPath = `${path}${formatKey(key)}`;
       if (!Object.prototype.hasOwnProperty.call(actual, key)) return `${childPath}: missing`;
-      const diff = jsonSubset(expected[key] as Json, actual[key] as Json, childPath);
+      const diff = jsonSubset(expected[key] as Json, actual[key] as Json, childPath, depth + 1);
       if (diff !== null) return diff;
     }
     return null;
@@ -64,7 +72,7 @@ export function jsonSubset(expected: Json, actual: Json, path = '$'): string | n
   return `${path}: expected ${preview(expected)}, got ${preview(actual)}`;
 }
 
-function arraySubset(expected: Json[], actual: Json[], path: string): string | null {
+function arraySubset(expected: Json[], actual: Json[], path: string, depth: number): string | null {
   if (expected.length > actual.length) {
     return `${path}: expected at least ${expected.length} element(s), got ${actual.length}`;
   }
@@ -72,7 +80,7 @@ function arraySubset(expected: Json[], actual: Json[], path: string): string | n
   const candidates: number[][] = expected.map((e) => {
     const list: number[] = [];
     actual.forEach((a, j) => {
-      if (jsonSubset(e, a) === null) list.push(j);
+      if (jsonSubset(e, a, '$', depth + 1) === null) list.push(j);
     });
     return list;
   });
@@ -114,10 +122,9 @@ function kind(v: Json): string {
 }
 
 function formatKey(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${previewJson(key, 40)}]`;
 }
 
 function preview(v: Json): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return previewJson(v, 60);
 }

@@ -16,6 +16,11 @@
  *  - anything else (400, 403, 404, plain errors): the case fails at once.
  * A case whose call still fails has `output: null`, `pass: null`, `error: <reason>`.
  *
+ * An answer the service blocked fails its case with the reason `blocked: <reason>` whatever the
+ * scorer (its text, often empty, is kept but not scored); a truncated one (MAX_TOKENS) is scored
+ * and marked `truncated`. Regex scoring runs off the main thread with one time budget for the
+ * whole eval, tuned and baseline alike (./regex-guard.ts).
+ *
  * Counting, pass rates, regressions and improvements: see ./summarise.ts.
  *
  * A call that timed out keeps its slot in the window until the underlying promise settles (or a
@@ -27,10 +32,12 @@ import { GoogleApiError, NetworkError } from '../backends/errors.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { askedDelay, isRetryable, retryDelay, type RetryPolicy } from '../util/retry.js';
 import { AdaptiveLimiter, type Permit } from './adaptive-limiter.js';
-import { score, type ScoreOptions } from './scorers.js';
+import { RegexGuard, type RegexLimits } from './regex-guard.js';
+import { score } from './scorers.js';
 import type { EvalSummary } from './types.js';
 import { summarise, type CallResult } from './summarise.js';
 import type { EvalCase, ScorerName } from '../domain.js';
+import type { GenerateAnswer } from '../backends/generate-content.js';
 
 export interface EvalLog {
   info(msg: string): void;
@@ -44,8 +51,11 @@ export interface RunEvalOptions {
   model: string;
   /** Evaluated on the same cases, side by side; null for none. */
   baselineModel: string | null;
-  /** One attempt; throws GoogleApiError / NetworkError / anything else. Should honour `signal`. */
-  generate: (model: string, prompt: string, signal: AbortSignal) => Promise<string>;
+  /**
+   * One attempt; throws GoogleApiError / NetworkError / anything else. Should honour `signal`.
+   * A plain string is an ordinary, complete answer.
+   */
+  generate: (model: string, prompt: string, signal: AbortSignal) => Promise<string | GenerateAnswer>;
   /** `eval-concurrency`: most calls in flight (both models share the window). */
   concurrency: number;
   /** Per call; default 60_000. */
@@ -58,6 +68,8 @@ export interface RunEvalOptions {
   /** The run's clock: backoffs and Retry-After pauses wait on it. */
   clock?: Clock;
   random?: () => number;
+  /** The run's time limit: once it fires, no call starts and no retry waits (the eval is abandoned). */
+  signal?: AbortSignal;
   /** Backoff base for retries without Retry-After; default 1000 ms. */
   baseBackoffMs?: number;
   /** Backoff cap; default 30_000 ms. */
@@ -66,8 +78,8 @@ export interface RunEvalOptions {
   maxRetryAfterMs?: number;
   /** Starting window (slow start); default `concurrency`. */
   initialConcurrency?: number;
-  /** Passed to the scorers. */
-  scoreOptions?: ScoreOptions;
+  /** Per-match limit and total budget of the regex scorer (defaults: 1 s and 5 s). */
+  regexLimits?: RegexLimits;
 }
 
 class CallTimeout extends Error {
@@ -118,10 +130,20 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
 
   const scorerOf = (c: EvalCase): ScorerName | null => (c.expected === null ? null : (c.scorer ?? 'exact'));
 
-  const scoreOutput = (c: EvalCase, output: string, which: string): { pass: boolean | null; reason: string | null } => {
+  const regex = new RegexGuard(opts.regexLimits);
+  const scoreOutput = async (
+    c: EvalCase,
+    answer: GenerateAnswer,
+    which: string,
+  ): Promise<{ pass: boolean | null; reason: string | null }> => {
     const scorer = scorerOf(c);
+    if (answer.blocked !== null) {
+      const reason = `blocked: ${answer.blocked}`;
+      log.debug(`eval: case ${c.id} (${which}) ${reason}`);
+      return { pass: scorer === null ? null : false, reason: scorer === null ? null : reason };
+    }
     if (scorer === null || c.expected === null) return { pass: null, reason: null };
-    const result = score(scorer, c.expected, output, opts.scoreOptions);
+    const result = await score(scorer, c.expected, answer.text, { regex });
     if (!result.pass) {
       const msg = `eval: case ${c.id} (${which}) failed: ${result.reason ?? 'no reason given'}`;
       if (result.invalidCase) log.warning(msg);
@@ -134,7 +156,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   let throttledCalls = 0;
   let failedCalls = 0;
   const callOnce = async (c: EvalCase, model: string, which: string): Promise<CallResult> => {
-    let result: { output: string } | { error: string };
+    let result: { answer: GenerateAnswer } | { error: string };
     try {
       result = await callWithRetry(c, model, which);
     } catch (err) {
@@ -146,20 +168,26 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       errorWarnings++;
       return { output: null, error: result.error, pass: null, reason: null };
     }
-    return { output: result.output, error: null, ...scoreOutput(c, result.output, which) };
+    const { answer } = result;
+    const scored = await scoreOutput(c, answer, which);
+    return { output: answer.text, error: null, ...scored, blocked: answer.blocked, truncated: answer.truncated };
   };
 
   const callWithRetry = async (
     c: EvalCase,
     model: string,
     which: string,
-  ): Promise<{ output: string } | { error: string }> => {
+  ): Promise<{ answer: GenerateAnswer } | { error: string }> => {
     for (let attempt = 1; ; attempt++) {
       const permit = await limiter.acquire({ front: attempt > 1 });
+      if (opts.signal?.aborted) {
+        limiter.release(permit, 'neutral');
+        return { error: 'abandoned at the run’s time limit' };
+      }
       let err: unknown;
       try {
-        const output = await attemptOnce(model, c.input, permit);
-        return { output };
+        const answer = await attemptOnce(model, c.input, permit);
+        return { answer };
       } catch (caught) {
         err = caught;
       }
@@ -180,12 +208,12 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       log.debug(
         `eval: case ${c.id} (${which}) attempt ${attempt}/${maxAttempts} failed: ${reason}; retrying in ${decision.delayMs} ms`,
       );
-      await clock.sleep(decision.delayMs);
+      await clock.sleep(decision.delayMs, opts.signal);
     }
   };
 
   /** One call within the window; releases the permit with the right outcome. */
-  const attemptOnce = async (model: string, prompt: string, permit: Permit): Promise<string> => {
+  const attemptOnce = async (model: string, prompt: string, permit: Permit): Promise<GenerateAnswer> => {
     const controller = new AbortController();
     const call = Promise.resolve().then(() => opts.generate(model, prompt, controller.signal));
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -199,9 +227,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     try {
       const output = await Promise.race([call, timeout]);
       limiter.release(permit, 'success');
-      if (typeof output !== 'string')
-        throw new GenerateContractError(`generate returned ${typeof output}, not a string`);
-      return output;
+      return toAnswer(output);
     } catch (caught) {
       if (caught instanceof GenerateContractError) throw caught; // permit already released
       // Whatever the call rejected with once we aborted it (AbortError, a wrapped error...), it timed out.
@@ -285,7 +311,11 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       );
     }
   });
-  await Promise.all(tasks);
+  try {
+    await Promise.all(tasks);
+  } finally {
+    regex.close();
+  }
   if (throttledCalls > 0 || failedCalls > 0) {
     // What it took, so that eval-concurrency can be set to what the server really takes.
     log.info(
@@ -310,6 +340,20 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
         : ''),
   );
   return summary;
+}
+
+/** What `generate` gave, as an answer; anything else breaks its contract. */
+function toAnswer(output: unknown): GenerateAnswer {
+  if (typeof output === 'string') return { text: output, blocked: null, truncated: false };
+  const a = output as Partial<GenerateAnswer> | null;
+  if (a === null || typeof a !== 'object' || typeof a.text !== 'string') {
+    throw new GenerateContractError(`generate returned ${a === null ? 'null' : typeof a}, not a string or an answer`);
+  }
+  return {
+    text: a.text,
+    blocked: typeof a.blocked === 'string' && a.blocked !== '' ? a.blocked : null,
+    truncated: a.truncated === true,
+  };
 }
 
 /** A short, single-line reason for an error. */

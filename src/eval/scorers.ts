@@ -6,18 +6,21 @@
  *  - regex: JavaScript syntax, unanchored search. Written plain (`\d+ apples`) or as
  *    `/pattern/flags` (`/^yes$/im`). A spec is read as `/pattern/flags` when it starts with `/`
  *    and ends with `/` followed only by valid flag letters (d g i m s u v y); anything else is a
- *    plain pattern, so `/usr/bin` is the plain pattern "/usr/bin". The match runs in a `node:vm`
- *    context with a hard time limit, so a catastrophically backtracking pattern fails the case
- *    ("timed out") instead of hanging the run.
+ *    plain pattern, so `/usr/bin` is the plain pattern "/usr/bin". The match runs off the main
+ *    thread within a per-match limit and one budget for the whole eval (./regex-guard.ts), so a
+ *    catastrophically backtracking pattern fails the case ("timed out") instead of hanging the run
+ *    or blocking the event loop.
  *  - json: see ./json-subset.ts. The output must be JSON (one surrounding ``` / ```json fence is
  *    tolerated); when `expected` is JSON too, it must be a subset of the output. When `expected`
  *    is not JSON (e.g. a note such as "any object"), only the validity of the output is checked.
+ *    An output nested more than MAX_JSON_DEPTH levels deep fails (it is not compared).
  *
  * `score` never throws: an invalid regex or any internal failure is a failed case with a reason.
  */
 
-import vm from 'node:vm';
 import { jsonSubset, parseJsonOutput } from './json-subset.js';
+import { RegexGuard, type RegexOutcome } from './regex-guard.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../util/json-depth.js';
 import type { ScorerName } from '../domain.js';
 
 export interface ScoreResult {
@@ -29,13 +32,33 @@ export interface ScoreResult {
 }
 
 export interface ScoreOptions {
-  /** Hard bound for one regex search, in ms. Default 1000. */
-  regexTimeoutMs?: number;
+  /**
+   * Where regex matches run: the eval's guard, whose budget all its regex cases share. Without
+   * one, a guard with the default limits is made for this one call.
+   */
+  regex?: RegexGuard;
 }
 
-export const DEFAULT_REGEX_TIMEOUT_MS = 1000;
+/** Scores one output. Never rejects (see the module comment). */
+export async function score(
+  scorer: ScorerName,
+  expected: string,
+  output: string,
+  options: ScoreOptions = {},
+): Promise<ScoreResult> {
+  if (scorer !== 'regex') return scoreText(scorer, expected, output);
+  const guard = options.regex ?? new RegexGuard();
+  try {
+    return await scoreRegex(expected, output, guard);
+  } catch (err) {
+    return { pass: false, reason: `scorer regex failed: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    if (options.regex === undefined) guard.close();
+  }
+}
 
-export function score(scorer: ScorerName, expected: string, output: string, options: ScoreOptions = {}): ScoreResult {
+/** The scorers that need no regex match, synchronously. */
+export function scoreText(scorer: Exclude<ScorerName, 'regex'>, expected: string, output: string): ScoreResult {
   try {
     switch (scorer) {
       case 'exact': {
@@ -48,8 +71,6 @@ export function score(scorer: ScorerName, expected: string, output: string, opti
       case 'not-contains':
         if (!output.includes(expected)) return { pass: true };
         return { pass: false, reason: `output contains ${quote(expected)}` };
-      case 'regex':
-        return scoreRegex(expected, output, options.regexTimeoutMs ?? DEFAULT_REGEX_TIMEOUT_MS);
       case 'json':
         return scoreJson(expected, output);
       default: {
@@ -80,57 +101,49 @@ export function parseRegex(spec: string): RegExp {
   }
 }
 
-let regexContext: vm.Context | undefined;
-const searchScript = new vm.Script('__re.lastIndex = 0; __re.exec(__input) !== null');
-
-/**
- * Unanchored search of `re` in `input`, interrupted after `timeoutMs`.
- * Returns 'timeout' when the bound was hit.
- */
-export function regexSearch(
-  re: RegExp,
-  input: string,
-  timeoutMs: number = DEFAULT_REGEX_TIMEOUT_MS,
-): boolean | 'timeout' {
-  regexContext ??= vm.createContext(Object.create(null) as object);
-  const ctx = regexContext as { __re?: RegExp; __input?: string };
-  ctx.__re = re;
-  ctx.__input = input;
-  try {
-    return searchScript.runInContext(regexContext, { timeout: Math.max(1, Math.ceil(timeoutMs)) }) === true;
-  } catch (err) {
-    if ((err as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return 'timeout';
-    throw err;
-  } finally {
-    delete ctx.__re;
-    delete ctx.__input;
-  }
-}
-
-function scoreRegex(spec: string, output: string, timeoutMs: number): ScoreResult {
+async function scoreRegex(spec: string, output: string, guard: RegexGuard): Promise<ScoreResult> {
   let re: RegExp;
   try {
     re = parseRegex(spec);
   } catch (err) {
     return { pass: false, reason: err instanceof Error ? err.message : String(err), invalidCase: true };
   }
-  const found = regexSearch(re, output, timeoutMs);
-  if (found === 'timeout') {
-    return {
-      pass: false,
-      reason: `regex ${quote(spec)} timed out after ${timeoutMs} ms (catastrophic backtracking?); counted as a failure`,
-      invalidCase: true,
-    };
+  const outcome: RegexOutcome = await guard.search(re, output);
+  switch (outcome.kind) {
+    case 'done':
+      return outcome.found ? { pass: true } : { pass: false, reason: `output does not match regex ${quote(spec)}` };
+    case 'timeout':
+      return {
+        pass: false,
+        reason: `regex ${quote(spec)} timed out after ${outcome.ms} ms (catastrophic backtracking?); counted as a failure`,
+        invalidCase: true,
+      };
+    case 'budget':
+      return {
+        pass: false,
+        reason: `regex ${quote(spec)} not run: the eval's regex time budget (${outcome.budgetMs} ms of matching in all) is spent (earlier patterns ran long); counted as a failure`,
+        invalidCase: true,
+      };
+    case 'error':
+      return { pass: false, reason: `regex ${quote(spec)} failed: ${outcome.message}`, invalidCase: true };
   }
-  if (found) return { pass: true };
-  return { pass: false, reason: `output does not match regex ${quote(spec)}` };
 }
 
 function scoreJson(expected: string, output: string): ScoreResult {
   const actual = parseJsonOutput(output);
   if (!actual.ok) return { pass: false, reason: `output is not valid JSON: ${actual.error}` };
+  if (jsonDepthExceeds(actual.value, MAX_JSON_DEPTH)) {
+    return { pass: false, reason: `output JSON is nested more than ${MAX_JSON_DEPTH} levels deep: not compared` };
+  }
   const want = parseJsonOutput(expected);
   if (!want.ok) return { pass: true }; // expected is not JSON: validity only
+  if (jsonDepthExceeds(want.value, MAX_JSON_DEPTH)) {
+    return {
+      pass: false,
+      reason: `expected JSON is nested more than ${MAX_JSON_DEPTH} levels deep: not compared`,
+      invalidCase: true,
+    };
+  }
   const diff = jsonSubset(want.value, actual.value);
   if (diff === null) return { pass: true };
   return { pass: false, reason: `JSON does not contain the expected value: ${diff}` };

@@ -11,6 +11,10 @@ export interface CallResult {
   pass: boolean | null;
   /** Why a scored case failed. */
   reason: string | null;
+  /** The service blocked the answer (its reason); absent or null when not. */
+  blocked?: string | null;
+  /** Cut off at the output token limit. */
+  truncated?: boolean;
 }
 
 /**
@@ -43,6 +47,8 @@ export function summarise(run: {
       pass: r.pass,
       error: r.error,
       reason: r.reason,
+      blocked: r.blocked ?? null,
+      truncated: r.truncated ?? false,
     };
     const scored = c.expected !== null;
     if (!scored) tally.unscored++;
@@ -55,6 +61,8 @@ export function summarise(run: {
       result.baselinePass = b.pass;
       result.baselineError = b.error;
       result.baselineReason = b.reason;
+      result.baselineBlocked = b.blocked ?? null;
+      result.baselineTruncated = b.truncated ?? false;
       if (scored) {
         if (b.error !== null) baseTally.errors++;
         else if (b.pass === true) baseTally.passed++;

@@ -13,10 +13,16 @@ export interface EvalCaseResult {
   error: string | null;
   /** Why a scored case failed (e.g. "$.a: missing", "regex timed out"); null when it passed or was not scored. */
   reason?: string | null;
+  /** The service blocked the answer (SAFETY, RECITATION, a prompt's blockReason...): the case failed. */
+  blocked?: string | null;
+  /** The answer was cut off at the output token limit (MAX_TOKENS); its text was scored. */
+  truncated?: boolean;
   baselineOutput?: string | null;
   baselinePass?: boolean | null;
   baselineError?: string | null;
   baselineReason?: string | null;
+  baselineBlocked?: string | null;
+  baselineTruncated?: boolean;
 }
 
 export interface EvalSummary {

@@ -1,7 +1,11 @@
 /**
  * The sticky PR comment over one run: written when tuning starts, edited as it progresses and when
  * it ends, one write after another. Never fails the run: a 403 (fork, read-only token) is said once
- * and ends the attempts; other errors are warnings.
+ * and ends the attempts; other errors, a GitHub call that did not answer in time included (each is
+ * given up after 30 s on the run's clock), are warnings. A write waiting for its turn is replaced by
+ * a newer one (the newest state of the run is the one worth sending), so a slow GitHub delays the
+ * final write by at most the write in flight. The final write is sent a second time when the first
+ * was not answered in time, unless an earlier write was not answered either.
  */
 
 import * as core from '@actions/core';
@@ -12,8 +16,10 @@ import { renderComment } from '../report/comment.js';
 import type { Report } from '../report/types.js';
 import { scrub } from '../runner/secrets.js';
 import type { PullRequestTarget } from './event.js';
+import { GitHubTimeoutError } from './call-limit.js';
 import { commentMarker, defaultCommentKey } from './marker.js';
 import { upsertStickyComment } from './sticky-comment.js';
+import { systemClock, type Clock } from '../util/clock.js';
 import type { JobStatus } from '../domain.js';
 
 /** Writes the sticky PR comment when there is a pull request; never fails the run. */
@@ -29,6 +35,7 @@ export class CommentWriter {
     private readonly settings: Settings,
     env: NodeJS.ProcessEnv,
     private readonly pr: PullRequestTarget | null,
+    private readonly clock: Clock = systemClock,
   ) {
     this.apiUrl = env['GITHUB_API_URL'] || undefined;
     this.marker = commentMarker(settings.commentKey ?? defaultCommentKey(env));
@@ -37,16 +44,43 @@ export class CommentWriter {
 
   /** Writes one after another (a cancellation may write while the "started" write is in flight). */
   private queue: Promise<void> = Promise.resolve();
+  /** The write waiting for its turn, if any: a newer write replaces it. */
+  private next: { body: string; phase: 'started' | 'final' } | null = null;
+  /** A write of this run was not answered in time. */
+  private unanswered = false;
 
+  /** Resolves once this write (or the newer one that replaced it) is done; never rejects. */
   write(report: Report, phase: 'started' | 'final', progress?: string): Promise<void> {
     if (this.settings.comment === 'off' || !this.pr || !this.settings.githubToken) return Promise.resolve();
     const body = scrub(renderComment(report, { marker: this.marker, phase, progress: progress ?? null })); // as it is now
-    this.queue = this.queue.then(() => this.send(body, phase));
+    const waiting = this.next !== null;
+    this.next = { body, phase };
+    if (waiting) return this.queue; // the queued turn sends this one instead
+    this.queue = this.queue.then(() => {
+      const turn = this.next;
+      this.next = null;
+      return turn ? this.send(turn.body, turn.phase) : undefined;
+    });
     return this.queue;
   }
 
   private async send(body: string, phase: 'started' | 'final'): Promise<void> {
-    if (!this.pr || this.forbidden) return;
+    // The final write is the one a reviewer reads: when GitHub did not answer it in time, it is
+    // sent once more rather than leaving the comment saying "in progress" about a run that ended.
+    // Not when an earlier write of this run was not answered either: GitHub is not answering, and
+    // the run has waited long enough for it.
+    const attempts = phase === 'final' && !this.unanswered ? 2 : 1;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const outcome = await this.sendOnce(body, phase);
+      if (outcome !== 'timed-out') return;
+      this.unanswered = true;
+      if (attempt < attempts)
+        core.info('GitHub did not answer the final PR comment write in time; sending it once more.');
+    }
+  }
+
+  private async sendOnce(body: string, phase: 'started' | 'final'): Promise<'done' | 'timed-out'> {
+    if (!this.pr || this.forbidden) return 'done';
     try {
       const result = await upsertStickyComment({
         token: this.settings.githubToken,
@@ -55,6 +89,7 @@ export class CommentWriter {
         marker: this.marker,
         body,
         ...(this.id !== undefined ? { commentId: this.id } : {}),
+        clock: this.clock,
       });
       if (result) {
         this.id = result.id;
@@ -63,8 +98,10 @@ export class CommentWriter {
       } else {
         this.forbidden = true;
       }
+      return 'done';
     } catch (err) {
       core.warning(`Could not write the PR comment: ${scrub(err instanceof Error ? err.message : String(err))}`);
+      return err instanceof GitHubTimeoutError ? 'timed-out' : 'done';
     }
   }
 }

@@ -2,6 +2,8 @@
 
 import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
+import { systemClock, type Clock } from '../util/clock.js';
+import { GITHUB_CALL_TIMEOUT_MS, GitHubTimeoutError, limitEachCall, type Hookable } from './call-limit.js';
 import type { PullRequestTarget } from './event.js';
 
 export interface StickyCommentResult {
@@ -19,6 +21,9 @@ export interface UpsertOptions {
   body: string;
   /** Known from an earlier call in this run: edited directly, without searching. */
   commentId?: number;
+  /** The run's clock: each GitHub call is given up after `callTimeoutMs` on it (default 30 s). */
+  clock?: Clock;
+  callTimeoutMs?: number;
 }
 
 /** GitHub rejects comment bodies longer than this. */
@@ -77,7 +82,7 @@ async function identify(octokit: Octokit, apiUrl: string, token: string): Promis
         if (data.login) return { login: data.login, bot: data.type === 'Bot' || /\[bot\]$/i.test(data.login) };
       } catch (err) {
         const status = statusOf(err);
-        if (status === 401) throw err;
+        if (status === 401 || err instanceof GitHubTimeoutError) throw err;
         installation = status === 403;
         if (!installation) core.debug(`GET /user failed (${messageOf(err)}); asking GraphQL`);
       }
@@ -89,7 +94,7 @@ async function identify(octokit: Octokit, apiUrl: string, token: string): Promis
           return { login: bot && !/\[bot\]$/i.test(login) ? `${login}[bot]` : login, bot };
         }
       } catch (err) {
-        if (statusOf(err) === 401) throw err;
+        if (statusOf(err) === 401 || err instanceof GitHubTimeoutError) throw err;
         core.debug(`GraphQL viewer lookup failed (${messageOf(err)}); assuming github-actions[bot]`);
       }
       return { login: 'github-actions[bot]', bot: true };
@@ -168,6 +173,7 @@ async function removeDuplicates(octokit: Octokit, target: PullRequestTarget, ext
       core.info(`Deleted a duplicate gemini-tune comment: ${comment.html_url}`);
     } catch (err) {
       core.debug(`Could not delete the duplicate comment ${comment.id}: ${messageOf(err)}`);
+      if (err instanceof GitHubTimeoutError) return; // GitHub is not answering: leave the rest
     }
   }
 }
@@ -181,6 +187,11 @@ export async function upsertStickyComment(opts: UpsertOptions): Promise<StickyCo
   const { getOctokit } = await import('@actions/github');
   const apiUrl = (opts.apiUrl || process.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
   const octokit = getOctokit(opts.token, { baseUrl: apiUrl });
+  limitEachCall(
+    octokit as unknown as Hookable,
+    opts.clock ?? systemClock,
+    opts.callTimeoutMs ?? GITHUB_CALL_TIMEOUT_MS,
+  );
   const { owner, repo, number } = opts.target;
   const body = fitBody(opts.body);
 

@@ -1,10 +1,14 @@
 /**
  * Gets the job to wait for: the one named by `resume`, an existing tuned model built from the
- * same content key (`cache`), or a new one.
+ * same content key (`cache`), or a new one. From the moment the create is sent, the post step
+ * knows how to find the job (saved state); a job another run started at the same moment is
+ * attached to, never claimed: a 409 on the Gemini API, and on Vertex AI an older job with the same
+ * content-key label found just after the create (this run's own job is then cancelled).
  */
 
 import * as core from '@actions/core';
-import type { CreateTuningRequest, TuningBackend } from '../backends/backend.js';
+import type { CreatedJob, CreateTuningRequest, KeyedJob, TuningBackend } from '../backends/backend.js';
+import { clearJobState, saveJobState } from '../runner/outputs.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DEFAULT_RETRY, retryDelay } from '../util/retry.js';
 import { scrub } from '../runner/secrets.js';
@@ -30,6 +34,8 @@ export interface JobSpec {
   tunedModelId: string | null;
   examples: ExampleSet;
   validationExamples: ExampleSet;
+  /** Vertex AI: this run's label on the job it creates. */
+  runLabel?: string | null;
 }
 
 export async function acquireJob(
@@ -38,6 +44,7 @@ export async function acquireJob(
   spec: JobSpec,
   cache: CacheLookup | null = null,
   clock: Clock = systemClock,
+  stop?: AbortSignal,
 ): Promise<Acquired> {
   if (settings.resume) {
     const status = await backend.status(settings.resume);
@@ -70,7 +77,16 @@ export async function acquireJob(
   }
 
   core.info(`Creating a tuned model from ${spec.examples.count} examples on ${spec.baseModel}`);
-  const status = await createOrFind(
+  // Before the request: a main step killed while it is under way leaves the post step what it needs.
+  const pendingModel = spec.tunedModelId ? `tunedModels/${spec.tunedModelId}` : null;
+  saveJobState({
+    job: backend.name === 'gemini-api' ? (pendingModel ?? '') : '',
+    tunedModel: backend.name === 'gemini-api' ? pendingModel : null,
+    settled: false,
+    contentKey: spec.contentKey,
+    runLabel: spec.runLabel ?? null,
+  });
+  const created = await createOrFind(
     backend,
     {
       baseModel: spec.baseModel,
@@ -81,12 +97,60 @@ export async function acquireJob(
       validationExamples: spec.validationExamples,
       contentKey: spec.contentKey,
       tunedModelId: spec.tunedModelId,
+      runLabel: spec.runLabel ?? null,
+      ...(stop ? { stop } : {}),
     },
     settings.cache,
     clock,
   );
+  const { attached, ...status } = created;
+  if (attached) {
+    core.info(
+      `${status.tunedModel ?? status.job} was created a moment ago by another run with the same content key: attaching to it (this run will not cancel it).`,
+    );
+    clearJobState();
+    return { status, startedByUs: false, cacheHit: false };
+  }
   core.info(`Created ${status.job || status.tunedModel} (${status.tunedModel ?? 'tuned model name pending'})`);
+  const older = settings.cache ? await olderTwin(backend, spec.contentKey, status) : null;
+  if (older) {
+    clearJobState();
+    return { status: older, startedByUs: false, cacheHit: false };
+  }
   return { status, startedByUs: true, cacheHit: false };
+}
+
+/**
+ * Vertex AI's list-then-create race: two runs that looked before either job existed both created
+ * one. The oldest live job with the content key (earliest createTime, then name) is the one every
+ * such run keeps; a run whose own job is not it cancels its own and attaches to that one. Best
+ * effort: when the list or the cancel fails, this run keeps its own job.
+ */
+async function olderTwin(backend: TuningBackend, contentKey: string, mine: JobStatus): Promise<JobStatus | null> {
+  if (!backend.listByContentKey || !mine.job) return null;
+  try {
+    const live = (await backend.listByContentKey(contentKey)).filter((j) => j.state !== 'ENDED' || j.name === mine.job);
+    const oldest = live.sort(byAge)[0];
+    if (!oldest || oldest.name === mine.job || !live.some((j) => j.name === mine.job)) return null;
+    core.info(
+      `Another run created ${oldest.name} from the same content key just before this one: cancelling ${mine.job} and attaching to ${oldest.name} (this run will not cancel it).`,
+    );
+    await backend.cancel(mine);
+    return await backend.status(oldest.name);
+  } catch (err) {
+    core.warning(
+      `Could not check for a job another run created from the same content key at the same moment: ${scrub(err instanceof Error ? err.message : String(err))}`,
+    );
+    return null;
+  }
+}
+
+function byAge(a: KeyedJob, b: KeyedJob): number {
+  const time = (j: KeyedJob): number => {
+    const t = Date.parse(j.createTime);
+    return Number.isNaN(t) ? Infinity : t;
+  };
+  return time(a) - time(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /**
@@ -102,11 +166,13 @@ async function createOrFind(
   req: CreateTuningRequest,
   canLookUp: boolean,
   clock: Clock,
-): Promise<JobStatus> {
+): Promise<CreatedJob> {
   const started = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await backend.create(req);
+      const created = await backend.create(req);
+      // After an attempt whose outcome was unknown, a model that already exists may be that attempt's.
+      return attempt === 1 ? created : { ...created, attached: false };
     } catch (err) {
       const decision = retryDelay({ ...DEFAULT_RETRY, maxAttempts: 3 }, attempt, err, {
         elapsedMs: clock.now() - started,

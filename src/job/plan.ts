@@ -1,10 +1,11 @@
 /**
  * What to ask the service for: the content key of data + model + hyperparameters + backend (which
  * finds an identical earlier model) and the Gemini API tunedModelId derived from it (which makes a
- * retried create idempotent).
+ * retried create idempotent), and this run's label (Vertex AI), which finds its job when the
+ * create's answer was lost.
  */
 
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Datasets } from '../dataset/load-datasets.js';
 import { contentKey, tunedModelIdFor } from '../dataset/content-key.js';
 import { examplesInMemory } from '../dataset/example-set.js';
@@ -32,6 +33,8 @@ export function planJob(
     tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, run.env, run.now)) : null,
     examples: data.training?.examples ?? examplesInMemory([]),
     validationExamples: data.validation?.examples ?? examplesInMemory([]),
+    // Unique per run, even for two runs of one workflow job started together (a valid label value).
+    runLabel: randomBytes(8).toString('hex'),
   };
 }
 

@@ -44,6 +44,21 @@ interface Sample {
 
 export const isTerminal = (s: JobStatus): boolean => s.state !== 'CREATING';
 
+/**
+ * A newer status, without forgetting what an earlier one knew: an answer that lacks the job's name,
+ * its tuned model or endpoint, or the loss snapshots (a metrics read that failed this time) does
+ * not wipe them from the run's status, its report or its outputs.
+ */
+export function keepKnown(before: JobStatus, after: JobStatus): JobStatus {
+  return {
+    ...after,
+    job: after.job || before.job,
+    tunedModel: after.tunedModel ?? before.tunedModel,
+    endpoint: after.endpoint ?? before.endpoint,
+    snapshots: after.snapshots.length ? after.snapshots : before.snapshots,
+  };
+}
+
 /** Completed fraction 0..1, or null when the service gives no progress. */
 export function progressOf(s: JobStatus): number | null {
   if (s.completedSteps !== null && s.totalSteps) return Math.min(1, s.completedSteps / s.totalSteps);
@@ -152,7 +167,7 @@ export async function waitForJob(opts: PollOptions): Promise<PollResult> {
     const signal = opts.signal ? AbortSignal.any([opts.signal, atDeadline]) : atDeadline;
     try {
       polls++;
-      status = await opts.poll(signal);
+      status = keepKnown(status, await opts.poll(signal));
       errors = 0;
     } catch (err) {
       if (opts.signal?.aborted) break;

@@ -29,6 +29,7 @@ export function blankReport(run: RunFacts): Report {
     hyperparameters: run.hyperparameters,
     tuningDataStats: null,
     problems: null,
+    problemCounts: null,
     dataset: null,
     snapshots: [],
     finalLoss: null,

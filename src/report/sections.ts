@@ -145,8 +145,9 @@ export function problems(report: Report, max: number, maxMessage: number, rest: 
   const errorList = list.filter((p) => p.severity === 'error');
   const warningList = list.filter((p) => p.severity !== 'error');
   const ordered = [...errorList, ...warningList];
-  const errors = errorList.length;
-  const warnings = warningList.length;
+  // The list may hold only the first problems; the counts are exact when the report has them.
+  const errors = report.problemCounts?.errors ?? errorList.length;
+  const warnings = report.problemCounts?.warnings ?? warningList.length;
   const counts = [`**${errors}** error${errors === 1 ? '' : 's'}`];
   if (warnings > 0) counts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
   const lines = [`${counts.join(' and ')} in the datasets; nothing was sent to the service.`, ''];
@@ -156,7 +157,7 @@ export function problems(report: Report, max: number, maxMessage: number, rest: 
       `- ${mark} ${code(truncate(problemLocation(p), 300).text)}: ${escapeInline(truncate(p.message, maxMessage).text)}`,
     );
   }
-  const hidden = ordered.length - Math.min(ordered.length, Math.max(0, max));
+  const hidden = Math.max(errors + warnings, ordered.length) - Math.min(ordered.length, Math.max(0, max));
   if (hidden > 0) lines.push(`- … and ${hidden} more (${rest}).`);
   return lines.join('\n');
 }

@@ -65,12 +65,14 @@ export interface Report {
   tuningDataStats?: TuningDataStats | null;
   dataset: DatasetReport | null;
   /**
-   * When the datasets had errors (the run stopped before any request to the service): every
-   * problem found, errors first, then warnings, each in file order (at most about 1,000 per file;
-   * a last entry per file counts the rest). `dataset` is null then. null (or absent, in reports
-   * written before this field existed) when the datasets loaded.
+   * When the datasets had errors (the run stopped before any request to the service): the
+   * problems found, errors first, then warnings, each in file order: the first 100 (their count
+   * is `problemCounts`). `dataset` is null then. null (or absent, in reports written before this
+   * field existed) when the datasets loaded.
    */
   problems?: ProblemReport[] | null;
+  /** With `problems`: how many errors and warnings were found in all (exact); else null. */
+  problemCounts?: { errors: number; warnings: number } | null;
   snapshots: Pick<Snapshot, 'step' | 'epoch' | 'meanLoss'>[];
   finalLoss: number | null;
   eval: EvalSummary | null;

@@ -22,6 +22,8 @@ export enum State {
   Job = 'job',
   TunedModel = 'tuned-model',
   Settled = 'settled',
+  ContentKey = 'content-key',
+  RunLabel = 'run-label',
 }
 
 export interface Outputs {
@@ -53,26 +55,52 @@ export function setOutputs(o: Outputs): void {
   for (const [name, value] of Object.entries(values)) core.setOutput(name, value);
 }
 
-/** What the post step needs to know about the job this run started. */
+/**
+ * What the post step needs to know about the job this run started, saved from the moment its
+ * create is sent: then the job's name may not be known yet (Vertex AI), and the labels it was
+ * created with find it.
+ */
 export interface SavedJob {
+  /** '' while the create has not answered (Vertex AI). */
   job: string;
   tunedModel: string | null;
   /** true once the main step no longer needs the post step to clean up (ended, left running on purpose). */
   settled: boolean;
+  /** While the create has not answered: the content key and run label it was sent with. */
+  contentKey?: string | null;
+  runLabel?: string | null;
 }
 
 export function saveJobState(saved: SavedJob): void {
   core.saveState(State.Job, saved.job);
   core.saveState(State.TunedModel, saved.tunedModel ?? '');
   core.saveState(State.Settled, String(saved.settled));
+  core.saveState(State.ContentKey, saved.contentKey ?? '');
+  core.saveState(State.RunLabel, saved.runLabel ?? '');
+}
+
+/**
+ * The main step reached its own ending (an error or a timeout included, which leave a job running
+ * on purpose): whatever was saved, the post step leaves it alone. Only this key is rewritten.
+ */
+export function settleJobState(): void {
+  core.saveState(State.Settled, 'true');
+}
+
+/** This run has no job for the post step after all (it attached to another run's). */
+export function clearJobState(): void {
+  saveJobState({ job: '', tunedModel: null, settled: true });
 }
 
 export function readJobState(): SavedJob | null {
   const job = core.getState(State.Job);
-  if (!job) return null;
+  const contentKey = core.getState(State.ContentKey) || null;
+  if (!job && !contentKey) return null;
   return {
     job,
     tunedModel: core.getState(State.TunedModel) || null,
     settled: core.getState(State.Settled) === 'true',
+    contentKey,
+    runLabel: core.getState(State.RunLabel) || null,
   };
 }

@@ -6,7 +6,7 @@
 
 import * as core from '@actions/core';
 import { createBackend } from '../backends/create-backend.js';
-import type { TuningBackend } from '../backends/backend.js';
+import { CreateStoppedError, type TuningBackend } from '../backends/backend.js';
 import { loadDatasets, type Datasets } from '../dataset/load-datasets.js';
 import type { EvalCase, JobStatus } from '../domain.js';
 import { evaluate } from '../eval/evaluate.js';
@@ -18,10 +18,12 @@ import { followJob } from '../job/follow.js';
 import { ModelCache } from '../job/model-cache.js';
 import { planJob } from '../job/plan.js';
 import { datasetReport } from '../report/dataset-report.js';
-import { saveJobState } from '../runner/outputs.js';
+import { clearJobState, saveJobState } from '../runner/outputs.js';
 import type { Clock } from '../util/clock.js';
 import { publish } from './publish.js';
 import { Run } from './run-state.js';
+import { endAtTimeLimit, isTimeUp } from './time-up.js';
+import { TimeLimitError } from '../util/time-limit.js';
 
 export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv, clock: Clock): Promise<void> {
   const run = new Run(settings, env, clock);
@@ -31,7 +33,9 @@ export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv, cl
   try {
     await tune(run);
   } catch (err) {
-    run.stopError = err;
+    // At the time limit (timeout-minutes) the call in flight was abandoned: the run ends as a timeout.
+    if (isTimeUp(run, err)) endAtTimeLimit(run, err);
+    else run.stopError = err;
   }
   try {
     await publish(run);
@@ -49,7 +53,7 @@ async function tune(run: Run): Promise<void> {
     validation: settings.validationData,
     eval: settings.evalData,
   });
-  const backend = await createBackend(settings, run.clock);
+  const backend = await createBackend(settings, run.clock, run.timeLimit);
   if (run.stop?.signal.aborted) return; // stopped before anything was created
   await run.timed('create', () => create(run, backend, data));
   if (run.status?.state === 'CREATING') await follow(run, backend);
@@ -67,7 +71,14 @@ async function create(run: Run, backend: TuningBackend, data: Datasets): Promise
   if (settings.cache && spec.contentKey && !settings.resume) {
     run.modelCache = new ModelCache({ backend: backend.name, env: run.env });
   }
-  const acquired = await acquireJob(backend, settings, spec, run.modelCache, run.clock);
+  let acquired;
+  try {
+    acquired = await acquireJob(backend, settings, spec, run.modelCache, run.clock, run.stop?.signal);
+  } catch (err) {
+    if (!(err instanceof CreateStoppedError)) throw err;
+    clearJobState(); // nothing was created: the post step has nothing to look for
+    return; // stopped before create: publish() reports CANCELLED with nothing created
+  }
   run.settle(acquired.status);
   run.startedByUs = acquired.startedByUs;
   report.cacheHit = acquired.cacheHit;
@@ -83,7 +94,8 @@ async function follow(run: Run, backend: TuningBackend): Promise<void> {
     await run.comments.write(report, 'started');
     return saveState(run, true);
   }
-  await run.comments.write(report, 'started');
+  // Not awaited: a slow GitHub never holds up polling (the comment writer keeps the writes in order).
+  void run.comments.write(report, 'started');
   const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
   const onStatus = (s: JobStatus): void => {
     run.settle(s);
@@ -104,13 +116,19 @@ async function follow(run: Run, backend: TuningBackend): Promise<void> {
 async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]): Promise<void> {
   const model = run.status?.endpoint ?? run.status?.tunedModel;
   if (!model || run.stoppedBy) return;
-  const { baseModel, clock, stop } = run;
-  const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock });
-  // A stop signal ends the eval where it is: the run reports without it.
+  const { baseModel, clock, stop, timeLimit } = run;
+  if (timeLimit.aborted) throw new TimeLimitError('the eval could not start');
+  const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock, signal: timeLimit });
+  // A stop signal or the time limit ends the eval where it is: the run reports without it.
   const stopped = new Promise<null>((resolve) => stop?.signal.addEventListener('abort', () => resolve(null)));
+  const timeUp = new Promise<null>((resolve) => timeLimit.addEventListener('abort', () => resolve(null)));
   evaluated.catch(() => undefined); // once stopped, a late failure of the abandoned eval is nobody's
 
-  run.report.eval = await Promise.race([evaluated, stopped]);
+  run.report.eval = await Promise.race([evaluated, stopped, timeUp]);
+  if (timeLimit.aborted && !run.stoppedBy) {
+    run.report.eval = null;
+    throw new TimeLimitError('the eval did not finish');
+  }
 }
 
 /** For the post step: whether a job this run started still needs it (settled: false). */

@@ -9,12 +9,12 @@ import * as core from '@actions/core';
 import { appendFile } from 'node:fs/promises';
 import { DatasetError } from '../dataset/load-datasets.js';
 import { evaluateGates } from '../eval/gates.js';
-import { problemReports } from '../report/dataset-report.js';
+import { problemCountsReport, problemReports } from '../report/dataset-report.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { renderSummary } from '../report/summary.js';
 import type { Report } from '../report/types.js';
 import { conclusion, failureReasons } from '../report/verdict.js';
-import { setOutputs } from '../runner/outputs.js';
+import { setOutputs, settleJobState } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
 import type { Run } from './run-state.js';
 
@@ -23,6 +23,9 @@ const COMMENT_GRACE_MS = 3_000;
 
 export async function publish(run: Run): Promise<void> {
   const failures = conclude(run);
+  // Not stopped by a signal: the main step has dealt with its job, even one it leaves running (an
+  // error or a timeout is not a cancellation). After a signal, the cancellation's outcome stands.
+  if (!run.stoppedBy) settleJobState();
   const report = run.report;
   const problems: string[] = [];
   const written = await run
@@ -33,7 +36,7 @@ export async function publish(run: Run): Promise<void> {
       return false;
     });
   const comment = run.comments.write(report, 'final');
-  await (run.stoppedBy ? Promise.race([comment, run.clock.sleep(COMMENT_GRACE_MS)]) : comment);
+  await (run.stoppedBy ? Promise.race([comment, grace(run)]) : comment);
   if (run.modelCache && report.contentKey && run.status?.state === 'ACTIVE' && !run.stopError) {
     await run.modelCache.save(report.contentKey, run.status, scrubbed(report), run.baseModel);
   }
@@ -65,7 +68,10 @@ function conclude(run: Run): string[] {
     if (run.stopError instanceof DatasetError) {
       report.dataset = null;
       report.problems = problemReports(run.stopError.problems);
+      report.problemCounts = problemCountsReport(run.stopError.counts);
     }
+    // An error is not a cancellation: a job still running is left to train, and said how to resume.
+    if (report.state === 'CREATING' && !(run.stoppedBy && run.startedByUs)) leftRunning(run, 'An error ended the run');
     return [];
   }
   if (run.stoppedBy && run.status === null) {
@@ -73,17 +79,34 @@ function conclude(run: Run): string[] {
     report.error = `the run was cancelled (${run.stoppedBy}) before a tuning job was created`;
   }
   if (report.state === 'CREATING' && !run.stoppedBy) {
-    const resumeWith = report.job || report.tunedModel || '';
     const why = run.timedOut ? `timed out after ${settings.timeoutMinutes} minutes` : 'not waited for (wait: false)';
-    report.resumeWith = resumeWith;
     if (run.timedOut) report.error = `tuning ${why}; the job is still running`;
-    core.notice(`Tuning ${why}. To pick it up later, run this action with:\n  resume: ${resumeWith}`);
+    leftRunning(run, `Tuning ${why}`);
   }
   report.gates = evaluateGates(settings, report);
   const failures = failureReasons(report, run.timedOut);
   if (run.stoppedBy && report.state !== 'CANCELLED') failures.push(report.error ?? `stopped by ${run.stoppedBy}`);
   report.error = report.error ?? (failures.length ? failures.join('; ') : null);
   return failures;
+}
+
+/** A job left running on purpose (wait: false, a timeout, an error while following it): the report and a notice say how to pick it up. */
+function leftRunning(run: Run, why: string): void {
+  const { report } = run;
+  const resumeWith = report.job || report.tunedModel || '';
+  if (!resumeWith) return;
+  report.resumeWith = resumeWith;
+  if (run.stopError !== null) report.error = `${report.error ?? why}; the tuning job is still running`;
+  core.notice(`${why}. To pick it up later, run this action with:\n  resume: ${resumeWith}`);
+}
+
+/** After a stop signal: how long the final comment may take (on the clock's guard for real I/O). */
+function grace(run: Run): Promise<void> {
+  const limit = run.clock.timeout(COMMENT_GRACE_MS);
+  return new Promise((resolve) => {
+    if (limit.aborted) resolve();
+    else limit.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 /** The JSON report file and the job summary (appended to the runner's file: core.summary caches the first path it sees). */

@@ -18,13 +18,25 @@ import { applyStatus } from '../report/apply-status.js';
 import { blankReport } from '../report/blank-report.js';
 import type { Report } from '../report/types.js';
 import type { Clock } from '../util/clock.js';
+import { timeLimitSignal } from '../util/time-limit.js';
+
+/** What `timeout-minutes` keeps back for publishing (report, summary, final comment): a tenth, at most 30 s. */
+export function publishReserveMs(timeoutMs: number): number {
+  return Math.min(30_000, timeoutMs / 10);
+}
 
 export class Run {
   readonly report: Report;
   readonly comments: CommentWriter;
   readonly reportPath: string;
-  /** When the run must stop waiting (timeout-minutes), in ms on `clock`. */
+  /**
+   * When the phases must end (timeout-minutes, less the time kept back to publish), in ms on
+   * `clock`; `timeLimit` fires then, and every remote call of the run is abandoned.
+   */
   readonly deadline: number;
+  readonly timeLimit: AbortSignal;
+  /** The phase running (or the last one that ran): dataset, create, tuning, eval. */
+  phase: string | null = null;
   readonly baseModel: string;
   status: JobStatus | null = null;
   /** Only a job this run created may be cancelled by this run. */
@@ -53,10 +65,12 @@ export class Run {
       startedAt,
       env,
     });
-    this.deadline = startedAt + settings.timeoutMinutes * 60_000;
+    const timeoutMs = settings.timeoutMinutes * 60_000;
+    this.deadline = startedAt + timeoutMs - publishReserveMs(timeoutMs);
+    this.timeLimit = timeLimitSignal(clock, this.deadline - startedAt, `timeout-minutes: ${settings.timeoutMinutes}`);
     this.reportPath =
       settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${startedAt}.json`);
-    this.comments = new CommentWriter(settings, env, pr);
+    this.comments = new CommentWriter(settings, env, pr, clock);
   }
 
   /** The stop signal that ended the run early, if any. */
@@ -67,6 +81,7 @@ export class Run {
   /** Runs one phase, recording how long it took (seconds, in `timings`). */
   async timed<T>(phase: string, fn: () => Promise<T>): Promise<T> {
     const t = this.clock.now();
+    this.phase = phase;
     try {
       return await fn();
     } finally {

@@ -173,7 +173,7 @@ describe('SIGINT during polling on Vertex AI (dist/ as a child process)', () => 
   });
   beforeEach(() => {
     vemu.reset();
-    vemu.configure({ vertex: { stepMs: 2000, outcome: 'SUCCEEDED' } });
+    vemu.configure({ vertex: { stepMs: 2000, outcome: 'SUCCEEDED', createLatencyMs: 0 } });
   });
 
   const vertexAction = (inputs: Record<string, string> = {}) =>
@@ -207,6 +207,36 @@ describe('SIGINT during polling on Vertex AI (dist/ as a child process)', () => 
     const post = await runNode(DIST_POST, runner.postEnv());
     expect(post.code).toBe(0);
     expect(cancels()).toHaveLength(1);
+  });
+
+  it('the main step killed during a slow create: the post step finds the job by its labels and cancels it', async () => {
+    vemu.configure({ vertex: { createLatencyMs: 1500 } });
+    const runner = vertexAction();
+    const createSent = () => vemu.requests.some((r) => r.method === 'POST' && /\/tuningJobs$/.test(r.path));
+    // The runner's SIGINT as soon as the create is sent, then (sooner than its 7.5 s) SIGKILL: the
+    // main step dies before the create answers, never learning the job's name.
+    const result = await runNode(DIST_MAIN, runner.env, {
+      onSpawn: (kill) => {
+        const timer = setInterval(() => {
+          if (!createSent()) return;
+          clearInterval(timer);
+          kill('SIGINT');
+          setTimeout(() => kill('SIGKILL'), 300);
+        }, 10);
+      },
+    });
+    expect(result.signal).toBe('SIGKILL');
+    expect(runner.state()).toMatchObject({ job: '', settled: 'false' });
+    expect(runner.state()['run-label']).toMatch(/^[0-9a-f]{16}$/);
+    // The service makes the job all the same, once its create latency has passed.
+    for (let i = 0; i < 200 && vemu.vertex.jobs.all().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(jobStates()).toEqual(['JOB_STATE_RUNNING']);
+
+    const post = await runNode(DIST_POST, runner.postEnv());
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('::warning::The main step ended before projects/');
+    expect(cancels()).toHaveLength(1);
+    expect(jobStates()).toEqual(['JOB_STATE_CANCELLED']);
   });
 
   it('cancel-on-abort: false leaves the job running', async () => {

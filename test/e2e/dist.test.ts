@@ -4,13 +4,12 @@
  * GITHUB_STEP_SUMMARY and a real pull_request payload, against the emulator and the GitHub fake.
  */
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { createCalls, geminiRun } from '../helpers/harness.js';
-import { DIST_MAIN, DIST_POST, runNode, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { DIST_MAIN, DIST_POST, runNode, workspaceTempDir, type RunnerEnvOptions } from '../helpers/runner-env.js';
 
 const API_KEY = 'AIzaSyE2E-secret-key-do-not-print-0123';
 let emu: Emulator;
@@ -91,7 +90,7 @@ describe('dist/ as a child process', () => {
   });
 
   it('dataset errors: non-zero exit, zero requests to Google, and the report, summary and comment list them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-dist-dataset-'));
+    const dir = workspaceTempDir('dist-dataset-');
     try {
       const bad = join(dir, 'train.jsonl');
       writeFileSync(bad, '{"text_input": "q1", "output": "a1"}\n{"text_input": "q2"}\nnot json\n');

@@ -6,8 +6,7 @@
  * Cloud Storage and Vertex AI, and the GitHub fake for the PR comment.
  */
 
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WORKER_MIN_BYTES } from '../../src/dataset/analysis/thread.js';
@@ -15,7 +14,15 @@ import { contentKey, EMPTY_SET_DIGEST } from '../../src/dataset/content-key.js';
 import { referenceDigest } from '../helpers/examples-digest.js';
 import { loadTrainingSet } from '../../src/dataset/validate/load-training.js';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
-import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import {
+  DIST_MAIN,
+  DIST_POST,
+  ROOT,
+  runNode,
+  runnerEnv,
+  workspaceTempDir,
+  type RunnerEnvOptions,
+} from '../helpers/runner-env.js';
 
 const TOKEN = 'ghs_fake_installation_token';
 const PROJECT = 'e2e-tuning-proj';
@@ -42,7 +49,7 @@ function oidcToken(): string {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-e2e-'));
+  dir = workspaceTempDir('vertex-e2e-');
   emu = await startEmulator({ vertex: { stepMs: 5 } });
   gh = await startGitHubFake();
   const tokenFile = join(dir, 'github-oidc.jwt');
@@ -136,7 +143,7 @@ describe('dist/ with the vertex-ai backend', () => {
 
     // The uploaded object is contents JSONL, one record per training example.
     const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
-    const uri = `gs://${BUCKET}/runs/gemini-tune/${report.contentKey}/training.jsonl`;
+    const uri = `gs://${BUCKET}/runs/${report.contentKey}/training.jsonl`;
     const lines = emu.storage.get(uri)!.data.toString('utf8').trim().split('\n');
     expect(lines).toHaveLength(15);
     for (const line of lines) {
@@ -235,7 +242,7 @@ describe('dist/ with the vertex-ai backend', () => {
 
     // Every example was uploaded and the tuning job was created on that upload.
     const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
-    const uri = `gs://${BUCKET}/runs/gemini-tune/${report.contentKey}/training.jsonl`;
+    const uri = `gs://${BUCKET}/runs/${report.contentKey}/training.jsonl`;
     expect(emu.storage.get(uri)!.data.toString('utf8').trim().split('\n')).toHaveLength(count);
     const creates = emu.requests.filter((r) => r.method === 'POST' && /\/tuningJobs$/.test(r.path));
     expect(creates).toHaveLength(1);

@@ -88,6 +88,10 @@ export interface GitHubFake {
   setReadOnly(readOnly: boolean): void;
   /** The next `times` (default 1) requests matching `method` and `path` answer `status`. */
   failNext(rule: { method?: string; path: string | RegExp; status: number; message?: string; times?: number }): void;
+  /** The next `times` (default: all) requests matching `method` and `path` are never answered (until close). */
+  hang(rule: { method?: string; path: string | RegExp; times?: number }): void;
+  /** How many requests `hang` holds unanswered right now. */
+  hanging(): number;
   close(): Promise<void>;
 }
 
@@ -387,6 +391,8 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
   let readOnly = false;
   const failures: { method?: string; path: string | RegExp; status: number; message?: string; times: number }[] = [];
   let baseUrl = '';
+  const hangs: { method?: string; path: string | RegExp; times: number }[] = [];
+  let held = 0;
 
   const threadKey = (owner: string, repo: string, issue: number): string =>
     `${owner.toLowerCase()}/${repo.toLowerCase()}#${issue}`;
@@ -708,6 +714,19 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
       const raw = Buffer.concat(chunks).toString('utf8');
       const method = (req.method ?? 'GET').toUpperCase();
       const url = new URL(req.url ?? '/', baseUrl);
+      const hang = hangs.find(
+        (h) =>
+          h.times > 0 &&
+          (!h.method || h.method.toUpperCase() === method) &&
+          (typeof h.path === 'string' ? url.pathname === h.path : h.path.test(url.pathname)),
+      );
+      if (hang) {
+        hang.times--;
+        held++;
+        res.on('close', () => held--);
+        requests.push({ method, path: `${url.pathname}${url.search}`, headers: {}, body: raw, status: 0 });
+        return;
+      }
       let reply: Reply;
       try {
         const check = checkRequest(method, url, raw);
@@ -768,6 +787,10 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
     failNext: (rule) => {
       failures.push({ ...rule, times: rule.times ?? 1 });
     },
+    hang: (rule) => {
+      hangs.push({ ...rule, times: rule.times ?? Infinity });
+    },
+    hanging: () => held,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -57,6 +57,10 @@ function resolveTraining(base: ResolvedTraining, patch: TrainingOptions | undefi
       throw new TypeError('training.failAtPercent must be in [0, 100]');
     out.failAtPercent = patch.failAtPercent;
   }
+  if (patch.createLatencyMs !== undefined) {
+    if (!(patch.createLatencyMs >= 0)) throw new TypeError('training.createLatencyMs must be >= 0');
+    out.createLatencyMs = patch.createLatencyMs;
+  }
   return out;
 }
 
@@ -74,7 +78,13 @@ function resolveGenerate(base: ResolvedGenerate, patch: GenerateOptions | undefi
   return out;
 }
 
-const DEFAULT_TRAINING: ResolvedTraining = { stepMs: 50, totalSteps: undefined, outcome: 'ACTIVE', failAtPercent: 50 };
+const DEFAULT_TRAINING: ResolvedTraining = {
+  stepMs: 50,
+  totalSteps: undefined,
+  outcome: 'ACTIVE',
+  failAtPercent: 50,
+  createLatencyMs: 0,
+};
 const DEFAULT_GENERATE: ResolvedGenerate = { latencyMs: 0, maxConcurrent: Infinity, overCapRetryAfterSeconds: 1 };
 
 const zeroStats = (): EmulatorStats => ({
@@ -116,6 +126,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const clock = opts.now ?? (() => Date.now());
   const env: ServiceEnv = {
     now: () => clock(),
+    sleep: (ms) => (ms > 0 ? (opts.sleep ?? sleep)(ms) : Promise.resolve()),
     training: () => training,
     generate: () => generate,
     stats: zeroStats(),
@@ -269,6 +280,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       else sock.destroy();
       return;
     }
+    if (decision.kind === 'hang') {
+      log?.(`${method} ${rawUrl} -> no answer (hang fault)`);
+      // Status 0 while held; 499 (client closed request) once the client gave up on it.
+      res.once('close', () => void (record.status = 499));
+      return;
+    }
 
     let reply: Reply;
     if (decision.kind === 'status') {
@@ -329,6 +346,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (typeof sock.resetAndDestroy === 'function') sock.resetAndDestroy();
       else sock.destroy();
       return;
+    }
+    if (decision.kind === 'answer') {
+      log?.(`${method} ${rawUrl} -> handled (${reply.status}), answered with a fault body instead`);
+      reply = { status: decision.status, contentType: decision.contentType, body: decision.body };
     }
     record.status = reply.status;
     log?.(`${method} ${rawUrl} -> ${reply.status} (${Date.now() - at} ms)`);

@@ -20,6 +20,8 @@ export interface TrainingOptions {
   outcome?: 'ACTIVE' | 'FAILED';
   /** With outcome FAILED: fail once this percentage of the steps is reached. Default 50. */
   failAtPercent?: number;
+  /** Time tunedModels.create takes, on the emulator's `sleep`: the model exists once it has passed. Default 0. */
+  createLatencyMs?: number;
 }
 
 export interface GenerateOptions {
@@ -46,6 +48,8 @@ export interface VertexTrainingOptions {
   cancelMs?: number;
   /** The project number resource names carry. Default '123456789012'. */
   projectNumber?: string;
+  /** Time tuningJobs.create takes, on the emulator's `sleep`: the job exists once it has passed. Default 0. */
+  createLatencyMs?: number;
 }
 
 export interface AuthOptions {
@@ -65,6 +69,11 @@ export interface StorageOptions {
 export interface EmulatorOptions {
   /** The emulator's clock (training progress, token expiry). Default Date.now. */
   now?: () => number;
+  /**
+   * How the emulator waits (the create latencies), on the same clock as `now`. Default: real time.
+   * A test passes its VirtualClock's sleep (or one that also holds a create until it says so).
+   */
+  sleep?: (ms: number) => Promise<void>;
   /** Vertex AI tuning job simulation. */
   vertex?: VertexTrainingOptions;
   /** STS / IAM credentials behaviour. */
@@ -111,6 +120,16 @@ export type FaultRule = {
       afterBodyBytes?: number;
     }
   | { kind: 'latency'; delayMs: number }
+  /**
+   * Handle the request (its effects happen), then answer with this raw body instead of the real one
+   * (status default 200, content type default application/json): garbage, truncated JSON, HTML.
+   */
+  | { kind: 'answer'; body: string; status?: number; contentType?: string }
+  /**
+   * Never answer (the request is not handled): the connection stays open until the client gives
+   * up (the request is then recorded with status 499) or the server closes.
+   */
+  | { kind: 'hang' }
 );
 
 export interface FaultInjector {

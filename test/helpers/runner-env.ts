@@ -101,6 +101,18 @@ export function removeRunnerDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * A temporary directory inside the workspace (the repository's git-ignored `.tmp/`): dataset files a test
+ * writes must live there, since the action refuses any dataset path that resolves outside GITHUB_WORKSPACE.
+ * Removed with the runner directories.
+ */
+export function workspaceTempDir(prefix: string): string {
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, '.tmp', prefix));
+  made.push(dir);
+  return dir;
+}
+
 export function runnerEnv(opts: RunnerEnvOptions): RunnerEnv {
   const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-run-'));
   made.push(dir);

@@ -15,6 +15,10 @@ import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '
 import { runMain } from '../helpers/in-process.js';
 import { runnerEnv, type RunnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
+import { evalRegexLimits } from '../../src/eval/evaluate.js';
+
+// The regex-catastrophic case burns its whole per-match limit: 200 ms instead of the default 1 s.
+evalRegexLimits.matchMs = 200;
 
 /** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
 const clock = new VirtualClock();

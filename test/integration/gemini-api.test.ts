@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain, runPostStep } from '../helpers/in-process.js';
 import { createCalls, geminiRun } from '../helpers/harness.js';
-import type { RunnerEnvOptions } from '../helpers/runner-env.js';
+import { workspaceTempDir, type RunnerEnvOptions } from '../helpers/runner-env.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
 
 /** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
@@ -259,7 +259,7 @@ describe('run() against the emulator', () => {
   it('fails the step after the report when a gate is missed', async () => {
     const runner = action({ 'min-pass-rate': '0.95', 'max-final-loss': '0.000001' }, { event: 'push' });
     // One case the stand-in model cannot pass: 9 of 10 scored cases pass, 90% < 95%.
-    const evalFile = join(runner.dir, 'eval.jsonl');
+    const evalFile = join(workspaceTempDir('gate-'), 'eval.jsonl');
     writeFileSync(
       evalFile,
       readFileSync('examples/number-generator/eval.jsonl', 'utf8') +

@@ -5,17 +5,16 @@
  * GFM parser. The rest of the sticky comment's behaviour is in ./sticky-comment.test.ts.
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tokens } from 'marked';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain } from '../helpers/in-process.js';
 import { geminiRun } from '../helpers/harness.js';
-import type { RunnerEnvOptions } from '../helpers/runner-env.js';
+import { workspaceTempDir, type RunnerEnvOptions } from '../helpers/runner-env.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
 import { commentMarker } from '../../src/github/marker.js';
 import { codeBlocks, COMMENT_TAGS, foreignHtml, htmlTags, tables, toHtml } from '../unit/report/markdown.js';
@@ -147,7 +146,7 @@ describe('hostile outputs through the real pipeline', () => {
     { timeout: 90_000 },
     async () => {
       const pr = 110;
-      const dir = mkdtempSync(join(tmpdir(), 'gemini-tune-hostile-'));
+      const dir = workspaceTempDir('hostile-');
       const data = hostileData(dir);
       const proxy = await hugeOutputProxy(emu.url);
       const runner = action(

@@ -6,13 +6,12 @@
  * run on the emulator's Vertex AI. Nothing of our own HTTP layer is mocked.
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain, runPostStep } from '../helpers/in-process.js';
-import { runnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { runnerEnv, workspaceTempDir, type RunnerEnvOptions } from '../helpers/runner-env.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
 
 /** Polls, backoffs and training steps on virtual time: the file runs in about the time its HTTP calls take. */
@@ -70,7 +69,7 @@ function credentialsFile(opts: { impersonate: boolean; quotaProject?: string }):
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gemini-tune-vertex-'));
+  dir = workspaceTempDir('vertex-');
   emu = await startEmulator({ now: clock.now, vertex: { stepMs: 5 } });
   gh = await startGitHubFake();
 });
@@ -132,7 +131,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
 
     // The dataset: valid contents JSONL, named by the content key, uploaded once.
     const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
-    const uri = `gs://${BUCKET}/ci/gemini-tune/${report.contentKey}/training.jsonl`;
+    const uri = `gs://${BUCKET}/ci/${report.contentKey}/training.jsonl`;
     const object = emu.storage.get(uri);
     expect(object).toBeDefined();
     const lines = object!.data.toString('utf8').trim().split('\n');
@@ -219,7 +218,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
     const runner = action({ 'eval-data': '', 'validation-data': validation }, { event: 'push' });
     expect((await runMain(runner, { clock })).exitCode).toBe(0);
     const key = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8')).contentKey as string;
-    const uri = `gs://${BUCKET}/ci/gemini-tune/${key}/validation.jsonl`;
+    const uri = `gs://${BUCKET}/ci/${key}/validation.jsonl`;
     expect(emu.storage.get(uri)!.data.toString('utf8')).toBe(
       '{"contents":[{"role":"user","parts":[{"text":"9"}]},{"role":"model","parts":[{"text":"10"}]}]}\n' +
         '{"contents":[{"role":"user","parts":[{"text":"ninety"}]},{"role":"model","parts":[{"text":"ninety one"}]}]}\n',

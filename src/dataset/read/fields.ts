@@ -1,7 +1,8 @@
 /** Reading named fields (with aliases) out of raw records, reporting what is wrong with them. */
 
-import { describeType, fmt, type ProblemSink } from '../problems.js';
+import { describeType, fmt, preview, previewList, type ProblemSink } from '../problems.js';
 import type { RawRecord } from './records.js';
+import { jsonEqual } from '../../util/json-depth.js';
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -53,7 +54,7 @@ export function findField(
   const present = aliases.filter(isPresent);
   const first = present[0]!;
   for (const other of present.slice(1)) {
-    if (JSON.stringify(obj[other]) !== JSON.stringify(obj[first])) {
+    if (!jsonEqual(obj[other], obj[first])) {
       sink.error(
         rec.line,
         `both "${first}" and "${other}" are set, to different values: they are the same field, keep one`,
@@ -137,8 +138,27 @@ export class UnknownFields {
     for (const [key, { line, count }] of this.seen) {
       sink.warning(
         line,
-        `unknown field "${key}" is ignored (in ${fmt(count)} record${count === 1 ? '' : 's'}): the fields used are ${knownList}; check the spelling`,
+        `unknown field ${preview(key, 40)} is ignored (in ${fmt(count)} record${count === 1 ? '' : 's'}): the fields used are ${knownList}; check the spelling`,
       );
     }
   }
+}
+
+/**
+ * The CSV header's column names as a set; reports the names used more than once (one problem,
+ * whatever their number). Returns null when there were such names.
+ */
+export function uniqueColumns(columns: readonly string[], line: number, sink: ProblemSink): Set<string> | null {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c)) twice.add(c);
+    seen.add(c);
+  }
+  if (twice.size === 0) return seen;
+  sink.error(
+    line,
+    `the CSV header has the column${twice.size === 1 ? '' : 's'} ${previewList([...twice])} more than once: column names must be unique`,
+  );
+  return null;
 }

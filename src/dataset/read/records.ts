@@ -4,46 +4,22 @@
  * What a record must contain is checked by the callers.
  */
 
-import { readFile } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
-import { parse as parseCsv } from 'csv-parse';
+import { open } from 'node:fs/promises';
+import { readCsv } from './csv.js';
 import { computeLineStarts, lineColumnAt, scanJson } from './json-scan.js';
-import { fmt, type ProblemSink } from '../problems.js';
+import { MAX_JSON_FILE_BYTES } from '../limits.js';
+import { fmt } from '../problems.js';
 import {
   decodeUtf8,
   firstInvalidUtf8,
   invalidUtf8Message,
   looksUtf16,
-  readLines,
   readTextLineBatches,
   type TextLine,
-} from './open.js';
-import type { DatasetFormat } from '../../domain.js';
+} from './lines.js';
+import { tooLongMessage, utf16Message, type RawRecord, type ReadRecordsOptions } from './raw-record.js';
 
-export interface RawRecord {
-  /** 1-based line where the record starts. */
-  line: number;
-  /** JSON: the parsed value (any type). CSV: an object of column name → string (all strings). */
-  value: unknown;
-  source: 'json' | 'csv';
-}
-
-export interface ReadRecordsOptions {
-  absolute: string;
-  format: DatasetFormat;
-  sink: ProblemSink;
-  /** What one record looks like, for messages, e.g. `{"text_input": "...", "output": "..."}`. */
-  recordShape: string;
-  /** The CSV header to suggest, e.g. `text_input,output`. */
-  csvShape: string;
-  /** Object members that may hold the record array in a .json file, e.g. ['examples', 'examples.examples']. */
-  jsonContainers: readonly string[];
-  /** Validates the CSV header (trimmed names); reports problems and returns false to stop reading. */
-  csvHeader: (columns: string[], line: number) => boolean;
-}
-
-/** Largest .json file read whole (a JS string cannot hold much more). */
-const MAX_JSON_BYTES = 256 * 1024 * 1024;
+export type { RawRecord, ReadRecordsOptions } from './raw-record.js';
 
 /**
  * A record, or a problem report deferred to its place among the records (so that problems stay in
@@ -95,17 +71,14 @@ function emptyFileMessage(opts: ReadRecordsOptions): string {
   return `the file is empty: it needs one record per line, like ${opts.recordShape}`;
 }
 
-function utf16Message(): string {
-  return 'the file is UTF-16 encoded: save it as UTF-8';
-}
-
 async function* readJsonl(opts: ReadRecordsOptions): AsyncGenerator<RecordItem[]> {
   const { sink } = opts;
   let sawContent = false;
   let firstContentLine: number | null = null;
   let utf16 = false;
   const notUtf16 = (bytes: Buffer): boolean => !(utf16 = looksUtf16(bytes));
-  for await (const lines of readTextLineBatches(opts.absolute, notUtf16)) {
+  const maxLine = opts.maxRecord?.bytes ?? Infinity;
+  for await (const lines of readTextLineBatches(opts.absolute, notUtf16, maxLine)) {
     const out: RecordItem[] = [];
     for (const line of lines) {
       const item = jsonlLine(line);
@@ -117,6 +90,12 @@ async function* readJsonl(opts: ReadRecordsOptions): AsyncGenerator<RecordItem[]
   else if (!sawContent) sink.fileError(emptyFileMessage(opts));
 
   function jsonlLine(line: TextLine): RecordItem | null {
+    if (line.text === null && line.bytes === null) {
+      sawContent = true;
+      firstContentLine ??= line.no;
+      const size = line.tooLong;
+      return () => sink.error(line.no, tooLongMessage(size, opts, 'line'));
+    }
     if (line.text === null) {
       sawContent = true;
       const bytes = line.bytes;
@@ -146,10 +125,10 @@ async function* readJsonl(opts: ReadRecordsOptions): AsyncGenerator<RecordItem[]
 
 async function* readJson(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
   const { sink } = opts;
-  const buf = await readFile(opts.absolute);
-  if (buf.length > MAX_JSON_BYTES) {
+  const { buf, size } = await readAtMost(opts.absolute, MAX_JSON_FILE_BYTES);
+  if (buf === null) {
     sink.fileError(
-      `the file is ${fmt(buf.length)} bytes, too large for a single .json document: write it as .jsonl (one record per line)`,
+      `the file is ${fmt(size)} bytes, too large for a single .json document (at most ${fmt(MAX_JSON_FILE_BYTES)}): it was not read; write it as .jsonl (one record per line)`,
     );
     return;
   }
@@ -189,8 +168,9 @@ async function* readJson(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (err) {
-    sink.error(1, `not valid JSON (${(err as Error).message}): fix the syntax; the file must be one JSON document`);
+  } catch {
+    // The engine's message quotes the text: not repeated.
+    sink.error(1, 'not valid JSON: fix the syntax; the file must be one JSON document');
     return;
   }
   let items: unknown[] | null = null;
@@ -233,120 +213,24 @@ async function* readJson(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
   }
 }
 
-async function* readCsv(opts: ReadRecordsOptions): AsyncGenerator<RawRecord> {
-  const { sink } = opts;
-  // Record start lines are worked out here, not taken from the parser's `lines` counter (which
-  // counts a quoted CRLF twice): every non-blank line's byte offset is queued before it is fed
-  // to the parser, and a record starts at the first queued line at or after the previous
-  // record's end (`bytes` in the parser's record info).
-  const starts: { offset: number; no: number }[] = [];
-  let head = 0;
-  let prevEnd = 0;
-  const startLineOf = (from: number): number => {
-    while (head < starts.length - 1 && starts[head]!.offset < from) head++;
-    return starts[head]?.no ?? 1;
-  };
-
-  // Mutated from the parser's callbacks (an object, so that control-flow narrowing leaves it alone).
-  const st: { header: string[] | null; rows: number; stop: boolean; error: (Error & { code?: string }) | null } = {
-    header: null,
-    rows: 0,
-    stop: false,
-    error: null,
-  };
-  const pending: RawRecord[] = [];
-  const badLines = new Set<number>();
-
-  const parser = parseCsv({
-    bom: false, // handled in readLines
-    skip_empty_lines: true,
-    relax_column_count: true,
-    on_record: (record: string[], context: { bytes: number }) => {
-      const line = startLineOf(prevEnd);
-      prevEnd = context.bytes;
-      if (st.stop) return undefined;
-      if (record.length === 1 && (record[0] ?? '').trim() === '') return undefined; // whitespace-only line
-      // A row with invalid UTF-8 was reported with its line; its replaced text is not used.
-      if (badLines.size > 0 && record.some((f) => f.includes('\uFFFD'))) return undefined;
-      const header = st.header;
-      if (header !== null) st.rows++;
-      if (header === null) {
-        st.header = record.map((h) => h.trim());
-        if (!opts.csvHeader(st.header, line)) st.stop = true;
-        return undefined;
-      }
-      if (record.length !== header.length) {
-        sink.error(
-          line,
-          `this CSV row has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${header.length}: put fields that contain commas, quotes or line breaks in double quotes ("a, b"), and double any quote inside them ("")`,
-        );
-        return undefined;
-      }
-      const row: Record<string, string> = {};
-      header.forEach((name, k) => {
-        row[name] = record[k] ?? '';
-      });
-      pending.push({ line, value: row, source: 'csv' });
-      return undefined;
-    },
-  });
-  parser.on('error', (err: Error) => {
-    st.error ??= err;
-  });
-  parser.resume();
-
-  let sawContent = false;
-  for await (const raw of readLines(opts.absolute)) {
-    if (raw.no === 1 && looksUtf16(raw.bytes)) {
-      sink.fileError(utf16Message());
-      parser.destroy();
-      return;
+/** The file's bytes, or only its size when it has more than `max` (then at most `max` + 1 MB are read). */
+async function readAtMost(absolute: string, max: number): Promise<{ buf: Buffer | null; size: number }> {
+  const fh = await open(absolute, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    if (size > max) return { buf: null, size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const piece = Buffer.allocUnsafe(1 << 20);
+      const { bytesRead } = await fh.read(piece, 0, piece.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > max) return { buf: null, size: total }; // it grew since stat
+      chunks.push(piece.subarray(0, bytesRead));
     }
-    const decoded = decodeUtf8(raw.bytes);
-    if (!decoded.ok) {
-      const { message, column } = invalidUtf8Message(raw.bytes, decoded.byteOffset);
-      sink.error(raw.no, message, column);
-      badLines.add(raw.no);
-    }
-    if (raw.bytes.length > 0) {
-      sawContent = true;
-      starts.push({ offset: raw.offset, no: raw.no });
-    }
-    if (st.error !== null || st.stop) continue;
-    parser.write(raw.eol === '' ? raw.bytes : Buffer.concat([raw.bytes, Buffer.from(raw.eol)]));
-    yield* pending.splice(0);
-  }
-  if (st.error === null && !st.stop) {
-    parser.end();
-    try {
-      await finished(parser);
-    } catch {
-      // reported through csvError below
-    }
-  } else {
-    parser.destroy();
-  }
-  yield* pending.splice(0);
-  if (!sawContent) {
-    sink.fileError(`the file is empty: it needs a header row (${opts.csvShape}) and one row per record`);
-    return;
-  }
-  if (st.error !== null && !st.stop) {
-    const err = st.error;
-    const line = startLineOf(prevEnd);
-    const what =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field is never closed'
-        : err.code === 'CSV_INVALID_CLOSING_QUOTE'
-          ? 'a closing quote is followed by other characters'
-          : err.code === 'INVALID_OPENING_QUOTE'
-            ? 'a quote appears inside an unquoted field'
-            : (err.message.split(':')[0] ?? 'invalid CSV');
-    sink.error(
-      line,
-      `not valid CSV: ${what} in the row starting here (${err.message.replace(/ (?:at|on) line \d+/g, '').replace(/\s+/g, ' ')}); put a field in double quotes and double every quote inside it ("say ""hi"""). Rows after this one were not checked`,
-    );
-  } else if (!st.stop && st.rows === 0) {
-    sink.fileError(`the file has no rows: it needs a header row (${opts.csvShape}) and one row per record`);
+    return { buf: Buffer.concat(chunks, total), size: total };
+  } finally {
+    await fh.close();
   }
 }

@@ -1,11 +1,23 @@
 /** Loading and validating eval prompt sets. */
 
-import { checkString, findField, isPlainObject, requireString, UnknownFields } from '../read/fields.js';
-import { defaultWorkspace, describeType, ProblemSink } from '../problems.js';
+import { checkString, findField, isPlainObject, requireString, uniqueColumns, UnknownFields } from '../read/fields.js';
+import { EVAL_MAX_RECORD_BYTES } from '../limits.js';
+import {
+  capMessage,
+  confinementRoot,
+  defaultWorkspace,
+  describeType,
+  preview,
+  PREVIEW_CHARS,
+  previewList,
+  ProblemSink,
+} from '../problems.js';
 import { openDataset } from '../read/open.js';
 import { readRecords, type RawRecord } from '../read/records.js';
 import type { LoadedDataset } from '../types.js';
 import { parseRegex } from '../../eval/scorers.js';
+import { parseJsonOutput } from '../../eval/json-subset.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../util/json-depth.js';
 import { SCORER_NAMES, type EvalCase, type ScorerName } from '../../domain.js';
 
 export const EVAL_INPUT_ALIASES = ['input', 'text_input', 'textInput'] as const;
@@ -25,7 +37,12 @@ export const compileScorerRegex = parseRegex;
 /** Loads an eval set. Never throws for a bad file: problems are in `problems`. */
 export async function loadEvalSet(file: string, opts: { workspace?: string } = {}): Promise<LoadedDataset<EvalCase>> {
   const workspace = opts.workspace ?? defaultWorkspace();
-  const { absolute, sink, format, file: opened } = await openDataset(file, workspace, 'eval set');
+  const {
+    absolute,
+    sink,
+    format,
+    file: opened,
+  } = await openDataset(file, workspace, 'eval set', confinementRoot(opts.workspace));
   const result: LoadedDataset<EvalCase> = {
     path: absolute,
     format: format ?? 'jsonl',
@@ -34,6 +51,7 @@ export async function loadEvalSet(file: string, opts: { workspace?: string } = {
   };
   const done = (): LoadedDataset<EvalCase> => {
     result.problems = sink.finish();
+    result.problemCounts = sink.counts();
     return result;
   };
   if (opened === null || format === null) return done();
@@ -42,23 +60,21 @@ export async function loadEvalSet(file: string, opts: { workspace?: string } = {
   const ids = new Map<string, number>();
   let ordinal = 0;
   for await (const rec of readRecords({
-    absolute,
+    absolute: opened.absolute,
     format,
     sink,
     recordShape: RECORD_SHAPE,
     csvShape: 'id,input,expected,scorer',
     jsonContainers: ['cases', 'examples'],
     csvHeader: (columns, line) => checkEvalHeader(columns, line, sink),
+    maxRecord: { bytes: EVAL_MAX_RECORD_BYTES, limitName: 'an eval case' },
   })) {
     ordinal++;
     const c = toCase(rec, ordinal, sink, unknown);
     if (c === null) continue;
     const first = ids.get(c.id);
     if (first !== undefined) {
-      sink.error(
-        rec.line,
-        `the id ${JSON.stringify(c.id)} is already used on line ${first}: give each case a unique "id"`,
-      );
+      sink.error(rec.line, `the id ${preview(c.id)} is already used on line ${first}: give each case a unique "id"`);
       continue;
     }
     ids.set(c.id, rec.line);
@@ -69,15 +85,9 @@ export async function loadEvalSet(file: string, opts: { workspace?: string } = {
 }
 
 function checkEvalHeader(columns: string[], line: number, sink: ProblemSink): boolean {
-  let ok = true;
-  const seen = new Set<string>();
-  for (const c of columns) {
-    if (seen.has(c)) {
-      sink.error(line, `the CSV header has the column "${c}" twice: column names must be unique`);
-      ok = false;
-    }
-    seen.add(c);
-  }
+  const unique = uniqueColumns(columns, line, sink);
+  let ok = unique !== null;
+  const seen = unique ?? new Set(columns);
   for (const group of [EVAL_INPUT_ALIASES, EVAL_EXPECTED_ALIASES]) {
     const present = group.filter((a) => seen.has(a));
     if (present.length > 1) {
@@ -91,7 +101,7 @@ function checkEvalHeader(columns: string[], line: number, sink: ProblemSink): bo
   if (!EVAL_INPUT_ALIASES.some((a) => seen.has(a))) {
     sink.error(
       line,
-      `the CSV header has no "input" column: add one (optional columns: "expected", "scorer", "id"); the header is ${columns.map((c) => JSON.stringify(c)).join(',')}`,
+      `the CSV header has no "input" column: add one (optional columns: "expected", "scorer", "id"); the header is ${previewList(columns, ',')}`,
     );
     ok = false;
   }
@@ -99,7 +109,7 @@ function checkEvalHeader(columns: string[], line: number, sink: ProblemSink): bo
   if (ok && extra.length > 0) {
     sink.warning(
       line,
-      `CSV column${extra.length === 1 ? '' : 's'} ${extra.map((c) => JSON.stringify(c)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored: the columns used are ${KNOWN_LIST}`,
+      `CSV column${extra.length === 1 ? '' : 's'} ${previewList(extra)} ${extra.length === 1 ? 'is' : 'are'} ignored: the columns used are ${KNOWN_LIST}`,
     );
   }
   return ok;
@@ -114,7 +124,19 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
     );
     return null;
   }
-  if (rec.source === 'json') unknown.note(obj, rec.line);
+  if (rec.source === 'json') {
+    // Before anything walks or prints a field: a value nested thousands of levels deep would
+    // overflow the stack of every recursive walk (JSON.stringify included).
+    const deep = tooDeepField(obj);
+    if (deep !== null) {
+      sink.error(
+        rec.line,
+        `${deep} is nested more than ${MAX_JSON_DEPTH} levels deep: an eval case's fields are strings (or, with "scorer": "json", a JSON value of reasonable depth)`,
+      );
+      return null;
+    }
+    unknown.note(obj, rec.line);
+  }
   let ok = true;
 
   const input = requireString(rec, obj, EVAL_INPUT_ALIASES, sink, 'each eval case');
@@ -132,7 +154,7 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
     } else {
       sink.error(
         rec.line,
-        `unknown scorer ${JSON.stringify(s.value)}: use one of ${SCORER_NAMES.map((x) => `"${x}"`).join(', ')} (default "exact")`,
+        `unknown scorer ${typeof s.value === 'string' ? preview(s.value) : describeType(s.value)}: use one of ${SCORER_NAMES.map((x) => `"${x}"`).join(', ')} (default "exact")`,
       );
       ok = false;
     }
@@ -148,7 +170,7 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
     else {
       sink.error(
         rec.line,
-        `"${e.name}" is ${describeType(e.value)}, not a string: write it as a JSON string, e.g. "${e.name}": ${JSON.stringify(JSON.stringify(e.value) ?? '...')} (a JSON value is accepted as is only with "scorer": "json")`,
+        `"${e.name}" is ${describeType(e.value)}, not a string: write it as a JSON string, e.g. "${e.name}": "..." (a JSON value is accepted as is only with "scorer": "json")`,
       );
       ok = false;
     }
@@ -164,13 +186,20 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
     scorer = null;
   } else {
     scorer ??= 'exact';
+    if (scorer === 'json' && tooDeepJsonText(expected)) {
+      sink.error(
+        rec.line,
+        `the JSON in "${e.kind === 'ok' ? e.name : 'expected'}" is nested more than ${MAX_JSON_DEPTH} levels deep: the json scorer compares values of at most that depth`,
+      );
+      ok = false;
+    }
     if (scorer === 'regex') {
       try {
         compileScorerRegex(expected);
       } catch (err) {
         sink.error(
           rec.line,
-          `"expected" is not a valid regular expression for the regex scorer (${(err as Error).message}): fix the pattern (JavaScript syntax, plain or /pattern/flags)`,
+          `"expected" is not a valid regular expression for the regex scorer (${regexReason(err, expected)}): fix the pattern (JavaScript syntax, plain or /pattern/flags)`,
         );
         ok = false;
       }
@@ -189,4 +218,39 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
 
   if (!ok || input === null) return null;
   return { id, input, expected, scorer, line: rec.line };
+}
+
+/**
+ * Why a pattern does not compile. The engine's message quotes the pattern whole ("Invalid regular
+ * expression: /…/: Unterminated group"): it is kept for a short pattern on one line; for another,
+ * only its reason, after a cut preview of the pattern.
+ */
+function regexReason(err: unknown, pattern: string): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (pattern.length <= PREVIEW_CHARS && !/[\p{Cc}\u2028\u2029]/u.test(pattern)) {
+    return capMessage(message, 2 * PREVIEW_CHARS);
+  }
+  const reason = message.slice(message.lastIndexOf(': ') + 2);
+  return `${preview(pattern)}: ${capMessage(reason.replace(/\s+/g, ' '), PREVIEW_CHARS)}`;
+}
+
+/** The first field of a JSON record nested deeper than MAX_JSON_DEPTH (quoted, cut), or null. */
+function tooDeepField(obj: Record<string, unknown>): string | null {
+  for (const key in obj) {
+    if (Object.hasOwn(obj, key) && jsonDepthExceeds(obj[key], MAX_JSON_DEPTH)) return preview(key, 40);
+  }
+  return null;
+}
+
+/** An `expected` text for the json scorer that parses as JSON nested deeper than MAX_JSON_DEPTH. */
+function tooDeepJsonText(text: string): boolean {
+  // Cheap first: nesting that deep needs that many brackets.
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_JSON_DEPTH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  if (brackets <= MAX_JSON_DEPTH) return false;
+  const parsed = parseJsonOutput(text);
+  return parsed.ok && jsonDepthExceeds(parsed.value, MAX_JSON_DEPTH);
 }

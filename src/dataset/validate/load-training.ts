@@ -10,8 +10,9 @@
 
 import { DatasetAnalyzer } from '../analysis/analyzer.js';
 import type { WorkerSpec } from '../analysis/thread.js';
-import { isPlainObject, requireString, UnknownFields } from '../read/fields.js';
-import { defaultWorkspace, describeType, fmt, ProblemSink } from '../problems.js';
+import { isPlainObject, requireString, uniqueColumns, UnknownFields } from '../read/fields.js';
+import { GEMINI_MAX_RECORD_BYTES, VERTEX_MAX_RECORD_BYTES } from '../limits.js';
+import { confinementRoot, defaultWorkspace, describeType, fmt, previewList, ProblemSink } from '../problems.js';
 import { openDataset } from '../read/open.js';
 import { readRecordBatches, type RawRecord } from '../read/records.js';
 import { messagesExample, nativeExample } from './vertex-records.js';
@@ -53,7 +54,13 @@ export async function loadTrainingSet(
 ): Promise<LoadedDataset<TrainingExample>> {
   const workspace = opts.workspace ?? defaultWorkspace();
   const setName = opts.role === 'training' ? 'training set' : 'validation set';
-  const { absolute, shown, sink, format, file: opened } = await openDataset(file, workspace, setName);
+  const {
+    absolute,
+    shown,
+    sink,
+    format,
+    file: opened,
+  } = await openDataset(file, workspace, setName, confinementRoot(opts.workspace));
   const result: LoadedDataset<TrainingExample> = {
     path: absolute,
     format: format ?? 'jsonl',
@@ -81,7 +88,7 @@ export async function loadTrainingSet(
 
   const unknown = newUnknownFields();
   let total = 0;
-  for await (const batch of examplesOf(absolute, format, opts.backend, sink, unknown)) {
+  for await (const batch of examplesOf(opened.absolute, format, opts.backend, sink, unknown)) {
     for (const example of batch) {
       total++;
       if (example !== null && analysis.add(example) && keep) result.records.push(example);
@@ -101,10 +108,11 @@ export async function loadTrainingSet(
   async function done(): Promise<LoadedDataset<TrainingExample>> {
     if (!analysis.finished) await analysis.finish(); // an early return: no examples
     result.problems = sink.finish();
+    result.problemCounts = sink.counts();
     result.examples =
       keep || format === null
         ? examplesInMemory(result.records)
-        : examplesFromFile(absolute, shown, format, opts.backend, analysis.count);
+        : examplesFromFile(opened?.absolute ?? absolute, shown, format, opts.backend, analysis.count);
     return result;
   }
 }
@@ -127,6 +135,10 @@ async function* examplesOf(
     csvShape: 'text_input,output',
     jsonContainers: ['examples', 'examples.examples'],
     csvHeader: (columns, line) => checkTrainingHeader(columns, line, sink),
+    maxRecord:
+      backend === 'gemini-api'
+        ? { bytes: GEMINI_MAX_RECORD_BYTES, limitName: 'the Gemini API' }
+        : { bytes: VERTEX_MAX_RECORD_BYTES, limitName: 'Vertex AI' },
   })) {
     const out: (TrainingExample | null)[] = [];
     for (const rec of batch) {
@@ -170,20 +182,14 @@ function examplesFromFile(
 }
 
 function checkTrainingHeader(columns: string[], line: number, sink: ProblemSink): boolean {
-  let ok = true;
-  const seen = new Set<string>();
-  for (const c of columns) {
-    if (seen.has(c)) {
-      sink.error(line, `the CSV header has the column "${c}" twice: column names must be unique`);
-      ok = false;
-    }
-    seen.add(c);
-  }
+  const unique = uniqueColumns(columns, line, sink);
+  let ok = unique !== null;
+  const seen = unique ?? new Set(columns);
   const inputs = INPUT_ALIASES.filter((a) => seen.has(a));
   if (inputs.length === 0) {
     sink.error(
       line,
-      `the CSV header has no input column: name it "text_input" (or "input"); the header is ${columns.map((c) => JSON.stringify(c)).join(',')}`,
+      `the CSV header has no input column: name it "text_input" (or "input"); the header is ${previewList(columns, ',')}`,
     );
     ok = false;
   } else if (inputs.length > 1) {
@@ -194,17 +200,14 @@ function checkTrainingHeader(columns: string[], line: number, sink: ProblemSink)
     ok = false;
   }
   if (!seen.has('output')) {
-    sink.error(
-      line,
-      `the CSV header has no "output" column: add one; the header is ${columns.map((c) => JSON.stringify(c)).join(',')}`,
-    );
+    sink.error(line, `the CSV header has no "output" column: add one; the header is ${previewList(columns, ',')}`);
     ok = false;
   }
   const extra = columns.filter((c) => !PAIR_KEYS.has(c));
   if (ok && extra.length > 0) {
     sink.warning(
       line,
-      `CSV column${extra.length === 1 ? '' : 's'} ${extra.map((c) => JSON.stringify(c)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored: only "text_input" (or "input") and "output" are used`,
+      `CSV column${extra.length === 1 ? '' : 's'} ${previewList(extra)} ${extra.length === 1 ? 'is' : 'are'} ignored: only "text_input" (or "input") and "output" are used`,
     );
   }
   return ok;

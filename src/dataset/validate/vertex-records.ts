@@ -6,7 +6,8 @@
 
 import type { BackendName, TrainingExample } from '../../domain.js';
 import { checkString, isPlainObject, UnknownFields } from '../read/fields.js';
-import { describeType, ProblemSink } from '../problems.js';
+import { describeType, previewList, ProblemSink } from '../problems.js';
+import { previewJson } from '../../util/json-depth.js';
 import type { RawRecord } from '../read/records.js';
 import type { NativeRecord, NativeTurn, TextPart } from '../to-vertex-jsonl.js';
 import { PAIR_KEYS, withinGeminiLimits } from './pair-fields.js';
@@ -37,7 +38,7 @@ function contentParts(rec: RawRecord, content: unknown, where: string, sink: Pro
     if (others.length > 0 || !Object.hasOwn(part, 'text')) {
       sink.error(
         rec.line,
-        `${partWhere} is not a text part (${others.map((o) => `"${o}"`).join(', ') || 'no "text"'}): only text parts are supported for tuning here; remove images, files and function calls`,
+        `${partWhere} is not a text part (${others.length > 0 ? previewList(others) : 'no "text"'}): only text parts are supported for tuning here; remove images, files and function calls`,
       );
       return null;
     }
@@ -138,7 +139,7 @@ export function nativeExample(
     if (isPlainObject(turn) && role !== expected) {
       sink.error(
         rec.line,
-        `${where} has role ${role === undefined ? '(none)' : JSON.stringify(role)} but should be "${expected}": turns alternate "user" and "model", starting with "user"`,
+        `${where} has role ${role === undefined ? '(none)' : previewJson(role, 40)} but should be "${expected}": turns alternate "user" and "model", starting with "user"`,
       );
       ok = false;
       continue;
@@ -212,7 +213,7 @@ export function messagesExample(
             : '';
       sink.error(
         rec.line,
-        `${where} has role ${role === undefined ? '(none)' : JSON.stringify(role)} but should be "${expected}"${hint}: after an optional "system" message, messages alternate "user" and "model", starting with "user"`,
+        `${where} has role ${role === undefined ? '(none)' : previewJson(role, 40)} but should be "${expected}"${hint}: after an optional "system" message, messages alternate "user" and "model", starting with "user"`,
       );
       ok = false;
       continue;
@@ -221,7 +222,7 @@ export function messagesExample(
     if (others.length > 0) {
       sink.error(
         rec.line,
-        `${where} has ${others.map((o) => `"${o}"`).join(', ')}: a message has only "role" and "content" (text); remove the rest`,
+        `${where} has ${previewList(others)}: a message has only "role" and "content" (text); remove the rest`,
       );
       ok = false;
       continue;

@@ -6,6 +6,7 @@ export interface ResolvedTraining {
   totalSteps: number | undefined;
   outcome: 'ACTIVE' | 'FAILED';
   failAtPercent: number;
+  createLatencyMs: number;
 }
 
 export interface ResolvedGenerate {
@@ -16,6 +17,8 @@ export interface ResolvedGenerate {
 
 export interface ServiceEnv {
   now(): number;
+  /** Waits `ms` on the emulator's clock (EmulatorOptions.sleep). */
+  sleep(ms: number): Promise<void>;
   training(): ResolvedTraining;
   generate(): ResolvedGenerate;
   stats: EmulatorStats;

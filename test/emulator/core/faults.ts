@@ -6,7 +6,11 @@ export type FaultDecision =
   | { kind: 'status'; delayMs: number; status: number; retryAfterSeconds?: number; message?: string }
   | { kind: 'reset'; delayMs: number }
   /** The request is handled (its effects happen), then the connection is reset instead of answered. */
-  | { kind: 'reset-after'; delayMs: number; afterBodyBytes?: number };
+  | { kind: 'reset-after'; delayMs: number; afterBodyBytes?: number }
+  /** Never answered: the request is not handled, the connection is left open. */
+  | { kind: 'hang'; delayMs: number }
+  /** The request is handled (its effects happen), then answered with this raw body. */
+  | { kind: 'answer'; delayMs: number; status: number; body: string; contentType: string };
 
 interface RuleState {
   rule: FaultRule;
@@ -48,6 +52,15 @@ export class Faults implements FaultInjector {
       st.applied++;
       if (r.kind === 'latency') delayMs += r.delayMs;
       else if (r.kind === 'reset') terminal = { kind: 'reset', delayMs: 0 };
+      else if (r.kind === 'hang') terminal = { kind: 'hang', delayMs: 0 };
+      else if (r.kind === 'answer')
+        terminal = {
+          kind: 'answer',
+          delayMs: 0,
+          status: r.status ?? 200,
+          body: r.body,
+          contentType: r.contentType ?? 'application/json; charset=UTF-8',
+        };
       else if (r.kind === 'reset-after')
         terminal =
           r.afterBodyBytes === undefined
@@ -80,7 +93,10 @@ function validateRule(rule: FaultRule): void {
     if (!(Number.isInteger(rule.afterBodyBytes) && rule.afterBodyBytes >= 0))
       bad('afterBodyBytes must be a non-negative integer');
   }
-  if (!['status', 'reset', 'reset-after', 'latency'].includes(rule.kind))
+  if (rule.kind === 'answer' && typeof rule.body !== 'string') bad('body must be a string');
+  if (rule.kind === 'answer' && rule.status !== undefined && !(rule.status >= 200 && rule.status <= 599))
+    bad('status must be an HTTP status');
+  if (!['status', 'reset', 'reset-after', 'latency', 'hang', 'answer'].includes(rule.kind))
     bad(`unknown kind ${String((rule as { kind: unknown }).kind)}`);
   for (const k of ['skip', 'times', 'every'] as const) {
     const v = rule[k];

@@ -136,7 +136,7 @@ describe('VertexAiBackend.create', () => {
     ]);
     const init = seen.find((s) => s.method === 'POST' && s.url.includes('uploadType=resumable'));
     expect(init?.url).toMatch(/^https:\/\/storage\.googleapis\.com\/upload\/storage\/v1\/b\/bkt\/o\?/);
-    expect(new URL(init!.url).searchParams.get('name')).toBe(`pre/gemini-tune/${KEY}/training.jsonl`);
+    expect(new URL(init!.url).searchParams.get('name')).toBe(`pre/${KEY}/training.jsonl`);
 
     const create = seen.find((s) => s.url.endsWith('/tuningJobs'));
     expect(create?.url).toBe(
@@ -145,8 +145,8 @@ describe('VertexAiBackend.create', () => {
     expect(create?.data).toEqual({
       baseModel: 'gemini-2.5-flash',
       supervisedTuningSpec: {
-        trainingDatasetUri: `gs://bkt/pre/gemini-tune/${KEY}/training.jsonl`,
-        validationDatasetUri: `gs://bkt/pre/gemini-tune/${KEY}/validation.jsonl`,
+        trainingDatasetUri: `gs://bkt/pre/${KEY}/training.jsonl`,
+        validationDatasetUri: `gs://bkt/pre/${KEY}/validation.jsonl`,
         hyperParameters: { epochCount: '3', learningRateMultiplier: 0.5, adapterSize: 'ADAPTER_SIZE_FOUR' },
       },
       tunedModelDisplayName: 'number-tuner-pr7',
@@ -154,8 +154,8 @@ describe('VertexAiBackend.create', () => {
       labels: { [CONTENT_KEY_LABEL]: KEY.slice(0, 63), 'managed-by': 'gemini-tune' },
     });
     expect(b.uploads.map((u) => u.uri)).toEqual([
-      `gs://bkt/pre/gemini-tune/${KEY}/training.jsonl`,
-      `gs://bkt/pre/gemini-tune/${KEY}/validation.jsonl`,
+      `gs://bkt/pre/${KEY}/training.jsonl`,
+      `gs://bkt/pre/${KEY}/validation.jsonl`,
     ]);
   });
 
@@ -413,7 +413,7 @@ describe('VertexAiBackend.generate and cancel', () => {
     const answer = { candidates: [{ content: { parts: [{ text: 'LXIV' }] } }] };
     const { b, seen } = backend([['POST', /:generateContent$/, () => ({ data: answer })]], { location: 'global' });
     const endpoint = 'projects/123456789012/locations/europe-west4/endpoints/8';
-    expect(await b.generate(endpoint, 'LXIII', { temperature: 0 })).toBe('LXIV');
+    expect((await b.generate(endpoint, 'LXIII', { temperature: 0 })).text).toBe('LXIV');
     await b.generate('gemini-2.5-flash', 'hi', { temperature: 0 });
     expect(seen.map((s) => s.url)).toEqual([
       `https://europe-west4-aiplatform.googleapis.com/v1/${endpoint}:generateContent`,

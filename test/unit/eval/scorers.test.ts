@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseRegex, regexSearch, score } from '../../../src/eval/scorers.js';
+import { parseRegex, score as scoreAsync, scoreText } from '../../../src/eval/scorers.js';
+import { RegexGuard } from '../../../src/eval/regex-guard.js';
+
+/** The scorers that need no regex match answer synchronously. */
+const score = (scorer: 'exact' | 'contains' | 'not-contains' | 'json', expected: string, output: string) =>
+  scoreText(scorer, expected, output);
 
 describe('exact', () => {
   it('trims surrounding whitespace of both sides', () => {
@@ -88,49 +93,70 @@ describe('parseRegex', () => {
 });
 
 describe('regex', () => {
-  it('is an unanchored search', () => {
-    expect(score('regex', '\\d{3}', 'call 555 now').pass).toBe(true);
-    expect(score('regex', '\\d{4}', 'call 555 now').pass).toBe(false);
+  const regex = (spec: string, output: string, guard?: RegexGuard) =>
+    scoreAsync('regex', spec, output, guard ? { regex: guard } : {});
+  it('is an unanchored search', async () => {
+    expect((await regex('\\d{3}', 'call 555 now')).pass).toBe(true);
+    expect((await regex('\\d{4}', 'call 555 now')).pass).toBe(false);
   });
-  it('respects anchors and flags', () => {
-    expect(score('regex', '^yes$', 'Yes').pass).toBe(false);
-    expect(score('regex', '/^yes$/i', 'Yes').pass).toBe(true);
-    expect(score('regex', '/^yes$/', 'well\nyes').pass).toBe(false);
-    expect(score('regex', '/^yes$/m', 'well\nyes').pass).toBe(true);
-    expect(score('regex', '/a.b/s', 'a\nb').pass).toBe(true);
-    expect(score('regex', '/a.b/', 'a\nb').pass).toBe(false);
-    expect(score('regex', '/\\p{Lu}{2}/u', 'the EU').pass).toBe(true);
+  it('respects anchors and flags', async () => {
+    const guard = new RegexGuard();
+    try {
+      expect((await regex('^yes$', 'Yes', guard)).pass).toBe(false);
+      expect((await regex('/^yes$/i', 'Yes', guard)).pass).toBe(true);
+      expect((await regex('/^yes$/', 'well\nyes', guard)).pass).toBe(false);
+      expect((await regex('/^yes$/m', 'well\nyes', guard)).pass).toBe(true);
+      expect((await regex('/a.b/s', 'a\nb', guard)).pass).toBe(true);
+      expect((await regex('/a.b/', 'a\nb', guard)).pass).toBe(false);
+      expect((await regex('/\\p{Lu}{2}/u', 'the EU', guard)).pass).toBe(true);
+    } finally {
+      guard.close();
+    }
   });
-  it('is not stateful with the g and y flags', () => {
-    for (let i = 0; i < 3; i++) expect(score('regex', '/a/g', 'a').pass).toBe(true);
-    expect(score('regex', '/a/y', 'ab').pass).toBe(true);
-    expect(score('regex', '/b/y', 'ab').pass).toBe(false); // sticky: anchored at 0, as in JS
+  it('is not stateful with the g and y flags', async () => {
+    const guard = new RegexGuard();
+    try {
+      for (let i = 0; i < 3; i++) expect((await regex('/a/g', 'a', guard)).pass).toBe(true);
+      expect((await regex('/a/y', 'ab', guard)).pass).toBe(true);
+      expect((await regex('/b/y', 'ab', guard)).pass).toBe(false); // sticky: anchored at 0, as in JS
+    } finally {
+      guard.close();
+    }
   });
-  it('fails an invalid regex with a reason instead of throwing', () => {
-    const r = score('regex', '(unclosed', 'anything');
+  it('fails an invalid regex with a reason instead of throwing', async () => {
+    const r = await regex('(unclosed', 'anything');
     expect(r.pass).toBe(false);
     expect(r.reason).toMatch(/invalid regex/);
     expect(r.invalidCase).toBe(true);
   });
-  it('bounds a catastrophically backtracking pattern', () => {
-    const started = Date.now();
-    const r = score('regex', '^(a+)+$', 'a'.repeat(40) + 'b', { regexTimeoutMs: 50 });
-    const elapsed = Date.now() - started;
-    expect(r.pass).toBe(false);
-    expect(r.reason).toMatch(/timed out after 50 ms/);
-    expect(r.invalidCase).toBe(true);
-    expect(elapsed).toBeLessThan(2000);
+  it('bounds a catastrophically backtracking pattern', async () => {
+    const guard = new RegexGuard({ matchMs: 50 });
+    try {
+      const started = Date.now();
+      const r = await regex('^(a+)+$', 'a'.repeat(40) + 'b', guard);
+      const elapsed = Date.now() - started;
+      expect(r.pass).toBe(false);
+      expect(r.reason).toMatch(/timed out after 50 ms/);
+      expect(r.invalidCase).toBe(true);
+      expect(elapsed).toBeLessThan(2000);
+    } finally {
+      guard.close();
+    }
   });
-  it('bounds other runaway patterns too', () => {
-    expect(regexSearch(/(x+x+)+y/, 'x'.repeat(50), 30)).toBe('timeout');
-    expect(regexSearch(/^(\w+\s?)*$/, 'a'.repeat(40) + '!', 30)).toBe('timeout');
-    // and still works afterwards
-    expect(regexSearch(/b/, 'abc', 30)).toBe(true);
-    expect(regexSearch(/z/, 'abc', 30)).toBe(false);
+  it('bounds other runaway patterns too, and still works afterwards', async () => {
+    const guard = new RegexGuard({ matchMs: 30 });
+    try {
+      expect(await guard.search(/(x+x+)+y/, 'x'.repeat(50))).toEqual({ kind: 'timeout', ms: 30 });
+      expect(await guard.search(/^(\w+\s?)*$/, 'a'.repeat(40) + '!')).toEqual({ kind: 'timeout', ms: 30 });
+      expect(await guard.search(/b/, 'abc')).toEqual({ kind: 'done', found: true });
+      expect(await guard.search(/z/, 'abc')).toEqual({ kind: 'done', found: false });
+    } finally {
+      guard.close();
+    }
   });
-  it('the default bound is quick for normal patterns on long outputs', () => {
+  it('the default bound is quick for normal patterns on long outputs', async () => {
     const long = 'lorem ipsum '.repeat(20_000) + 'ANSWER: 42';
-    expect(score('regex', 'ANSWER: \\d+', long).pass).toBe(true);
+    expect((await regex('ANSWER: \\d+', long)).pass).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import { ApiError, invalidArgument, resourceExhausted } from '../../core/status.
 import { sleep } from '../../core/util.js';
 import { GenerateContentRequest } from './messages.js';
 import { findModel } from './models.js';
+import { markAnswer } from './answer-markers.js';
 import { baseAnswer, tunedAnswer } from './standin.js';
 import type { TuningStore } from './tuning.js';
 
@@ -136,7 +137,12 @@ export class GenerateService {
         });
         return { candidates, usageMetadata: usage(text), modelVersion, responseId };
       };
-      if (!stream) return json(200, response(text, true));
+      if (!stream) {
+        // a marker in the prompt asks for a blocked, truncated, empty or thinking answer (answer-markers.ts)
+        const maxOutputTokens = (req['generationConfig'] as Json | undefined)?.['maxOutputTokens'] as
+          number | undefined;
+        return json(200, markAnswer(input, response(text, true), maxOutputTokens));
+      }
 
       const chunks = splitChunks(text);
       const bodies = chunks.map((c, i) => response(c, i === chunks.length - 1));

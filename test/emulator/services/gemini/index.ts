@@ -17,7 +17,7 @@ export class GeminiService {
   readonly tuning: TuningStore;
   readonly generate: GenerateService;
 
-  constructor(env: ServiceEnv) {
+  constructor(private readonly env: ServiceEnv) {
     this.tuning = new TuningStore(env);
     this.generate = new GenerateService(env, this.tuning);
   }
@@ -32,7 +32,11 @@ export class GeminiService {
     const V = '(?<version>v1|v1beta)';
 
     // ModelService: tuned models (v1beta only)
-    router.add('POST', /^\/v1beta\/tunedModels$/, (c) => json(200, t.create(c.query, c.rawBody)));
+    // The model exists once the create's latency has passed (two creates in that time both look first).
+    router.add('POST', /^\/v1beta\/tunedModels$/, async (c) => {
+      await this.env.sleep(this.env.training().createLatencyMs);
+      return json(200, t.create(c.query, c.rawBody));
+    });
     router.add('GET', /^\/v1beta\/tunedModels$/, (c) => json(200, t.list(c.query)));
     router.add('GET', new RegExp(`^/v1beta/tunedModels/(?<id>${SEG})$`), (c) => json(200, t.getModel(c.params['id']!)));
     router.add('PATCH', new RegExp(`^/v1beta/tunedModels/(?<id>${SEG})$`), (c) =>

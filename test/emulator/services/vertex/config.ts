@@ -12,12 +12,13 @@ export const DEFAULT_VERTEX: ResolvedVertex = {
   failAtPercent: 50,
   cancelMs: 0,
   projectNumber: '123456789012',
+  createLatencyMs: 0,
 };
 
 export function resolveVertex(base: ResolvedVertex, patch: VertexTrainingOptions | undefined): ResolvedVertex {
   const out = { ...base };
   if (patch === undefined) return out;
-  for (const k of ['stepMs', 'pendingMs', 'cancelMs'] as const) {
+  for (const k of ['stepMs', 'pendingMs', 'cancelMs', 'createLatencyMs'] as const) {
     const v = patch[k];
     if (v === undefined) continue;
     if (!(v >= 0)) throw new TypeError(`vertex.${k} must be >= 0`);

@@ -10,6 +10,7 @@ import type { Reply, RequestCtx, Router } from '../../core/router.js';
 import { json } from '../../core/router.js';
 import { ApiError, invalidArgument, resourceExhausted } from '../../core/status.js';
 import { sleep } from '../../core/util.js';
+import { markAnswer } from '../gemini/answer-markers.js';
 import { baseAnswer, tunedAnswer } from '../gemini/standin.js';
 import type { StorageService } from '../storage/index.js';
 import type { ResolvedVertex } from './jobs.js';
@@ -33,7 +34,7 @@ export class VertexService {
 
   constructor(
     private readonly env: ServiceEnv,
-    config: () => ResolvedVertex,
+    private readonly config: () => ResolvedVertex,
     storage: StorageService,
   ) {
     this.jobs = new JobStore(env, config, storage);
@@ -50,7 +51,11 @@ export class VertexService {
     const p = (c: RequestCtx, k: string): string => decodeURIComponent(c.params[k]!);
     const at = (c: RequestCtx): [string, string] => [p(c, 'project'), p(c, 'location')];
 
-    router.add('POST', new RegExp(`${LOC}/tuningJobs$`), (c) => json(200, j.create(...at(c), c.rawBody)));
+    // The job exists once the create's latency has passed (two creates in that time both look first).
+    router.add('POST', new RegExp(`${LOC}/tuningJobs$`), async (c) => {
+      await this.env.sleep(this.config().createLatencyMs);
+      return json(200, j.create(...at(c), c.rawBody));
+    });
     router.add('GET', new RegExp(`${LOC}/tuningJobs$`), (c) => json(200, j.list(...at(c), c.query)));
     router.add('GET', new RegExp(`${LOC}/tuningJobs/(?<id>${ID})$`), (c) => json(200, j.get(...at(c), p(c, 'id'))));
     router.add('POST', new RegExp(`${LOC}/tuningJobs/(?<id>${ID}):cancel$`), (c) =>
@@ -204,7 +209,10 @@ export class VertexService {
         createTime: new Date(this.env.now()).toISOString(),
         responseId: randomBytes(12).toString('base64url'),
       };
-      if (ctx.params['method'] !== 'streamGenerateContent') return json(200, body);
+      if (ctx.params['method'] !== 'streamGenerateContent') {
+        // a marker in the prompt asks for a blocked, truncated, empty or thinking answer (gemini/answer-markers.ts)
+        return json(200, markAnswer(text(last), body, gc['maxOutputTokens'] as number | undefined));
+      }
       // one chunk: `alt=sse` → server-sent events, else a JSON array of responses
       if (ctx.query.get('alt') === 'sse') {
         return { status: 200, contentType: 'text/event-stream', body: `data: ${JSON.stringify(body)}\r\n\r\n` };

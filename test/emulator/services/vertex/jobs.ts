@@ -33,6 +33,8 @@ export interface ResolvedVertex {
   failAtPercent: number;
   /** Time in JOB_STATE_CANCELLING after cancel, ms. */
   cancelMs: number;
+  /** Time tuningJobs.create takes; the job exists once it has passed. */
+  createLatencyMs: number;
   /** The project number resource names carry. */
   projectNumber: string;
 }

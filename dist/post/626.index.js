@@ -1,0 +1,1314 @@
+export const id = 626;
+export const ids = [626];
+export const modules = {
+
+/***/ 3538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bZ: () => (/* binding */ droppedLossMessage),
+/* harmony export */   dG: () => (/* binding */ checkAnswer),
+/* harmony export */   jR: () => (/* binding */ wireNumber),
+/* harmony export */   lA: () => (/* binding */ countValue),
+/* harmony export */   m7: () => (/* binding */ opt),
+/* harmony export */   sH: () => (/* binding */ numeric),
+/* harmony export */   wg: () => (/* binding */ EMPTY),
+/* harmony export */   xO: () => (/* binding */ lossPoints),
+/* harmony export */   yR: () => (/* binding */ rpcStatus)
+/* harmony export */ });
+/* unused harmony exports preview, lossValue */
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4539);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(297);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3878);
+/**
+ * What a 2xx answer from Google must look like before anything reads it. Every call names the
+ * resource it expects (an Operation, a TuningJob, …) with a zod schema of the fields the code reads;
+ * a body that is not JSON, not an object, or has a field of the wrong type is a MalformedAnswerError
+ * that names the call and quotes a short preview of what came back (never retried: the same call
+ * would be read the same way). Also the numbers of an answer as the APIs send them (int64 as
+ * strings, floats that may be "NaN"), and the loss snapshots, of which only finite, non-negative
+ * losses are kept.
+ */
+
+
+
+/** An optional field: proto3 JSON may leave it out or (rarely) send null. */
+const opt = (schema) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullable */ .mee(schema));
+/** A number as the APIs send one: a JSON number, or a string (int64, "NaN", "Infinity"). */
+const numeric = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()]);
+/** google.rpc.Status, as an Operation's or a job's `error`. */
+const rpcStatus = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ code: opt(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()), message: opt(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()), status: opt(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()) });
+/** An answer whose body is not read (google.protobuf.Empty): any object, or an empty body. */
+const EMPTY = { kind: 'Empty', schema: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({}), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('')]) };
+const PREVIEW_CHARS = 80;
+/** `data` when it has the shape `answer` describes; else a MalformedAnswerError naming `call`. */
+function checkAnswer(answer, data, call, httpStatus) {
+    const result = answer.schema.safeParse(data);
+    if (result.success)
+        return data;
+    const article = /^[AEIOU]/i.test(answer.kind) ? 'an' : 'a';
+    const why = typeof data === 'string'
+        ? data.trim() === ''
+            ? 'an empty body'
+            : 'not a JSON object'
+        : data === null || typeof data !== 'object' || Array.isArray(data)
+            ? 'not a JSON object'
+            : issueText(result.error.issues[0]);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MalformedAnswerError */ .Sz((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(`${call} answered HTTP ${httpStatus} with a body that is not ${article} ${answer.kind} (${why}): ${preview(data)}`), call, httpStatus);
+}
+function issueText(issue) {
+    if (!issue)
+        return 'unexpected shape';
+    const path = issue.path.map(String).join('.') || 'the body';
+    return issue.code === 'invalid_type'
+        ? `${path} is not ${issue.expected === 'array' ? 'an' : 'a'} ${issue.expected}`
+        : `${path}: ${issue.message}`;
+}
+/** The start of a body, on one line, for an error message. */
+function preview(data) {
+    let text;
+    try {
+        text = typeof data === 'string' ? data : (JSON.stringify(data) ?? String(data));
+    }
+    catch {
+        text = String(data);
+    }
+    text = text.replace(/\s+/g, ' ').trim();
+    if (text === '')
+        return '(empty)';
+    return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+}
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A finite number from a JSON number or a decimal string (int64, float); null for anything else. */
+function wireNumber(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : null;
+    if (typeof v === 'string' && DECIMAL.test(v.trim())) {
+        const n = Number(v.trim());
+        return Number.isFinite(n) ? n : null;
+    }
+    return null;
+}
+/** A loss value: finite and not negative (NaN, Infinity, negative numbers and text are not). */
+function lossValue(v) {
+    const n = wireNumber(v);
+    return n !== null && n >= 0 ? n : null;
+}
+/** A step or epoch number: a non-negative integer. */
+function countValue(v) {
+    const n = wireNumber(v);
+    return n !== null && n >= 0 && Number.isInteger(n) ? n : null;
+}
+/**
+ * The loss points of a list as the service sent it: one kept per entry whose step and loss are
+ * valid (see lossValue, countValue), in step order; `dropped` counts the others.
+ */
+function lossPoints(list, read) {
+    const points = [];
+    let dropped = 0;
+    for (const entry of list ?? []) {
+        const raw = entry !== null && typeof entry === 'object' ? read(entry) : null;
+        const step = raw ? countValue(raw.step ?? 0) : null;
+        const loss = raw ? lossValue(raw.loss) : null;
+        if (raw === null || step === null || loss === null) {
+            dropped++;
+            continue;
+        }
+        const computeTime = typeof raw.computeTime === 'string' && raw.computeTime ? raw.computeTime : null;
+        points.push({ step, epoch: raw.epoch, meanLoss: loss, computeTime });
+    }
+    // Stable: entries with the same step keep the service's order.
+    points.sort((a, b) => a.step - b.step);
+    return { points, dropped };
+}
+/** Said once per job: how many loss values were left out, and why. */
+function droppedLossMessage(job, dropped) {
+    return (`${job}: left out ${dropped} loss value${dropped === 1 ? '' : 's'} the service reported that ` +
+        `${dropped === 1 ? 'is' : 'are'} not a finite, non-negative number (or had no valid step); ` +
+        'the chart, the final loss and the gates use the others');
+}
+
+
+/***/ }),
+
+/***/ 9626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createBackend: () => (/* binding */ createBackend)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(4116);
+// EXTERNAL MODULE: ./src/runner/secrets.ts + 1 modules
+var secrets = __webpack_require__(297);
+;// CONCATENATED MODULE: ./src/backends/auth.ts
+/**
+ * Credentials: an API key (sent only as the x-goog-api-key header) or Application Default
+ * Credentials (a key file, or the external_account file google-github-actions/auth writes).
+ * google-auth-library is imported here, lazily, so a run that fails on its inputs never loads it.
+ */
+
+const GEMINI_OAUTH_SCOPES = [
+    'https://www.googleapis.com/auth/cloud-platform',
+    'https://www.googleapis.com/auth/generative-language.tuning',
+];
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+async function createAuthClient(opts) {
+    const { GoogleAuth } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    if (opts.apiKey) {
+        // fromAPIKey builds the client directly: getClient() would first probe for a metadata server.
+        return new GoogleAuth().fromAPIKey(opts.apiKey);
+    }
+    const auth = new GoogleAuth({
+        scopes: opts.scopes,
+        ...(opts.projectId ? { projectId: opts.projectId } : {}),
+    });
+    try {
+        return withTokenMasking((await auth.getClient()));
+    }
+    catch (err) {
+        throw new Error(`no Google credentials found (${err.message}). Set the "api-key" input for the Gemini API, ` +
+            'or run google-github-actions/auth before this step so Application Default Credentials exist', { cause: err });
+    }
+}
+/**
+ * Registers as a secret the exact access token of every request the client sends, renewed ones
+ * included, so a token never shows in a log line, a report or a comment. A gaxios request
+ * interceptor runs after the client has put its Authorization header in, right before the request
+ * leaves; asking the client for its token separately could see a different one than it then sends.
+ * Quota project: the library sends x-goog-user-project from the credentials' quota_project_id or
+ * GOOGLE_CLOUD_QUOTA_PROJECT.
+ */
+function withTokenMasking(client) {
+    client.transporter.interceptors.request.add({
+        resolved: async (config) => {
+            const authorization = config.headers.get('authorization');
+            if (authorization)
+                (0,secrets/* registerSecret */.cl)(authorization.replace(/^Bearer\s+/i, ''));
+            return config;
+        },
+    });
+    return client;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/github/event.ts
+/** Which pull request (if any) this run belongs to, read straight from the event payload. */
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function obj(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+function splitFullName(fullName) {
+    if (!fullName)
+        return null;
+    const [owner, repo, ...rest] = fullName.split('/');
+    return owner && repo && rest.length === 0 ? { owner, repo } : null;
+}
+/**
+ * The pull request of a `pull_request` or `pull_request_target` run, from GITHUB_EVENT_NAME and
+ * the payload at GITHUB_EVENT_PATH; null for any other event, or when the payload is unreadable.
+ * (Deliberately not @actions/github: its import is heavy and startup should stay light.)
+ */
+function pullRequestFromEvent(env = process.env) {
+    const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+    if (!PR_EVENTS.has(eventName))
+        return null;
+    const path = env['GITHUB_EVENT_PATH'];
+    if (!path)
+        return null;
+    let payload;
+    try {
+        payload = obj(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')));
+    }
+    catch {
+        return null;
+    }
+    if (!payload)
+        return null;
+    const pr = obj(payload['pull_request']);
+    const rawNumber = pr?.['number'] ?? payload['number'];
+    const number = typeof rawNumber === 'number' ? rawNumber : Number.NaN;
+    if (!Number.isSafeInteger(number) || number <= 0)
+        return null;
+    const base = obj(pr?.['base']);
+    const baseRepo = obj(base?.['repo']);
+    const headRepo = obj(obj(pr?.['head'])?.['repo']);
+    const repository = obj(payload['repository']);
+    const where = splitFullName(str(baseRepo?.['full_name'])) ??
+        splitFullName(str(repository?.['full_name'])) ??
+        (str(obj(repository?.['owner'])?.['login']) && str(repository?.['name'])
+            ? { owner: str(obj(repository?.['owner'])?.['login']), repo: str(repository?.['name']) }
+            : null) ??
+        splitFullName(str(env['GITHUB_REPOSITORY']));
+    if (!where)
+        return null;
+    const baseFull = str(baseRepo?.['full_name']) ?? `${where.owner}/${where.repo}`;
+    const headFull = str(headRepo?.['full_name']);
+    // A PR whose head repository was deleted has `head.repo: null`: it came from a fork.
+    const isFork = pr !== null && (headFull === null || headFull.toLowerCase() !== baseFull.toLowerCase());
+    return { owner: where.owner, repo: where.repo, number, isFork };
+}
+
+;// CONCATENATED MODULE: ./src/backends/fork-credentials.ts
+/**
+ * A `pull_request` run for a pull request from a fork gets no repository secrets and no OIDC token,
+ * so neither an API key nor Workload Identity Federation can reach the action. Without this, such a
+ * run ended on google-auth-library's Application Default Credentials message, which points at the
+ * wrong fix. Here the missing credentials are named for what they are, with the workflow change
+ * that skips the step on forks.
+ */
+
+const FORK_SKIP_CONDITION = 'github.event.pull_request.head.repo.full_name == github.repository';
+/** The credentials were missing because the run is for a fork's pull request. */
+class NoCredentialsOnForkError extends Error {
+    backend;
+    pullRequest;
+    constructor(backend, pullRequest) {
+        super(`no credentials on a fork pull request (${pullRequest}): GitHub gives workflows triggered by a pull ` +
+            'request from a fork neither secrets (such as "api-key") nor an OIDC token for Workload Identity ' +
+            `Federation, so the ${backend} backend has nothing to authenticate with and nothing was sent to Google. ` +
+            `Skip this step on forks with \`if: ${FORK_SKIP_CONDITION}\`, or tune after the change is merged ` +
+            '(see "Pull requests from forks" in the README)');
+        this.backend = backend;
+        this.pullRequest = pullRequest;
+        this.name = 'NoCredentialsOnForkError';
+    }
+}
+/**
+ * `owner/repo#N` when this run is a `pull_request` event for a pull request whose head is in
+ * another repository, else null. `pull_request_target` runs in the base repository's context, with
+ * its secrets: a missing credential there is a set-up problem, not a fork's.
+ */
+function forkPullRequest(env = process.env) {
+    if (env['GITHUB_EVENT_NAME'] !== 'pull_request')
+        return null;
+    const pr = pullRequestFromEvent(env);
+    return pr?.isFork ? `${pr.owner}/${pr.repo}#${pr.number}` : null;
+}
+/**
+ * Runs `connect` (the credential lookup); when it fails on a fork's pull request and the run had
+ * no API key, the failure becomes a NoCredentialsOnForkError. Anything else is passed on as is, so
+ * a fork run on a self-hosted runner that does have credentials is not affected.
+ */
+async function withForkCredentialsHint(backend, hadApiKey, connect, env = process.env) {
+    try {
+        return await connect();
+    }
+    catch (err) {
+        const fork = hadApiKey ? null : forkPullRequest(env);
+        if (fork)
+            throw new NoCredentialsOnForkError(backend, fork);
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 8 modules
+var schemas = __webpack_require__(4539);
+// EXTERNAL MODULE: ./src/backends/answers.ts
+var answers = __webpack_require__(3538);
+;// CONCATENATED MODULE: ./src/dataset/limits.ts
+/**
+ * Limits of the services on a dataset as a whole, shared by the loader (which checks them before
+ * anything is sent) and the backends (which check the request they build), without the backends
+ * depending on the dataset analysis.
+ */
+/**
+ * The Gemini API takes the examples inline in the tunedModels.create request. Google's tuning
+ * guide gives a 4 MB limit on that data; we hold the whole serialized request body to 4 MiB
+ * (the service's default maximum request message, 4,194,304 bytes).
+ */
+const GEMINI_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** Kept free in the request for everything but the examples (names, hyperparameters). */
+const GEMINI_REQUEST_RESERVE_BYTES = 2048;
+/** Vertex AI: most validation examples per tuning job. */
+const VERTEX_MAX_VALIDATION_EXAMPLES = 5000;
+/** Vertex AI: most tokens per example (input and output together) for the Gemini 2.x tuning models. */
+const VERTEX_MAX_TOKENS_PER_EXAMPLE = 131_072;
+/**
+ * Largest record (one line of a .jsonl file, one CSV row) read from a dataset, in bytes: a longer
+ * one is an error at its line, skipped while streaming and never held whole, so that reading any
+ * file takes bounded memory.
+ *
+ * Gemini API: one example cannot be larger than the request that carries every example.
+ */
+const GEMINI_MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (GEMINI_MAX_REQUEST_BYTES));
+/**
+ * Vertex AI: an example holds at most VERTEX_MAX_TOKENS_PER_EXAMPLE tokens; 64 bytes a token
+ * (8 MiB in all) leaves room for long tokens, 4-byte UTF-8 characters and JSON escapes.
+ */
+const VERTEX_MAX_RECORD_BYTES = VERTEX_MAX_TOKENS_PER_EXAMPLE * 64;
+/**
+ * Eval cases: each is one generateContent prompt to a tuned model, whose input window (at most
+ * about a million tokens, a few MB of text) is far below this.
+ */
+const EVAL_MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
+/**
+ * Largest .json file (a single document, parsed whole: the text and the parsed values take
+ * several times its size). A larger set is written as .jsonl, which is streamed.
+ */
+const MAX_JSON_FILE_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+
+;// CONCATENATED MODULE: ./src/dataset/example-set.ts
+/** Making and reading ExampleSets (types.ts): the examples a backend takes. */
+/** An ExampleSet of examples in memory. */
+function examplesInMemory(examples) {
+    return {
+        count: examples.length,
+        batches: async function* () {
+            if (examples.length > 0)
+                yield examples;
+        },
+    };
+}
+/** Every example of a set, in memory (for a backend that sends them inline). */
+async function allExamples(set) {
+    const all = [];
+    for await (const batch of set.batches())
+        all.push(...batch);
+    return all;
+}
+
+// EXTERNAL MODULE: ./src/backends/errors.ts
+var errors = __webpack_require__(3878);
+// EXTERNAL MODULE: ./src/backends/generate-content.ts
+var generate_content = __webpack_require__(7454);
+// EXTERNAL MODULE: ./src/backends/defaults.ts
+var defaults = __webpack_require__(7747);
+;// CONCATENATED MODULE: ./src/backends/gemini-api.ts
+/**
+ * The Gemini API backend: tunedModels.create with inline examples, operations.get while it
+ * trains, tunedModels.get for the final state and snapshots, tunedModels.delete to cancel,
+ * and tunedModels/{id}:generateContent for the eval. Tuned-model methods exist only under /v1beta.
+ */
+
+
+
+
+
+
+
+
+const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
+const GEMINI_DEFAULT_BASE_MODEL = defaults/* DEFAULT_BASE_MODEL */.m['gemini-api'];
+/** The fields read from the answers, with the types the code relies on. */
+const TUNED_MODEL = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP(),
+    state: (0,answers/* opt */.m7)(schemas/* string */.YjP()),
+    tuningTask: (0,answers/* opt */.m7)(schemas/* looseObject */._H3({
+        snapshots: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* unknown */.L5J())),
+        hyperparameters: (0,answers/* opt */.m7)(schemas/* looseObject */._H3({
+            learningRate: (0,answers/* opt */.m7)(answers/* numeric */.sH),
+            learningRateMultiplier: (0,answers/* opt */.m7)(answers/* numeric */.sH),
+            epochCount: (0,answers/* opt */.m7)(answers/* numeric */.sH),
+            batchSize: (0,answers/* opt */.m7)(answers/* numeric */.sH),
+        })),
+    })),
+});
+const OPERATION = {
+    kind: 'Operation',
+    schema: schemas/* looseObject */._H3({
+        name: schemas/* string */.YjP(),
+        done: (0,answers/* opt */.m7)(schemas/* boolean */.zMY()),
+        metadata: (0,answers/* opt */.m7)(schemas/* looseObject */._H3({
+            tunedModel: (0,answers/* opt */.m7)(schemas/* string */.YjP()),
+            totalSteps: (0,answers/* opt */.m7)(answers/* numeric */.sH),
+            completedSteps: (0,answers/* opt */.m7)(answers/* numeric */.sH),
+            completedPercent: (0,answers/* opt */.m7)(answers/* numeric */.sH),
+            snapshots: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* unknown */.L5J())),
+        })),
+        error: (0,answers/* opt */.m7)(answers/* rpcStatus */.yR),
+        response: (0,answers/* opt */.m7)(schemas/* looseObject */._H3({ name: (0,answers/* opt */.m7)(schemas/* string */.YjP()), state: (0,answers/* opt */.m7)(schemas/* string */.YjP()) })),
+    }),
+};
+const TUNED_MODEL_ANSWER = { kind: 'TunedModel', schema: TUNED_MODEL };
+const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
+const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
+class GeminiApiBackend {
+    http;
+    name = 'gemini-api';
+    defaultBaseModel = GEMINI_DEFAULT_BASE_MODEL;
+    base;
+    /** Jobs whose dropped loss values were already reported. */
+    lossWarned = new Set();
+    constructor(http, apiEndpoint) {
+        this.http = http;
+        this.base = (apiEndpoint ?? GEMINI_API_HOST).replace(/\/+$/, '');
+    }
+    url(version, path, query) {
+        const u = new URL(`${this.base}/${version}/${path}`);
+        for (const [k, v] of Object.entries(query ?? {}))
+            u.searchParams.set(k, v);
+        return u.toString();
+    }
+    async create(req) {
+        const examples = await allExamples(req.examples);
+        const body = {
+            displayName: req.displayName,
+            ...(req.description ? { description: req.description } : {}),
+            baseModel: req.baseModel,
+            tuningTask: {
+                hyperparameters: wireHyperparameters(req.hyperparameters),
+                trainingData: {
+                    examples: { examples: examples.map((e) => ({ textInput: e.textInput, output: e.output })) },
+                },
+            },
+        };
+        // The examples travel inline: check the request size before sending anything.
+        const bytes = Buffer.byteLength(JSON.stringify(body));
+        if (bytes > GEMINI_MAX_REQUEST_BYTES) {
+            throw new Error(`the tunedModels.create request would be ${bytes.toLocaleString('en-US')} bytes, and the Gemini API takes the examples inline in one request of at most 4 MB (${GEMINI_MAX_REQUEST_BYTES.toLocaleString('en-US')} bytes): use fewer or shorter examples, or the vertex-ai backend, which uploads the data to Cloud Storage`);
+        }
+        let retried = false;
+        try {
+            const op = await this.http.json({
+                method: 'POST',
+                url: this.url('v1beta', 'tunedModels', req.tunedModelId ? { tunedModelId: req.tunedModelId } : undefined),
+                body,
+                // With a fixed tunedModelId a repeated create cannot make a second model: it gets
+                // ALREADY_EXISTS, handled below by attaching to the model the first attempt made.
+                idempotent: req.tunedModelId !== null,
+                what: 'tunedModels.create',
+                answer: OPERATION,
+                onRetry: () => (retried = true),
+            });
+            return this.operationStatus(op, '');
+        }
+        catch (err) {
+            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 409 && req.tunedModelId) {
+                // On the first attempt, the model is another run's (same content key, same moment): attached.
+                // After a retry it is most likely the one an earlier attempt of this create made.
+                return { ...(await this.status(`tunedModels/${req.tunedModelId}`)), attached: !retried };
+            }
+            if (err instanceof errors/* MalformedAnswerError */.Sz && req.tunedModelId) {
+                // The model may exist all the same: say where, so that it can be found (and deleted).
+                throw new errors/* MalformedAnswerError */.Sz(`${err.message} (the tuned model, if the service made it, is tunedModels/${req.tunedModelId})`, err.call, err.httpStatus);
+            }
+            throw explain(err, { baseModel: req.baseModel });
+        }
+    }
+    async status(job, signal) {
+        try {
+            if (OPERATION_NAME.test(job)) {
+                const op = await this.http.json({
+                    method: 'GET',
+                    url: this.url('v1beta', job),
+                    what: 'operations.get',
+                    answer: OPERATION,
+                    ...(signal ? { signal } : {}),
+                });
+                if (!op.done)
+                    return this.operationStatus(op, job);
+                // Finished: the tuned model has the final state and every snapshot.
+                const modelName = op.metadata?.tunedModel ?? op.response?.name ?? job.replace(/\/operations\/.*$/, '');
+                const model = await this.getModel(modelName, signal);
+                const status = this.modelStatus(model, op.name || job, op);
+                if (op.error && status.state !== 'ACTIVE') {
+                    status.state = 'FAILED';
+                    status.error = op.error.message ?? `tuning failed (${op.error.status ?? op.error.code ?? 'unknown error'})`;
+                }
+                return status;
+            }
+            if (MODEL_NAME.test(job))
+                return this.modelStatus(await this.getModel(job, signal), '', undefined);
+            throw new Error(`"${job}" is not a Gemini API operation (tunedModels/ID/operations/OP) or tuned model (tunedModels/ID)`);
+        }
+        catch (err) {
+            throw explain(err, {});
+        }
+    }
+    getModel(name, signal) {
+        return this.http.json({
+            method: 'GET',
+            url: this.url('v1beta', name),
+            what: 'tunedModels.get',
+            answer: TUNED_MODEL_ANSWER,
+            ...(signal ? { signal } : {}),
+        });
+    }
+    async cancel(status) {
+        const model = status.tunedModel ?? status.job.replace(/\/operations\/.*$/, '');
+        try {
+            await this.http.json({
+                method: 'DELETE',
+                url: this.url('v1beta', model),
+                what: 'tunedModels.delete',
+                answer: answers/* EMPTY */.wg,
+            });
+        }
+        catch (err) {
+            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 404)
+                return; // already gone
+            throw explain(err, {});
+        }
+    }
+    async findByContentKey(_contentKey, tunedModelId) {
+        if (!tunedModelId)
+            return null;
+        try {
+            return this.modelStatus(await this.getModel(`tunedModels/${tunedModelId}`), '', undefined);
+        }
+        catch (err) {
+            if (err instanceof errors/* GoogleApiError */.GI && err.httpStatus === 404)
+                return null;
+            throw explain(err, {});
+        }
+    }
+    generate(model, prompt, config, signal) {
+        return (0,generate_content/* generateContent */.lX)(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
+    }
+    /** The valid loss snapshots (see lossPoints); how many were not, said once per job. */
+    snapshots(job, list) {
+        const { points, dropped } = (0,answers/* lossPoints */.xO)(list, (s) => ({
+            step: s.step,
+            loss: s.meanLoss,
+            epoch: s.epoch === undefined || s.epoch === null ? 0 : (0,answers/* countValue */.lA)(s.epoch),
+            computeTime: s.computeTime,
+        }));
+        if (dropped && !this.lossWarned.has(job)) {
+            this.lossWarned.add(job);
+            core/* warning */.$e((0,answers/* droppedLossMessage */.bZ)(job, dropped));
+        }
+        return points;
+    }
+    /** An Operation as a status; `known`: the operation asked for (kept when the answer has no name). */
+    operationStatus(op, known) {
+        const meta = op.metadata ?? {};
+        const total = (0,answers/* wireNumber */.jR)(meta.totalSteps);
+        const done = op.done === true;
+        let state = 'CREATING';
+        if (done)
+            state = op.error ? 'FAILED' : op.response?.state === 'FAILED' ? 'FAILED' : 'ACTIVE';
+        const job = op.name || known;
+        const model = meta.tunedModel || op.response?.name || null;
+        return {
+            job,
+            state,
+            tunedModel: model,
+            endpoint: model,
+            completedPercent: (0,answers/* wireNumber */.jR)(meta.completedPercent) ?? (total ? 0 : null),
+            completedSteps: (0,answers/* wireNumber */.jR)(meta.completedSteps) ?? (total ? 0 : null),
+            totalSteps: total,
+            snapshots: this.snapshots(job, meta.snapshots),
+            error: op.error ? (op.error.message ?? 'tuning failed') : null,
+            hyperparameters: null,
+        };
+    }
+    modelStatus(model, job, op) {
+        const state = model.state === 'ACTIVE' ? 'ACTIVE' : model.state === 'FAILED' ? 'FAILED' : 'CREATING';
+        const snaps = this.snapshots(job || model.name || '', model.tuningTask?.snapshots ?? op?.metadata?.snapshots);
+        const total = (0,answers/* wireNumber */.jR)(op?.metadata?.totalSteps);
+        const last = snaps.at(-1);
+        const h = model.tuningTask?.hyperparameters;
+        return {
+            job,
+            state,
+            tunedModel: model.name ?? null,
+            endpoint: model.name ?? null,
+            completedPercent: state === 'ACTIVE' ? 100 : (0,answers/* wireNumber */.jR)(op?.metadata?.completedPercent),
+            completedSteps: last?.step ?? null,
+            totalSteps: total ?? (state === 'ACTIVE' ? (last?.step ?? null) : null),
+            snapshots: snaps,
+            error: state === 'FAILED' ? 'tuning failed' : null,
+            hyperparameters: h
+                ? {
+                    epochCount: (0,answers/* wireNumber */.jR)(h.epochCount),
+                    batchSize: (0,answers/* wireNumber */.jR)(h.batchSize),
+                    learningRate: (0,answers/* wireNumber */.jR)(h.learningRate),
+                    learningRateMultiplier: (0,answers/* wireNumber */.jR)(h.learningRateMultiplier),
+                }
+                : null,
+        };
+    }
+}
+function wireHyperparameters(h) {
+    const out = {};
+    if (h.learningRate !== null)
+        out['learningRate'] = h.learningRate;
+    if (h.learningRateMultiplier !== null)
+        out['learningRateMultiplier'] = h.learningRateMultiplier;
+    if (h.epochCount !== null)
+        out['epochCount'] = h.epochCount;
+    if (h.batchSize !== null)
+        out['batchSize'] = h.batchSize;
+    return out;
+}
+/** Adds what the user can do about common errors. */
+function explain(err, ctx) {
+    // A credentials step's error carries its own hint.
+    if (!(err instanceof errors/* GoogleApiError */.GI) || err.authStep)
+        return err;
+    let hint = '';
+    if (err.httpStatus === 403 && err.status === 'PERMISSION_DENIED') {
+        hint =
+            ' — the credentials may not tune models: with an API key, check that the key belongs to a project with the ' +
+                'Generative Language API enabled; with OAuth credentials, they need the scope ' +
+                'https://www.googleapis.com/auth/generative-language.tuning (or cloud-platform).';
+    }
+    else if (err.httpStatus === 401) {
+        hint =
+            ' — the credentials were rejected: check the "api-key" input or the credentials from google-github-actions/auth.';
+    }
+    else if (err.httpStatus === 400 && /API key not valid/i.test(err.message)) {
+        hint =
+            ' — the "api-key" input is not a valid Gemini API key: create one in Google AI Studio and store it as a secret.';
+    }
+    else if (err.httpStatus === 404 && ctx.baseModel) {
+        hint =
+            ` — base model "${ctx.baseModel}" was not found or cannot be tuned. Set "base-model" to a model whose ` +
+                'supportedGenerationMethods include "createTunedModel" (list them with GET /v1beta/models), e.g. ' +
+                `${GEMINI_DEFAULT_BASE_MODEL}.`;
+    }
+    else if (err.httpStatus === 429) {
+        hint = ' — quota exhausted: tuning quotas are per project; wait or ask for more quota.';
+    }
+    if (!hint)
+        return err;
+    return new errors/* GoogleApiError */.GI(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
+}
+
+// EXTERNAL MODULE: ./src/backends/http.ts + 2 modules
+var http = __webpack_require__(1183);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var util_clock = __webpack_require__(7110);
+;// CONCATENATED MODULE: ./src/backends/create-backend.ts
+
+
+
+
+
+
+
+/**
+ * The backend the settings name, its HTTP retries on the run's clock; with `timeLimit` (the run's
+ * timeout-minutes), every remote call it makes, uploads included, is abandoned when that fires.
+ */
+async function createBackend(settings, clock = util_clock/* systemClock */.m, timeLimit) {
+    if (settings.backend === 'gemini-api') {
+        const client = await withForkCredentialsHint('gemini-api', Boolean(settings.apiKey), () => createAuthClient({ apiKey: settings.apiKey, scopes: GEMINI_OAUTH_SCOPES }));
+        return new GeminiApiBackend(new http/* GoogleHttp */.EA(client, { clock, timeLimit }), settings.apiEndpoint);
+    }
+    if (!settings.project)
+        throw new Error('the vertex-ai backend needs "project"');
+    // Application Default Credentials only (a key file, or google-github-actions/auth's external_account
+    // file); projectId given so the library does not look the project up.
+    const client = await withForkCredentialsHint('vertex-ai', false, () => createAuthClient({ apiKey: null, scopes: [CLOUD_PLATFORM_SCOPE], projectId: settings.project }));
+    const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407));
+    const raw = (0,http/* withTimeLimit */.Bv)(client, timeLimit);
+    return new VertexAiBackend(new http/* GoogleHttp */.EA(client, { clock, timeLimit }), raw, {
+        project: settings.project,
+        location: settings.location,
+        stagingUri: settings.stagingUri,
+        apiEndpoint: settings.apiEndpoint,
+        clock,
+        log: (message) => core/* info */.pq((0,secrets/* scrub */._I)(message)),
+    });
+}
+
+
+/***/ }),
+
+/***/ 7747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ DEFAULT_BASE_MODEL)
+/* harmony export */ });
+/**
+ * Each backend's default base model, apart from the backends themselves so that a run stopped at
+ * its datasets can name it in the report without loading a backend's client.
+ */
+const DEFAULT_BASE_MODEL = {
+    'gemini-api': 'models/gemini-1.5-flash-001-tuning',
+    'vertex-ai': 'gemini-2.5-flash',
+};
+
+
+/***/ }),
+
+/***/ 3878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   GI: () => (/* binding */ GoogleApiError),
+/* harmony export */   Sz: () => (/* binding */ MalformedAnswerError)
+/* harmony export */ });
+/**
+ * Errors raised by the HTTP layer. A google.rpc.Status error body becomes a GoogleApiError;
+ * a connection-level failure (reset, refused, timeout, DNS) becomes a NetworkError; a 2xx answer
+ * whose body is not what the call returns becomes a MalformedAnswerError.
+ */
+class GoogleApiError extends Error {
+    httpStatus;
+    status;
+    retryAfterMs;
+    details;
+    authStep;
+    name = 'GoogleApiError';
+    constructor(message, 
+    /** HTTP status, e.g. 429. */
+    httpStatus, 
+    /** google.rpc.Code name, e.g. 'RESOURCE_EXHAUSTED' (or 'UNKNOWN' when the body had none). */
+    status, 
+    /** Delay the server asked for (Retry-After header or google.rpc.RetryInfo), in ms. */
+    retryAfterMs = undefined, 
+    /** The raw details array of the google.rpc.Status, when present. */
+    details = [], 
+    /** Set when the error came from getting credentials (e.g. STS), not from the call itself. */
+    authStep = null) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+        this.details = details;
+        this.authStep = authStep;
+    }
+    /** 429, 500, 502, 503, 504: worth retrying. */
+    get retryable() {
+        return [429, 500, 502, 503, 504].includes(this.httpStatus);
+    }
+}
+class NetworkError extends Error {
+    code;
+    name = 'NetworkError';
+    retryable = true;
+    constructor(message, 
+    /** e.g. 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND'. */
+    code) {
+        super(message);
+        this.code = code;
+    }
+}
+/** A 2xx answer whose body is not the resource the call returns (not JSON, not an object, a wrong field). */
+class MalformedAnswerError extends Error {
+    call;
+    httpStatus;
+    name = 'MalformedAnswerError';
+    /** The same call would be read the same way. */
+    retryable = false;
+    constructor(message, 
+    /** e.g. 'tuningJobs.get'. */
+    call, httpStatus) {
+        super(message);
+        this.call = call;
+        this.httpStatus = httpStatus;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lX: () => (/* binding */ generateContent)
+/* harmony export */ });
+/* unused harmony exports BLOCKED_FINISH_REASONS, EmptyAnswerError, readAnswer */
+/**
+ * One generateContent call, as both the Gemini API and Vertex AI define it (same request and
+ * response shapes; only the URL differs). Single attempt: the eval runner owns retries.
+ *
+ * What the answer means (INTERFACE.md, "Requests"):
+ *  - the output is the text of the first candidate's parts, thought parts (`thought: true`) left out;
+ *  - blocked: `promptFeedback.blockReason`, or a `finishReason` in BLOCKED_FINISH_REASONS. The
+ *    answer says so (`blocked`), with whatever text came with it; the eval fails the case;
+ *  - `finishReason: MAX_TOKENS` keeps the text and marks the answer `truncated`;
+ *  - no candidate at all, or a candidate with no text, that was not blocked: an error (an empty
+ *    answer is never scored as the output "").
+ */
+/** finishReason values that mean the service blocked the answer. */
+const BLOCKED_FINISH_REASONS = [
+    'SAFETY',
+    'RECITATION',
+    'BLOCKLIST',
+    'PROHIBITED_CONTENT',
+    'SPII',
+];
+/** The model gave nothing to score: no candidate, or one with no text, and it was not blocked. */
+class EmptyAnswerError extends Error {
+    name = 'EmptyAnswerError';
+}
+async function generateContent(http, url, prompt, config, signal) {
+    const res = await http.json({
+        method: 'POST',
+        url,
+        body: {
+            contents: [{ role: 'user', parts: [{ text: prompt }] }],
+            generationConfig: {
+                temperature: config.temperature,
+                ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
+            },
+        },
+        retry: false,
+        what: 'generateContent',
+        ...(signal ? { signal } : {}),
+    });
+    return readAnswer(res);
+}
+/** The answer in a generateContent response body (see the module comment). Throws when there is none. */
+function readAnswer(res) {
+    if (!isObject(res))
+        throw new EmptyAnswerError(`the model's answer is not a JSON object (${kindOf(res)})`);
+    const feedback = isObject(res['promptFeedback']) ? res['promptFeedback'] : {};
+    const promptBlock = nonEmptyString(feedback['blockReason']);
+    const candidates = Array.isArray(res['candidates']) ? res['candidates'] : [];
+    const candidate = isObject(candidates[0]) ? candidates[0] : null;
+    const finishReason = candidate === null ? null : nonEmptyString(candidate['finishReason']);
+    const content = candidate !== null && isObject(candidate['content']) ? candidate['content'] : {};
+    const parts = Array.isArray(content['parts']) ? content['parts'] : [];
+    let text = '';
+    for (const p of parts) {
+        if (isObject(p) && p['thought'] !== true && typeof p['text'] === 'string')
+            text += p['text'];
+    }
+    const blocked = promptBlock ?? (finishReason !== null && BLOCKED_FINISH_REASONS.includes(finishReason) ? finishReason : null);
+    if (blocked !== null)
+        return { text, blocked, truncated: false };
+    const truncated = finishReason === 'MAX_TOKENS';
+    if (candidate === null)
+        throw new EmptyAnswerError('the model returned no answer (no candidates)');
+    if (text === '') {
+        const why = finishReason === null ? '' : ` (finishReason ${finishReason.slice(0, 40)})`;
+        const hint = truncated ? ': the output token limit was reached before any text (by thinking?)' : '';
+        throw new EmptyAnswerError(`the model returned no text${why}${hint}`);
+    }
+    return { text, blocked: null, truncated };
+}
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function nonEmptyString(v) {
+    return typeof v === 'string' && v !== '' ? v.slice(0, 60) : null;
+}
+function kindOf(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return typeof v;
+}
+
+
+/***/ }),
+
+/***/ 1183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  EA: () => (/* binding */ GoogleHttp),
+  e7: () => (/* binding */ toHttpError),
+  Bv: () => (/* binding */ withTimeLimit)
+});
+
+// UNUSED EXPORTS: authStepOf
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(4116);
+// EXTERNAL MODULE: ./src/runner/secrets.ts + 1 modules
+var secrets = __webpack_require__(297);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var clock = __webpack_require__(7110);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/util/time.ts
+/** Parsing the times Google's APIs send: Retry-After headers and google.protobuf.Duration strings. */
+/** Parses a Retry-After header (delta seconds or HTTP date) into ms. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Parses a google.protobuf.Duration JSON string such as "1.5s" into ms. */
+function parseDuration(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const m = /^(\d+(?:\.\d+)?)s$/.exec(value.trim());
+    return m ? Math.round(Number(m[1]) * 1000) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/util/time-limit.ts
+/**
+ * The run's time limit (`timeout-minutes`) as an AbortSignal on the run's clock: every remote call
+ * of the run (Google's APIs, the Cloud Storage upload, the eval) honours it, so a call that hangs
+ * is abandoned when the time is up and the run goes on to publish its report.
+ */
+/** What a call abandoned at the run's time limit throws. Never retried. */
+class TimeLimitError extends Error {
+    name = 'TimeLimitError';
+    retryable = false;
+}
+/** A signal that fires `ms` from now on `clock`, its reason a TimeLimitError. */
+function timeLimitSignal(clock, ms, what) {
+    const controller = new AbortController();
+    const alarm = clock.timeout(Math.max(1, Math.ceil(ms)));
+    const fire = () => controller.abort(new TimeLimitError(`the run reached its time limit (${what})`));
+    if (alarm.aborted)
+        fire();
+    else
+        alarm.addEventListener('abort', fire, { once: true });
+    return controller.signal;
+}
+/**
+ * Throws what a call cut short by the run's time limit should throw: a TimeLimitError naming the
+ * call, when `limit` has fired; otherwise nothing (the caller throws its own error).
+ */
+function throwIfTimeUp(limit, call) {
+    if (!limit?.aborted)
+        return;
+    const reason = limit.reason instanceof Error ? limit.reason.message : 'the run reached its time limit';
+    throw new TimeLimitError(`${call} was abandoned: ${reason}`);
+}
+
+// EXTERNAL MODULE: ./src/backends/answers.ts
+var answers = __webpack_require__(3538);
+// EXTERNAL MODULE: ./src/backends/errors.ts
+var errors = __webpack_require__(3878);
+;// CONCATENATED MODULE: ./src/backends/http.ts
+/**
+ * JSON over HTTP on google-auth-library's transport (gaxios): the auth client adds the
+ * credentials (x-goog-api-key, or a fresh OAuth token on every call). This layer turns
+ * google.rpc.Status bodies into GoogleApiError, connection failures into NetworkError, and
+ * retries what is safe to retry: exponential backoff with full jitter, Retry-After honoured,
+ * bounded by attempts and elapsed time.
+ */
+
+
+
+
+
+
+
+
+class GoogleHttp {
+    client;
+    clock;
+    random;
+    timeLimit;
+    constructor(client, options = {}) {
+        this.client = client;
+        this.clock = options.clock ?? clock/* systemClock */.m;
+        this.random = options.random ?? Math.random;
+        this.timeLimit = options.timeLimit;
+    }
+    json(req) {
+        const what = req.what ?? `${req.method} ${new URL(req.url).pathname}`;
+        // The caller's signal and the run's time limit, whichever fires first.
+        const signals = [req.signal, this.timeLimit].filter((s) => s !== undefined);
+        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        const bounded = { ...req, what, ...(signal ? { signal } : {}) };
+        const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'DELETE');
+        if (req.retry === false || !idempotent)
+            return this.once(bounded);
+        return (0,retry/* withRetry */.bD)(() => this.once(bounded), {
+            clock: this.clock,
+            policy: { ...retry/* DEFAULT_RETRY */.vI, ...(req.retry ?? {}) },
+            random: this.random,
+            ...(signal ? { signal } : {}),
+            onRetry: (err, attempt, delay, asked) => {
+                req.onRetry?.();
+                core/* debug */.Yz(`${what}: attempt ${attempt} failed (${err.message}); retrying in ${Math.round(delay)} ms` +
+                    (asked ? ' (server asked via Retry-After)' : ''));
+            },
+        });
+    }
+    async once(req) {
+        let res;
+        throwIfTimeUp(this.timeLimit, req.what ?? req.method);
+        try {
+            res = await this.client.request({
+                url: req.url,
+                method: req.method,
+                ...(req.body === undefined ? {} : { data: req.body }),
+                timeout: req.timeoutMs ?? 60_000,
+                ...(req.signal ? { signal: req.signal } : {}),
+                retry: false,
+                responseType: 'json',
+            });
+        }
+        catch (err) {
+            throwIfTimeUp(this.timeLimit, req.what ?? req.method);
+            throw toHttpError(err, req);
+        }
+        if (!req.answer)
+            return res.data;
+        return (0,answers/* checkAnswer */.dG)(req.answer, res.data, req.what ?? `${req.method} ${safeUrl(req.url)}`, res.status);
+    }
+}
+/**
+ * `client` (only its `request`) with every request abandoned when `timeLimit` fires: the run's time
+ * limit over the raw requests of the Cloud Storage upload, which throw TimeLimitError then.
+ */
+function withTimeLimit(client, timeLimit) {
+    if (!timeLimit)
+        return client;
+    const send = client.request.bind(client);
+    const request = async (opts) => {
+        const what = `${opts.method} (Cloud Storage upload)`;
+        throwIfTimeUp(timeLimit, what);
+        const signal = opts.signal ? AbortSignal.any([opts.signal, timeLimit]) : timeLimit;
+        try {
+            return await send({ ...opts, signal });
+        }
+        catch (err) {
+            throwIfTimeUp(timeLimit, what);
+            throw err;
+        }
+    };
+    return { request };
+}
+/** Converts whatever gaxios threw into a GoogleApiError or NetworkError (a TimeLimitError stays one). */
+function toHttpError(err, req) {
+    if (err instanceof TimeLimitError)
+        return err;
+    const e = err;
+    const where = `${req.method} ${safeUrl(req.url)}`;
+    if (e?.response && typeof e.response.status === 'number') {
+        const { status: httpStatus, data } = e.response;
+        const body = parseBody(data);
+        const rpc = body?.error;
+        const details = Array.isArray(rpc?.['details']) ? rpc['details'] : [];
+        const status = typeof rpc?.['status'] === 'string' ? rpc['status'] : httpStatusName(httpStatus);
+        const message = typeof rpc?.['message'] === 'string' && rpc['message']
+            ? rpc['message']
+            : typeof data === 'string' && data.trim()
+                ? data.trim().slice(0, 300)
+                : `HTTP ${httpStatus}`;
+        const retryInfo = details.find((d) => typeof d === 'object' && d !== null && String(d['@type']).endsWith('RetryInfo'));
+        const retryAfterMs = parseRetryAfter(header(e.response.headers, 'retry-after')) ?? parseDuration(retryInfo?.retryDelay);
+        const failedUrl = String(e.config?.url ?? e.response.config?.url ?? '');
+        const step = authStepOf(failedUrl, req.url);
+        if (step) {
+            const why = oauthMessage(body) ?? message;
+            return new errors/* GoogleApiError */.GI(maskJwts((0,secrets/* scrub */._I)(`${step} failed with ${status} (HTTP ${httpStatus}) from POST ${safeUrl(failedUrl)}, so ${where} was not sent: ` +
+                `${why.length > 500 ? `${why.slice(0, 500)}…` : why}${AUTH_HINTS[step]}`)), httpStatus, status, retryAfterMs, details, step);
+        }
+        return new errors/* GoogleApiError */.GI((0,secrets/* scrub */._I)(`${status} (HTTP ${httpStatus}) from ${where}: ${message}`), httpStatus, status, retryAfterMs, details);
+    }
+    if (e?.name === 'AbortError')
+        return e;
+    const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+    return new errors/* NetworkError */.Dr((0,secrets/* scrub */._I)(`${where} failed: ${e?.message ?? String(err)}`), code);
+}
+const AUTH_HINTS = {
+    'token exchange': ' — Workload Identity Federation: check the google-github-actions/auth step (workload_identity_provider is the ' +
+        "provider's full name, its attribute condition accepts this repository) and that the job has " +
+        '"permissions: id-token: write".',
+    'service-account impersonation': ' — the Workload Identity principal may not act as the service account: grant it ' +
+        'roles/iam.workloadIdentityUser on the service account, and check service_account in the auth step.',
+    'OAuth token request': ' — check the credentials file (GOOGLE_APPLICATION_CREDENTIALS) and its key.',
+};
+/**
+ * Which credentials step a failed request was, when it was not the call itself: google-auth-library
+ * gets (and renews) the token inside `request()`, and its errors carry the token request's URL.
+ */
+function authStepOf(failedUrl, callUrl) {
+    let failed;
+    try {
+        failed = new URL(failedUrl);
+    }
+    catch {
+        return null;
+    }
+    const call = new URL(callUrl);
+    if (failed.origin === call.origin && failed.pathname === call.pathname)
+        return null;
+    if (failed.pathname.endsWith(':generateAccessToken'))
+        return 'service-account impersonation';
+    if (failed.hostname.startsWith('sts.') || /^\/v1(beta)?\/token$/.test(failed.pathname))
+        return 'token exchange';
+    if (failed.pathname.endsWith('/token'))
+        return 'OAuth token request';
+    return null;
+}
+/** An OAuth 2.0 error body (RFC 6749 §5.2, as STS sends): "error: error_description". */
+function oauthMessage(body) {
+    const o = body !== null && typeof body === 'object' ? body : null;
+    if (!o || typeof o['error'] !== 'string')
+        return null;
+    const description = typeof o['error_description'] === 'string' ? o['error_description'].trim() : '';
+    return description ? `${o['error']}: ${description}` : o['error'];
+}
+/** A JWT (e.g. the OIDC subject token echoed back) is a credential: never quoted. */
+function maskJwts(text) {
+    return text.replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[JWT]');
+}
+function parseBody(data) {
+    if (typeof data !== 'string')
+        return data;
+    try {
+        return JSON.parse(data);
+    }
+    catch {
+        return undefined;
+    }
+}
+function header(headers, name) {
+    if (!headers)
+        return null;
+    if (typeof headers.get === 'function')
+        return headers.get(name);
+    const value = headers[name];
+    return typeof value === 'string' ? value : null;
+}
+/** The URL without its query string (which never holds a key here, but be safe). */
+function safeUrl(url) {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+}
+function httpStatusName(code) {
+    const names = {
+        400: 'INVALID_ARGUMENT',
+        401: 'UNAUTHENTICATED',
+        403: 'PERMISSION_DENIED',
+        404: 'NOT_FOUND',
+        409: 'ALREADY_EXISTS',
+        429: 'RESOURCE_EXHAUSTED',
+        500: 'INTERNAL',
+        501: 'UNIMPLEMENTED',
+        503: 'UNAVAILABLE',
+        504: 'DEADLINE_EXCEEDED',
+    };
+    return names[code] ?? 'UNKNOWN';
+}
+
+
+/***/ }),
+
+/***/ 7110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+/**
+ * The one clock of a run: created at the top (main, post, a test) and passed down to every wait
+ * (polling, HTTP and eval retries, uploads, the create's retries), so that a test can run hours of
+ * tuning on a virtual clock in milliseconds. Guards against a peer that hangs (a call's own
+ * timeout) stay on real time: they bound real I/O, not the schedule.
+ */
+function realSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: realSleep,
+    timeout: (ms) => AbortSignal.timeout(Math.max(1, Math.ceil(ms))),
+};
+
+
+/***/ }),
+
+/***/ 4266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a2: () => (/* binding */ retryDelay),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isRetryable, askedDelay */
+/**
+ * The one retry policy: which failures are retried, how long to wait (the server's Retry-After or
+ * RetryInfo when it gave one, else exponential backoff with full jitter), and when to give up
+ * (attempts, time spent, the caller's deadline). `retryDelay` decides; `withRetry` loops on the
+ * caller's clock. Errors say whether they are retryable themselves (`retryable`, `retryAfterMs`:
+ * GoogleApiError and NetworkError do), so this module imports nothing.
+ */
+/** Calls to Google: six attempts within two minutes. */
+const DEFAULT_RETRY = {
+    maxAttempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxElapsedMs: 120_000,
+    maxRetryAfterMs: 120_000,
+    jitter: true,
+};
+function isRetryable(err) {
+    return typeof err === 'object' && err !== null && err.retryable === true;
+}
+/** The pause the server asked for (Retry-After header or google.rpc.RetryInfo), in ms. */
+function askedDelay(err) {
+    const ms = typeof err === 'object' && err !== null ? err.retryAfterMs : undefined;
+    return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+/**
+ * Whether to try again after attempt `attempt` (1-based) failed with `err`, and after how long.
+ * `elapsedMs`: since the first attempt; `leftMs`: until the caller's deadline (Infinity: none);
+ * `random`: a number in [0, 1) for the jitter.
+ */
+function retryDelay(policy, attempt, err, timing) {
+    if (!isRetryable(err))
+        return { retry: false, why: 'not retryable' };
+    if (attempt >= policy.maxAttempts)
+        return { retry: false, why: 'attempts' };
+    const asked = askedDelay(err);
+    if (asked !== undefined && asked > policy.maxRetryAfterMs)
+        return { retry: false, why: 'retry-after too long' };
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    const backoff = policy.jitter ? Math.floor(timing.random * ceiling) : ceiling;
+    // What the server asked for, but not less than a quarter of the backoff: "Retry-After: 0" from a
+    // service that keeps failing must not turn into a tight loop.
+    const delayMs = asked !== undefined ? Math.max(asked, Math.floor(backoff / 4)) : backoff;
+    if (timing.elapsedMs + delayMs > policy.maxElapsedMs || delayMs >= timing.leftMs)
+        return { retry: false, why: 'time' };
+    return { retry: true, delayMs, asked: asked !== undefined };
+}
+/** Runs `call` until it succeeds or `retryDelay` says stop; then throws the last error. */
+async function withRetry(call, ctx) {
+    const policy = ctx.policy ?? DEFAULT_RETRY;
+    const random = ctx.random ?? Math.random;
+    const started = ctx.clock.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call(attempt);
+        }
+        catch (err) {
+            if (ctx.signal?.aborted)
+                throw err;
+            const now = ctx.clock.now();
+            const decision = retryDelay(policy, attempt, err, {
+                elapsedMs: now - started,
+                leftMs: ctx.deadline === undefined ? Infinity : ctx.deadline - now,
+                random: random(),
+            });
+            if (!decision.retry)
+                throw err;
+            ctx.onRetry?.(err, attempt, decision.delayMs, decision.asked);
+            await ctx.clock.sleep(decision.delayMs, ctx.signal);
+            if (ctx.signal?.aborted)
+                throw err;
+        }
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=626.index.js.map
