@@ -7495,16 +7495,16 @@ var signals = __webpack_require__(715);
 
 const CANCELLED_NOTE = 'the run was cancelled; the tuning job was cancelled with it';
 /**
- * Watches for the runner's stop signals for the whole run (with cancel-on-abort), so that there is
- * no moment between creating a job and following it when a signal would kill the step outright.
+ * Watches for the runner's stop signals for the whole run, so that there is no moment between
+ * creating a job and following it when a signal would kill the step outright.
  */
-function watchStopSignals() {
+function watchStopSignals(source) {
     const controller = new AbortController();
     let received = null;
     const dispose = (0,signals/* onStopSignal */.K)((signal) => {
         received = signal;
         controller.abort();
-    });
+    }, source);
     return { signal: controller.signal, received: () => received, dispose };
 }
 /** Cancels or deletes the job; its status then (CANCELLED), or as it was with why it could not be. */
@@ -8247,9 +8247,10 @@ function conclusion(report) {
 const COMMENT_GRACE_MS = 3_000;
 async function publish(run) {
     const failures = conclude(run);
-    // Not stopped by a signal: the main step has dealt with its job, even one it leaves running (an
-    // error or a timeout is not a cancellation). After a signal, the cancellation's outcome stands.
-    if (!run.stoppedBy)
+    // Not stopped by a signal, or not to cancel on one: the main step has dealt with its job, even one
+    // it leaves running (an error, a timeout or a signal without cancel-on-abort is not a
+    // cancellation). After a signal that cancels, the cancellation's outcome stands.
+    if (!run.stoppedBy || !run.settings.cancelOnAbort)
         settleJobState();
     const report = run.report;
     const problems = [];
@@ -8299,7 +8300,7 @@ function conclude(run) {
             report.problemCounts = problemCountsReport(run.stopError.counts);
         }
         // An error is not a cancellation: a job still running is left to train, and said how to resume.
-        if (report.state === 'CREATING' && !(run.stoppedBy && run.startedByUs))
+        if (report.state === 'CREATING' && !(run.stoppedBy && run.cancelsOnStop))
             leftRunning(run, 'An error ended the run');
         return [];
     }
@@ -8307,7 +8308,12 @@ function conclude(run) {
         report.state = 'CANCELLED';
         report.error = `the run was cancelled (${run.stoppedBy}) before a tuning job was created`;
     }
-    if (report.state === 'CREATING' && !run.stoppedBy) {
+    if (report.state === 'CREATING' && run.stoppedBy && !run.cancelsOnStop) {
+        const why = run.startedByUs ? 'cancel-on-abort is false' : 'this run did not start it';
+        report.error = `the run was stopped (${run.stoppedBy}); the tuning job is still running (${why})`;
+        leftRunning(run, `Stopped by ${run.stoppedBy}; the tuning job was left running (${why})`);
+    }
+    else if (report.state === 'CREATING' && !run.stoppedBy) {
         const why = run.timedOut ? `timed out after ${settings.timeoutMinutes} minutes` : 'not waited for (wait: false)';
         if (run.timedOut)
             report.error = `tuning ${why}; the job is still running`;
@@ -8430,9 +8436,9 @@ var time_limit = __webpack_require__(3949);
 
 
 
-/** What `timeout-minutes` keeps back for publishing (report, summary, final comment): a tenth, at most 30 s. */
+/** What `timeout-minutes` keeps back for publishing (report, summary, final comment): a tenth, at most 60 s. */
 function publishReserveMs(timeoutMs) {
-    return Math.min(30_000, timeoutMs / 10);
+    return Math.min(60_000, timeoutMs / 10);
 }
 class Run {
     settings;
@@ -8454,7 +8460,7 @@ class Run {
     /** Only a job this run created may be cancelled by this run. */
     startedByUs = false;
     timedOut = false;
-    /** The runner's stop signals, watched for the whole run (cancel-on-abort). */
+    /** The runner's stop signals, watched for the whole run whatever cancel-on-abort says. */
     stop = null;
     /** The error that stopped the phases early, if any. */
     stopError = null;
@@ -8481,6 +8487,10 @@ class Run {
         this.reportPath =
             settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-report-${startedAt}.json`);
         this.comments = new CommentWriter(settings, env, pr, clock);
+    }
+    /** Whether a stop signal cancels (or deletes) the job: only one this run started, with cancel-on-abort. */
+    get cancelsOnStop() {
+        return this.startedByUs && this.settings.cancelOnAbort;
     }
     /** The stop signal that ended the run early, if any. */
     get stoppedBy() {
@@ -8561,10 +8571,11 @@ function endAtTimeLimit(run, err) {
 
 
 
-async function runPipeline(settings, env, clock) {
+async function runPipeline(settings, env, clock, signals) {
     const run = new Run(settings, env, clock);
-    // Watched from the start: a signal at any moment cancels the job this run started, once it has one.
-    const stop = settings.cancelOnAbort ? watchStopSignals() : null;
+    // Watched from the start, whatever cancel-on-abort says: a signal at any moment ends the run with
+    // its report; with cancel-on-abort it also cancels the job this run started, once it has one.
+    const stop = watchStopSignals(signals);
     run.stop = stop;
     try {
         await tune(run);
@@ -8644,7 +8655,7 @@ async function follow(run, backend) {
         progress(s);
     };
     const { deadline, clock, stop } = run;
-    const cancelOnStop = run.startedByUs;
+    const cancelOnStop = run.cancelsOnStop;
     const followed = await run.timed('tuning', () => followJob({ backend, initial, deadline, clock, stop, cancelOnStop, onStatus }));
     run.settle(followed.status);
     run.timedOut = followed.timedOut;

@@ -337,7 +337,7 @@ const stopSignalReceived = () => received;
  * Calls `handler` on the first SIGINT or SIGTERM; later ones (the runner follows SIGINT with
  * SIGTERM) are ignored while the handler's work goes on. Returns the function that uninstalls it.
  */
-function onStopSignal(handler) {
+function onStopSignal(handler, source = process) {
     let handled = false;
     const listener = (signal) => {
         if (handled)
@@ -346,11 +346,11 @@ function onStopSignal(handler) {
         received = signal;
         handler(signal);
     };
-    process.on('SIGINT', listener);
-    process.on('SIGTERM', listener);
+    source.on('SIGINT', listener);
+    source.on('SIGTERM', listener);
     return () => {
-        process.off('SIGINT', listener);
-        process.off('SIGTERM', listener);
+        source.off('SIGINT', listener);
+        source.off('SIGTERM', listener);
     };
 }
 
@@ -8022,7 +8022,7 @@ async function run(env = process.env, options = {}) {
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw);
         const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(905)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4905));
-        await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m);
+        await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m, options.signals);
     }
     catch (err) {
         (0,workflow_commands/* setFailed */.C)(`gemini-tune failed with: ${describe(err)}`);

@@ -8,7 +8,7 @@
 import * as core from '@actions/core';
 import type { TuningBackend } from '../backends/backend.js';
 import type { JobStatus } from '../domain.js';
-import { onStopSignal } from '../runner/signals.js';
+import { onStopSignal, type SignalSource } from '../runner/signals.js';
 import { scrub } from '../runner/secrets.js';
 
 export const CANCELLED_NOTE = 'the run was cancelled; the tuning job was cancelled with it';
@@ -21,16 +21,16 @@ export interface StopWatch {
 }
 
 /**
- * Watches for the runner's stop signals for the whole run (with cancel-on-abort), so that there is
- * no moment between creating a job and following it when a signal would kill the step outright.
+ * Watches for the runner's stop signals for the whole run, so that there is no moment between
+ * creating a job and following it when a signal would kill the step outright.
  */
-export function watchStopSignals(): StopWatch {
+export function watchStopSignals(source?: SignalSource): StopWatch {
   const controller = new AbortController();
   let received: NodeJS.Signals | null = null;
   const dispose = onStopSignal((signal) => {
     received = signal;
     controller.abort();
-  });
+  }, source);
   return { signal: controller.signal, received: () => received, dispose };
 }
 

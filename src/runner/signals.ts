@@ -9,11 +9,17 @@ let received: NodeJS.Signals | null = null;
 /** The stop signal this process received while a handler was installed, if any. */
 export const stopSignalReceived = (): NodeJS.Signals | null => received;
 
+/** Where stop signals come from: the process, or (in a test running two runs in one process) an emitter of its own. */
+export interface SignalSource {
+  on(event: 'SIGINT' | 'SIGTERM', listener: (signal: NodeJS.Signals) => void): unknown;
+  off(event: 'SIGINT' | 'SIGTERM', listener: (signal: NodeJS.Signals) => void): unknown;
+}
+
 /**
  * Calls `handler` on the first SIGINT or SIGTERM; later ones (the runner follows SIGINT with
  * SIGTERM) are ignored while the handler's work goes on. Returns the function that uninstalls it.
  */
-export function onStopSignal(handler: (signal: NodeJS.Signals) => void): () => void {
+export function onStopSignal(handler: (signal: NodeJS.Signals) => void, source: SignalSource = process): () => void {
   let handled = false;
   const listener = (signal: NodeJS.Signals): void => {
     if (handled) return;
@@ -21,10 +27,10 @@ export function onStopSignal(handler: (signal: NodeJS.Signals) => void): () => v
     received = signal;
     handler(signal);
   };
-  process.on('SIGINT', listener);
-  process.on('SIGTERM', listener);
+  source.on('SIGINT', listener);
+  source.on('SIGTERM', listener);
   return () => {
-    process.off('SIGINT', listener);
-    process.off('SIGTERM', listener);
+    source.off('SIGINT', listener);
+    source.off('SIGTERM', listener);
   };
 }

@@ -19,16 +19,23 @@ import { ModelCache } from '../job/model-cache.js';
 import { planJob } from '../job/plan.js';
 import { datasetReport } from '../report/dataset-report.js';
 import { clearJobState, saveJobState } from '../runner/outputs.js';
+import type { SignalSource } from '../runner/signals.js';
 import type { Clock } from '../util/clock.js';
 import { publish } from './publish.js';
 import { Run } from './run-state.js';
 import { endAtTimeLimit, isTimeUp } from './time-up.js';
 import { TimeLimitError } from '../util/time-limit.js';
 
-export async function runPipeline(settings: Settings, env: NodeJS.ProcessEnv, clock: Clock): Promise<void> {
+export async function runPipeline(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  clock: Clock,
+  signals?: SignalSource,
+): Promise<void> {
   const run = new Run(settings, env, clock);
-  // Watched from the start: a signal at any moment cancels the job this run started, once it has one.
-  const stop = settings.cancelOnAbort ? watchStopSignals() : null;
+  // Watched from the start, whatever cancel-on-abort says: a signal at any moment ends the run with
+  // its report; with cancel-on-abort it also cancels the job this run started, once it has one.
+  const stop = watchStopSignals(signals);
   run.stop = stop;
   try {
     await tune(run);
@@ -102,7 +109,7 @@ async function follow(run: Run, backend: TuningBackend): Promise<void> {
     progress(s);
   };
   const { deadline, clock, stop } = run;
-  const cancelOnStop = run.startedByUs;
+  const cancelOnStop = run.cancelsOnStop;
   const followed = await run.timed('tuning', () =>
     followJob({ backend, initial, deadline, clock, stop, cancelOnStop, onStatus }),
   );

@@ -23,9 +23,10 @@ const COMMENT_GRACE_MS = 3_000;
 
 export async function publish(run: Run): Promise<void> {
   const failures = conclude(run);
-  // Not stopped by a signal: the main step has dealt with its job, even one it leaves running (an
-  // error or a timeout is not a cancellation). After a signal, the cancellation's outcome stands.
-  if (!run.stoppedBy) settleJobState();
+  // Not stopped by a signal, or not to cancel on one: the main step has dealt with its job, even one
+  // it leaves running (an error, a timeout or a signal without cancel-on-abort is not a
+  // cancellation). After a signal that cancels, the cancellation's outcome stands.
+  if (!run.stoppedBy || !run.settings.cancelOnAbort) settleJobState();
   const report = run.report;
   const problems: string[] = [];
   const written = await run
@@ -71,14 +72,19 @@ function conclude(run: Run): string[] {
       report.problemCounts = problemCountsReport(run.stopError.counts);
     }
     // An error is not a cancellation: a job still running is left to train, and said how to resume.
-    if (report.state === 'CREATING' && !(run.stoppedBy && run.startedByUs)) leftRunning(run, 'An error ended the run');
+    if (report.state === 'CREATING' && !(run.stoppedBy && run.cancelsOnStop))
+      leftRunning(run, 'An error ended the run');
     return [];
   }
   if (run.stoppedBy && run.status === null) {
     report.state = 'CANCELLED';
     report.error = `the run was cancelled (${run.stoppedBy}) before a tuning job was created`;
   }
-  if (report.state === 'CREATING' && !run.stoppedBy) {
+  if (report.state === 'CREATING' && run.stoppedBy && !run.cancelsOnStop) {
+    const why = run.startedByUs ? 'cancel-on-abort is false' : 'this run did not start it';
+    report.error = `the run was stopped (${run.stoppedBy}); the tuning job is still running (${why})`;
+    leftRunning(run, `Stopped by ${run.stoppedBy}; the tuning job was left running (${why})`);
+  } else if (report.state === 'CREATING' && !run.stoppedBy) {
     const why = run.timedOut ? `timed out after ${settings.timeoutMinutes} minutes` : 'not waited for (wait: false)';
     if (run.timedOut) report.error = `tuning ${why}; the job is still running`;
     leftRunning(run, `Tuning ${why}`);

@@ -20,9 +20,9 @@ import type { Report } from '../report/types.js';
 import type { Clock } from '../util/clock.js';
 import { timeLimitSignal } from '../util/time-limit.js';
 
-/** What `timeout-minutes` keeps back for publishing (report, summary, final comment): a tenth, at most 30 s. */
+/** What `timeout-minutes` keeps back for publishing (report, summary, final comment): a tenth, at most 60 s. */
 export function publishReserveMs(timeoutMs: number): number {
-  return Math.min(30_000, timeoutMs / 10);
+  return Math.min(60_000, timeoutMs / 10);
 }
 
 export class Run {
@@ -42,7 +42,7 @@ export class Run {
   /** Only a job this run created may be cancelled by this run. */
   startedByUs = false;
   timedOut = false;
-  /** The runner's stop signals, watched for the whole run (cancel-on-abort). */
+  /** The runner's stop signals, watched for the whole run whatever cancel-on-abort says. */
   stop: StopWatch | null = null;
   /** The error that stopped the phases early, if any. */
   stopError: unknown = null;
@@ -71,6 +71,11 @@ export class Run {
     this.reportPath =
       settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${startedAt}.json`);
     this.comments = new CommentWriter(settings, env, pr, clock);
+  }
+
+  /** Whether a stop signal cancels (or deletes) the job: only one this run started, with cancel-on-abort. */
+  get cancelsOnStop(): boolean {
+    return this.startedByUs && this.settings.cancelOnAbort;
   }
 
   /** The stop signal that ended the run early, if any. */

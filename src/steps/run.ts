@@ -6,12 +6,15 @@
 
 import { InputError, parseSettings, readRawInputs } from '../inputs/settings.js';
 import { registerSecret, scrub } from '../runner/secrets.js';
+import type { SignalSource } from '../runner/signals.js';
 import { setFailed } from '../runner/workflow-commands.js';
 import { systemClock, type Clock } from '../util/clock.js';
 
 export interface RunOptions {
   /** The clock every wait of the run uses (a test passes a virtual one). */
   clock?: Clock;
+  /** Where the runner's stop signals come from (the process; a test may give a run its own). */
+  signals?: SignalSource;
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<void> {
@@ -22,7 +25,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     registerSecret(raw['github-token'].trim());
     const settings = parseSettings(raw);
     const { runPipeline } = await import('./pipeline.js');
-    await runPipeline(settings, env, options.clock ?? systemClock);
+    await runPipeline(settings, env, options.clock ?? systemClock, options.signals);
   } catch (err) {
     setFailed(`gemini-tune failed with: ${describe(err)}`);
   }

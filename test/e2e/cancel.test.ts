@@ -109,14 +109,17 @@ describe('SIGINT during polling (dist/ as a child process)', () => {
   it('cancel-on-abort: false leaves the job alone, in the main step and in the post step', async () => {
     const runner = action({ 'cancel-on-abort': 'false' });
     const { result } = await interruptWhilePolling(runner, polling);
-    expect(result.signal === 'SIGINT' || result.code !== 0).toBe(true);
+    // The signal is still watched: the run ends with its report, leaving the job to train.
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('cancel-on-abort is false');
+    expect(runner.outputs()['state']).toBe('CREATING');
     expect(deleteCalls(emu)).toBe(0);
     expect(models()).toMatchObject([{ state: 'CREATING' }]);
-    // The main step did not get to say it was settled: the post step decides, and leaves it.
-    expect(runner.state()['settled']).toBe('false');
+    // The main step settled it (left running on purpose): the post step leaves it.
+    expect(runner.state()['settled']).toBe('true');
     const post = await runNode(DIST_POST, runner.postEnv());
     expect(post.code).toBe(0);
-    expect(post.stdout).toContain('cancel-on-abort is false, so it is left alone');
+    expect(post.stdout).toContain('handled by the main step');
     expect(deleteCalls(emu)).toBe(0);
     expect(models()).toMatchObject([{ state: 'CREATING' }]);
   });

@@ -104,7 +104,9 @@ describe('dist/: two runs with the same content key at the same moment', () => {
   });
 
   it('Vertex AI: both looked before either job existed; the newer job is cancelled and both follow the older', async () => {
-    vertex.configure({ vertex: { stepMs: 5, outcome: 'SUCCEEDED', createLatencyMs: CREATE_MS } });
+    // Each job stays PENDING for 4 s: the newer run's list and cancel come well within that on a busy
+    // machine (a job that already ended can no longer be cancelled, and the race would look unmended).
+    vertex.configure({ vertex: { stepMs: 5, pendingMs: 4000, outcome: 'SUCCEEDED', createLatencyMs: CREATE_MS } });
     const a = vertexAction();
     const b = vertexAction();
     const [ra, rb] = await Promise.all([runNode(DIST_MAIN, a.env), runNode(DIST_MAIN, b.env)]);

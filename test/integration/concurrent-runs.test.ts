@@ -8,6 +8,7 @@
  * the other run's job alone.
  */
 
+import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/util/clock.js';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
@@ -102,18 +103,26 @@ const vertexCreates = () =>
   emu.requests.filter((r) => r.method === 'POST' && /\/tuningJobs$/.test(r.path.split('?')[0]!)).length;
 const vertexCancels = () => emu.requests.filter((r) => r.path.endsWith(':cancel'));
 
-/** A run's clock that sends SIGINT the first time the run waits (it is then polling its job). */
-function signalOnFirstWait(): Clock {
+/**
+ * A run of its own (as if in its own process): its clock sends SIGINT, on the run's own signal
+ * source, the first time the run waits (it is then polling its job). The other run in this process
+ * never hears it.
+ */
+function signalOnFirstWait(): { clock: Clock; signals: EventEmitter } {
   let sent = false;
+  const signals = new EventEmitter();
   return {
-    now: clock.now,
-    timeout: clock.timeout,
-    sleep: (ms, signal) => {
-      if (!sent) {
-        sent = true;
-        process.emit('SIGINT', 'SIGINT');
-      }
-      return clock.sleep(ms, signal);
+    signals,
+    clock: {
+      now: clock.now,
+      timeout: clock.timeout,
+      sleep: (ms, signal) => {
+        if (!sent) {
+          sent = true;
+          signals.emit('SIGINT', 'SIGINT');
+        }
+        return clock.sleep(ms, signal);
+      },
     },
   };
 }
@@ -158,12 +167,12 @@ describe('two runs with the same content key started together', () => {
 });
 
 describe('a stop signal on the run that attached', () => {
-  /** The first run (which never cancels: cancel-on-abort false) is in its create; the second starts then. */
+  /** The first run (which would never cancel: cancel-on-abort false) is in its create; the second starts then. */
   async function raceWithSignal(first: ReturnType<typeof gemini>, second: ReturnType<typeof gemini>) {
     return together(async (start) => {
       const one = start(first, { clock });
       await gate.arrived(1);
-      const two = start(second, { clock: signalOnFirstWait() });
+      const two = start(second, signalOnFirstWait());
       return Promise.all([one, two]);
     });
   }

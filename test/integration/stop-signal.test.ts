@@ -5,6 +5,7 @@
  * emitted to this process's listeners, as the runner's would be.
  */
 
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/util/clock.js';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
@@ -65,20 +66,27 @@ describe('a stop signal while the create is under way', () => {
     expect(deleteCalls(emu)).toBe(1);
   });
 
-  it('with cancel-on-abort: false, nothing is cancelled: the run goes on and leaves the job to resume', async () => {
+  it('with cancel-on-abort: false, the signal still ends the run with its report; the job is left running to resume', async () => {
     emu.faults.add({ method: 'POST', path: /^\/v1beta\/tunedModels$/, kind: 'status', status: 503, times: 1 });
     const runner = geminiRun(
       { emu, gh, apiKey: API_KEY },
       { 'eval-data': '', 'cancel-on-abort': 'false', 'timeout-minutes': '5' },
       { event: 'push' },
     );
-    // No listener is installed: the emitted signal reaches nobody, and the run goes on to its timeout (the job needs 19 minutes).
+    // Signals are watched whatever cancel-on-abort says: the run ends at the signal, publishes, and
+    // leaves the job (it needs 19 minutes) to train, with the way to resume it.
     const result = await runMain(runner, { clock: signalAfterFirstCreate() });
     expect(deleteCalls(emu)).toBe(0);
     expect(runner.outputs()['state']).toBe('CREATING');
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).not.toContain('Received SIGINT');
+    expect(result.stdout).not.toContain('Received SIGINT: deleting');
+    expect(result.stdout).toContain('cancel-on-abort is false');
     expect(runner.outputs()['job']).toMatch(/\/operations\//);
+    expect(result.stdout).toContain(`resume: ${runner.outputs()['job']}`);
+    const r = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8')) as Record<string, unknown>;
+    expect(r['state']).toBe('CREATING');
+    expect(r['resumeWith']).toBe(runner.outputs()['job']);
+    expect(clock.now() - Date.parse(String(r['startedAt']))).toBeLessThan(60_000); // ended at the signal, not at the timeout
     const post = await runPostStep(runner, { clock });
     expect(post.stdout).toContain('nothing to clean up');
     expect(deleteCalls(emu)).toBe(0);
