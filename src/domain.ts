@@ -10,6 +10,13 @@ export type BackendName = 'gemini-api' | 'vertex-ai';
 /** Normalised state, per the contract. */
 export type TuningState = 'CREATING' | 'ACTIVE' | 'FAILED' | 'CANCELLED';
 
+/**
+ * How a run ended, for the report and the `state` output: its job's state, or REJECTED when the
+ * run stopped before anything was created remotely (bad inputs, dataset problems, a create refused
+ * with a 4xx error).
+ */
+export type RunState = TuningState | 'REJECTED';
+
 export interface Snapshot {
   step: number;
   epoch: number | null;

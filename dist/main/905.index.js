@@ -6263,6 +6263,7 @@ function totalMs(timings) {
 const STATE_EMOJI = {
     ACTIVE: '✅',
     FAILED: '❌',
+    REJECTED: '⛔',
     CANCELLED: '🚫',
     CREATING: '⏳',
 };
@@ -8196,6 +8197,8 @@ function failureReasons(report, timedOut) {
     const reasons = [];
     if (report.state === 'FAILED')
         reasons.push(`tuning FAILED: ${report.error ?? 'the service gave no reason'}`);
+    if (report.state === 'REJECTED')
+        reasons.push(`rejected before anything was created: ${report.error ?? ''}`);
     if (report.state === 'CANCELLED')
         reasons.push(report.error ?? 'tuning was CANCELLED');
     if (timedOut)
@@ -8226,6 +8229,8 @@ function conclusion(report) {
     return `gemini-tune: ${parts.join(', ')}`;
 }
 
+// EXTERNAL MODULE: ./src/util/time-limit.ts
+var time_limit = __webpack_require__(3949);
 ;// CONCATENATED MODULE: ./src/steps/publish.ts
 /**
  * The one way a run ends, whatever ended it (success, dataset errors, a failed create, an error
@@ -8233,6 +8238,8 @@ function conclusion(report) {
  * JSON file, the job summary, the final PR comment, the Actions cache entry and the outputs, and
  * only then the step's failure, if any. Writing the report never hides the error that ended the run.
  */
+
+
 
 
 
@@ -8290,9 +8297,10 @@ function conclude(run) {
     const { report, settings } = run;
     report.finishedAt = new Date(run.clock.now()).toISOString();
     if (run.stopError !== null) {
-        // Stopped before a job existed (dataset errors, a failed create): FAILED; else the job's last state stands.
+        // Stopped before a job existed: REJECTED when nothing was created and the run could not go on
+        // (dataset errors, a create refused), else FAILED; once a job existed, its last state stands.
         if (run.status === null)
-            report.state = 'FAILED';
+            report.state = rejected(run) ? 'REJECTED' : 'FAILED';
         report.error = publish_describe(run.stopError);
         if (run.stopError instanceof DatasetError) {
             report.dataset = null;
@@ -8325,6 +8333,22 @@ function conclude(run) {
         failures.push(report.error ?? `stopped by ${run.stoppedBy}`);
     report.error = report.error ?? (failures.length ? failures.join('; ') : null);
     return failures;
+}
+/**
+ * Whether the error that stopped a run with no job means nothing was created and the run cannot go
+ * on: anything before the create (dataset problems, credentials), or a create (or its upload)
+ * refused with a 4xx error. A 409 attaches and a 429 is retried before it gets here; a create that
+ * never answered, or answered with something unreadable, may have made a job: FAILED.
+ */
+function rejected(run) {
+    const err = run.stopError;
+    if (err instanceof DatasetError || run.phase === 'dataset')
+        return !(err instanceof time_limit/* TimeLimitError */.$q);
+    return (err instanceof errors/* GoogleApiError */.GI &&
+        err.httpStatus >= 400 &&
+        err.httpStatus < 500 &&
+        err.httpStatus !== 408 &&
+        err.httpStatus !== 429);
 }
 /** A job left running on purpose (wait: false, a timeout, an error while following it): the report and a notice say how to pick it up. */
 function leftRunning(run, why) {
@@ -8419,8 +8443,6 @@ function runUrl(env) {
     return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
 }
 
-// EXTERNAL MODULE: ./src/util/time-limit.ts
-var time_limit = __webpack_require__(3949);
 ;// CONCATENATED MODULE: ./src/steps/run-state.ts
 /**
  * One run's state, as the phases find things out: the report (the one record of what happened,

@@ -299,7 +299,7 @@ function registerSecret(value) {
     if (!value || value.length < 6 || secrets.has(value))
         return;
     secrets.add(value);
-    (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .addMask */ .e)(value);
+    (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .addMask */ .eu)(value);
 }
 /** Replaces every registered secret in `text` with ***. */
 function scrub(text) {
@@ -361,16 +361,20 @@ function onStopSignal(handler, source = process) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ setFailed),
-/* harmony export */   e: () => (/* binding */ addMask)
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   ON: () => (/* binding */ setOneLineOutput),
+/* harmony export */   eu: () => (/* binding */ addMask)
 /* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /**
- * The two workflow commands the action needs before its pipeline is loaded: add-mask, and the
- * error + exit code of setFailed. They are written here, with @actions/core's escaping, because
+ * The workflow commands the action needs before its pipeline is loaded: add-mask, the error + exit
+ * code of setFailed, and a one-line output (the `state` of a run refused on its inputs). They are written here, with @actions/core's escaping, because
  * importing @actions/core also loads its OIDC client (undici, ~1 MB): measured at about 45 ms of
  * the cold start on Node 20, which a run that fails on its inputs should not pay. Everything after
  * the inputs uses @actions/core itself.
  */
+
 const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 function issue(command, message) {
     process.stdout.write(`::${command}::${escapeData(message)}\n`);
@@ -383,6 +387,16 @@ function addMask(secret) {
 function setFailed(message) {
     process.exitCode = 1;
     issue('error', message);
+}
+/** Same effect as core.setOutput for a one-line value (`name=value` in the runner's output file). */
+function setOneLineOutput(name, value) {
+    if (/[\r\n]/.test(value))
+        throw new Error(`output ${name}: one line only`);
+    const file = process.env['GITHUB_OUTPUT'];
+    if (file)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}=${value}\n`, 'utf8');
+    else
+        process.stdout.write(`\n::set-output name=${name}::${escapeData(value)}\n`);
 }
 
 
@@ -8025,7 +8039,10 @@ async function run(env = process.env, options = {}) {
         await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m, options.signals);
     }
     catch (err) {
-        (0,workflow_commands/* setFailed */.C)(`gemini-tune failed with: ${describe(err)}`);
+        // Refused on its inputs: nothing was created, so the run is REJECTED (the pipeline publishes every other ending).
+        if (err instanceof inputs_settings/* InputError */.dz)
+            (0,workflow_commands/* setOneLineOutput */.ON)('state', 'REJECTED');
+        (0,workflow_commands/* setFailed */.C1)(`gemini-tune failed with: ${describe(err)}`);
     }
 }
 function describe(err) {

@@ -28382,14 +28382,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: forgetSecrets
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/runner/workflow-commands.ts
 /**
- * The two workflow commands the action needs before its pipeline is loaded: add-mask, and the
- * error + exit code of setFailed. They are written here, with @actions/core's escaping, because
+ * The workflow commands the action needs before its pipeline is loaded: add-mask, the error + exit
+ * code of setFailed, and a one-line output (the `state` of a run refused on its inputs). They are written here, with @actions/core's escaping, because
  * importing @actions/core also loads its OIDC client (undici, ~1 MB): measured at about 45 ms of
  * the cold start on Node 20, which a run that fails on its inputs should not pay. Everything after
  * the inputs uses @actions/core itself.
  */
+
 const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 function issue(command, message) {
     process.stdout.write(`::${command}::${escapeData(message)}\n`);
@@ -28402,6 +28405,16 @@ function addMask(secret) {
 function setFailed(message) {
     process.exitCode = 1;
     issue('error', message);
+}
+/** Same effect as core.setOutput for a one-line value (`name=value` in the runner's output file). */
+function setOneLineOutput(name, value) {
+    if (/[\r\n]/.test(value))
+        throw new Error(`output ${name}: one line only`);
+    const file = process.env['GITHUB_OUTPUT'];
+    if (file)
+        appendFileSync(file, `${name}=${value}\n`, 'utf8');
+    else
+        process.stdout.write(`\n::set-output name=${name}::${escapeData(value)}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/secrets.ts

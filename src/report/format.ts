@@ -1,4 +1,4 @@
-import type { TuningState } from '../domain.js';
+import type { RunState } from '../domain.js';
 /** State marks shared by the comment and the job summary (numbers and durations: ../util/format.ts). */
 
 /** Total of all timed phases (seconds each), in ms. */
@@ -7,9 +7,10 @@ export function totalMs(timings: Record<string, number>): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) * 1000;
 }
 
-export const STATE_EMOJI: Record<TuningState, string> = {
+export const STATE_EMOJI: Record<RunState, string> = {
   ACTIVE: '✅',
   FAILED: '❌',
+  REJECTED: '⛔',
   CANCELLED: '🚫',
   CREATING: '⏳',
 };

@@ -2,14 +2,7 @@
 
 import type { DatasetStats } from '../dataset/analysis/stats.js';
 import type { EvalSummary } from '../eval/types.js';
-import type {
-  BackendName,
-  Hyperparameters,
-  Snapshot,
-  TuningDataStats,
-  TuningState,
-  DatasetFinding,
-} from '../domain.js';
+import type { BackendName, Hyperparameters, Snapshot, TuningDataStats, RunState, DatasetFinding } from '../domain.js';
 
 export interface Gate {
   name: 'min-pass-rate' | 'max-final-loss' | string;
@@ -56,7 +49,7 @@ export interface Report {
   displayName: string;
   tunedModel: string | null;
   endpoint: string | null;
-  state: TuningState;
+  state: RunState;
   job: string;
   cacheHit: boolean;
   contentKey: string | null;

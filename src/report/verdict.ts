@@ -6,6 +6,7 @@ import type { Report } from './types.js';
 export function failureReasons(report: Report, timedOut: boolean): string[] {
   const reasons: string[] = [];
   if (report.state === 'FAILED') reasons.push(`tuning FAILED: ${report.error ?? 'the service gave no reason'}`);
+  if (report.state === 'REJECTED') reasons.push(`rejected before anything was created: ${report.error ?? ''}`);
   if (report.state === 'CANCELLED') reasons.push(report.error ?? 'tuning was CANCELLED');
   if (timedOut) reasons.push(`tuning did not finish in time; resume with: ${report.resumeWith ?? ''}`);
   for (const gate of report.gates) {

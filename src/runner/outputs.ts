@@ -4,7 +4,7 @@
  */
 
 import * as core from '@actions/core';
-import type { TuningState } from '../domain.js';
+import type { RunState } from '../domain.js';
 
 export enum Output {
   TunedModel = 'tuned-model',
@@ -29,7 +29,7 @@ export enum State {
 export interface Outputs {
   tunedModel: string | null;
   endpoint: string | null;
-  state: TuningState;
+  state: RunState;
   job: string;
   finalLoss: number | null;
   passRate: number | null;

@@ -7,6 +7,7 @@
 
 import * as core from '@actions/core';
 import { appendFile } from 'node:fs/promises';
+import { GoogleApiError } from '../backends/errors.js';
 import { DatasetError } from '../dataset/load-datasets.js';
 import { evaluateGates } from '../eval/gates.js';
 import { problemCountsReport, problemReports } from '../report/dataset-report.js';
@@ -16,6 +17,7 @@ import type { Report } from '../report/types.js';
 import { conclusion, failureReasons } from '../report/verdict.js';
 import { setOutputs, settleJobState } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
+import { TimeLimitError } from '../util/time-limit.js';
 import type { Run } from './run-state.js';
 
 /** After a stop signal the runner kills the step 7.5 s later: the comment gets this long. */
@@ -63,8 +65,9 @@ function conclude(run: Run): string[] {
   const { report, settings } = run;
   report.finishedAt = new Date(run.clock.now()).toISOString();
   if (run.stopError !== null) {
-    // Stopped before a job existed (dataset errors, a failed create): FAILED; else the job's last state stands.
-    if (run.status === null) report.state = 'FAILED';
+    // Stopped before a job existed: REJECTED when nothing was created and the run could not go on
+    // (dataset errors, a create refused), else FAILED; once a job existed, its last state stands.
+    if (run.status === null) report.state = rejected(run) ? 'REJECTED' : 'FAILED';
     report.error = describe(run.stopError);
     if (run.stopError instanceof DatasetError) {
       report.dataset = null;
@@ -94,6 +97,24 @@ function conclude(run: Run): string[] {
   if (run.stoppedBy && report.state !== 'CANCELLED') failures.push(report.error ?? `stopped by ${run.stoppedBy}`);
   report.error = report.error ?? (failures.length ? failures.join('; ') : null);
   return failures;
+}
+
+/**
+ * Whether the error that stopped a run with no job means nothing was created and the run cannot go
+ * on: anything before the create (dataset problems, credentials), or a create (or its upload)
+ * refused with a 4xx error. A 409 attaches and a 429 is retried before it gets here; a create that
+ * never answered, or answered with something unreadable, may have made a job: FAILED.
+ */
+function rejected(run: Run): boolean {
+  const err = run.stopError;
+  if (err instanceof DatasetError || run.phase === 'dataset') return !(err instanceof TimeLimitError);
+  return (
+    err instanceof GoogleApiError &&
+    err.httpStatus >= 400 &&
+    err.httpStatus < 500 &&
+    err.httpStatus !== 408 &&
+    err.httpStatus !== 429
+  );
 }
 
 /** A job left running on purpose (wait: false, a timeout, an error while following it): the report and a notice say how to pick it up. */

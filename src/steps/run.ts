@@ -7,7 +7,7 @@
 import { InputError, parseSettings, readRawInputs } from '../inputs/settings.js';
 import { registerSecret, scrub } from '../runner/secrets.js';
 import type { SignalSource } from '../runner/signals.js';
-import { setFailed } from '../runner/workflow-commands.js';
+import { setFailed, setOneLineOutput } from '../runner/workflow-commands.js';
 import { systemClock, type Clock } from '../util/clock.js';
 
 export interface RunOptions {
@@ -27,6 +27,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     const { runPipeline } = await import('./pipeline.js');
     await runPipeline(settings, env, options.clock ?? systemClock, options.signals);
   } catch (err) {
+    // Refused on its inputs: nothing was created, so the run is REJECTED (the pipeline publishes every other ending).
+    if (err instanceof InputError) setOneLineOutput('state', 'REJECTED');
     setFailed(`gemini-tune failed with: ${describe(err)}`);
   }
 }

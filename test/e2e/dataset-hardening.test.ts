@@ -74,7 +74,7 @@ describe('dataset files outside the workspace (dist/)', () => {
     expect(main.stdout).toMatch(/::error file=data\/train\.csv::training-data: data\/train\.csv resolves outside/);
     const { all, report } = published(runner, main, 61);
     expect(report).not.toBe('');
-    expect(JSON.parse(report).state).toBe('FAILED');
+    expect(JSON.parse(report).state).toBe('REJECTED');
     expect(all).not.toContain(SECRET);
     expect(all).not.toContain('x-access-token');
     expect(emu.requests).toHaveLength(0);

@@ -75,7 +75,7 @@ describe('dist/ as a child process', () => {
     expect(post.code).toBe(0);
   });
 
-  it('bad input: non-zero exit, zero requests reached the emulator', async () => {
+  it('bad input: non-zero exit, state REJECTED, zero requests reached the emulator', async () => {
     const runner = action({ 'learning-rate': '0.001', 'learning-rate-multiplier': '2' });
     const main = await runNode(DIST_MAIN, runner.env);
     expect(main.code).toBe(1);
@@ -83,7 +83,7 @@ describe('dist/ as a child process', () => {
       '::error::gemini-tune failed with: input "learning-rate" cannot be set together with "learning-rate-multiplier"',
     );
     expect(emu.requests).toHaveLength(0);
-    expect(runner.outputs()).toEqual({});
+    expect(runner.outputs()).toEqual({ state: 'REJECTED' });
     const post = await runNode(DIST_POST, runner.postEnv());
     expect(post.code).toBe(0);
     expect(emu.requests).toHaveLength(0);
@@ -100,7 +100,7 @@ describe('dist/ as a child process', () => {
       expect(main.stdout).toMatch(/::error::gemini-tune failed with: 2 problems in .*train\.jsonl/);
       expect(emu.requests).toHaveLength(0);
       const out = runner.outputs();
-      expect(out['state']).toBe('FAILED');
+      expect(out['state']).toBe('REJECTED');
       const report = JSON.parse(readFileSync(out['report-path']!, 'utf8')) as {
         problems: { line: number | null; message: string }[];
       };
@@ -108,7 +108,7 @@ describe('dist/ as a child process', () => {
       expect(report.problems.map((p) => p.line)).toEqual([2, 3, null]);
       expect(runner.summary()).toContain('Dataset problems');
       const comment = gh.comments('octo-org', 'number-tuner', 9)[0]?.body ?? '';
-      expect(comment).toContain('FAILED');
+      expect(comment).toContain('REJECTED');
       expect(comment).toContain('output&quot; is missing'); // escaped: the message quotes field names
       const post = await runNode(DIST_POST, runner.postEnv());
       expect(post.code).toBe(0);
@@ -144,8 +144,9 @@ describe('dist/ as a child process', () => {
     const main = await runNode(DIST_MAIN, runner.env, {
       onStdout: () => undefined,
       onSpawn: (kill) => {
+        // Once the service made the model (the state is saved before the create is even sent).
         const timer = setInterval(() => {
-          if (runner.state()['job']) {
+          if (runner.state()['job'] && emu.tunedModels().length > 0) {
             clearInterval(timer);
             kill('SIGKILL');
           }

@@ -107,18 +107,18 @@ describe('the comment tells the truth about every ending', () => {
     expect(result.exitCode).toBe(1);
     const list = comments(pr);
     expect(list).toHaveLength(1);
-    expect(list[0]?.body).toContain('❌ Gemini tuning: FAILED');
+    expect(list[0]?.body).toContain('⛔ Gemini tuning: REJECTED');
     expect(list[0]?.body).not.toContain(good.outputs()['tuned-model']);
     expect(list[0]?.body).toContain('`models/not-a-tunable-model-001`');
     // The report, the job summary and the outputs say so too.
     const outputs = bad.outputs();
-    expect(outputs['state']).toBe('FAILED');
+    expect(outputs['state']).toBe('REJECTED');
     expect(outputs['cache-hit']).toBe('false');
     expect(outputs['comment-url']).toBe(list[0]?.html_url);
     const report = JSON.parse(readFileSync(outputs['report-path']!, 'utf8')) as { state: string; error: string };
-    expect(report.state).toBe('FAILED');
+    expect(report.state).toBe('REJECTED');
     expect(report.error).toContain('not-a-tunable-model-001');
-    expect(bad.summary()).toContain('FAILED');
+    expect(bad.summary()).toContain('REJECTED');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * A run stopped by dataset errors, through the real run(): it still writes the JSON report, the job
- * summary and (on a pull request) the sticky comment, all saying FAILED and listing the problems,
+ * summary and (on a pull request) the sticky comment, all saying REJECTED and listing the problems,
  * escaped; an earlier run's comment is edited in place, so it no longer shows old results for the
  * new commit. The step fails with the same message as before, and nothing reaches Google.
  */
@@ -79,7 +79,7 @@ const readReport = (path: string | undefined): ReportJson => {
 };
 
 describe('dataset errors on a pull request', () => {
-  it('edit the earlier sticky comment to show FAILED and the problems, escaped; write the report and summary; send nothing to Google', async () => {
+  it('edit the earlier sticky comment to show REJECTED and the problems, escaped; write the report and summary; send nothing to Google', async () => {
     const pr = 301;
     const earlier = gh.addComment(
       OWNER,
@@ -129,7 +129,7 @@ describe('dataset errors on a pull request', () => {
     );
     const body = list[0]?.body ?? '';
     expect(body.split('\n')[0]).toBe(MARKER);
-    expect(body).toContain('### ❌ Gemini tuning: FAILED');
+    expect(body).toContain('### ⛔ Gemini tuning: REJECTED');
     expect(body).not.toContain('ACTIVE');
     expect(body).not.toContain('earlier-run-model');
     expect(body).toContain('#### Dataset problems');
@@ -156,11 +156,11 @@ describe('dataset errors on a pull request', () => {
     expect(toHtml(body)).not.toMatch(/<img|@[\p{L}\p{N}]/u);
     expect(runner.outputs()['comment-url']).toBe(earlier.html_url);
 
-    // The JSON report: FAILED, the same reason, every problem (errors first), nothing made up.
+    // The JSON report: REJECTED, the same reason, every problem (errors first), nothing made up.
     expect(runner.outputs()['report-path']).toBe(reportPath);
     const report = readReport(reportPath);
     expect(report).toMatchObject({
-      state: 'FAILED',
+      state: 'REJECTED',
       error: message,
       backend: 'gemini-api',
       baseModel: 'models/gemini-1.5-flash-001-tuning',
@@ -180,12 +180,12 @@ describe('dataset errors on a pull request', () => {
       `the id "${HOSTILE_ID}" is already used on line 1: give each case a unique "id"`,
     );
     expect(report.problems[2]?.message).toContain('unknown field "<img src=x>" is ignored');
-    expect(runner.outputs()['state']).toBe('FAILED');
+    expect(runner.outputs()['state']).toBe('REJECTED');
     expect(runner.outputs()['job']).toBe('');
 
     // The job summary: the same, escaped.
     const summary = runner.summary();
-    expect(summary).toContain('## ❌ Gemini tuning: FAILED');
+    expect(summary).toContain('## ⛔ Gemini tuning: REJECTED');
     expect(summary).toContain('### Dataset problems');
     expect(summary).toContain('unknown field &quot;&lt;img src=x&gt;&quot; is ignored');
     expect(summary).toContain('unknown field &quot;@\u200Boctocat&quot; is ignored');
@@ -260,7 +260,7 @@ describe('dataset errors outside a pull request', () => {
     const path = runner.outputs()['report-path'];
     expect(path && existsSync(path)).toBe(true);
     const report = readReport(path);
-    expect(report).toMatchObject({ state: 'FAILED', backend: 'vertex-ai', baseModel: 'gemini-2.5-flash' });
+    expect(report).toMatchObject({ state: 'REJECTED', backend: 'vertex-ai', baseModel: 'gemini-2.5-flash' });
     expect(report.problems).toEqual([
       {
         severity: 'error',

@@ -89,7 +89,8 @@ function expected(backend: Backend, phase: Phase, fault: Fault): Expected {
     return { exitCode: 0, state: 'ACTIVE', remote: 'trained' };
   }
   if (fault === 'error') {
-    if (phase === 'upload' || phase === 'create') return { exitCode: 1, state: 'FAILED', remote: 'none' };
+    // A 403 on the upload or the create: nothing was created, and the run cannot go on.
+    if (phase === 'upload' || phase === 'create') return { exitCode: 1, state: 'REJECTED', remote: 'none' };
     if (phase === 'poll') return { exitCode: 1, state: 'CREATING', remote: 'running' };
     // An eval call refused: its cases error (no gate here); the comment writer recovers from a 404.
     return { exitCode: 0, state: 'ACTIVE', remote: 'trained' };

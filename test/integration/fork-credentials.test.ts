@@ -78,7 +78,7 @@ describe('a fork pull request without credentials', () => {
     expect(runner.summary()).toContain('no credentials on a fork pull request');
     expect(runner.summary()).not.toMatch(ADC_MESSAGE);
     const out = runner.outputs();
-    expect(out['state']).toBe('FAILED');
+    expect(out['state']).toBe('REJECTED');
     expect(out['comment-url']).toBe('');
     const report = JSON.parse(readFileSync(out['report-path']!, 'utf8')) as { error: string; backend: string };
     expect(report.error).toMatch(/^no credentials on a fork pull request/);
