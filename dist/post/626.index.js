@@ -16,7 +16,7 @@ export const modules = {
 /* harmony export */   xO: () => (/* binding */ lossPoints),
 /* harmony export */   yR: () => (/* binding */ rpcStatus)
 /* harmony export */ });
-/* unused harmony exports preview, lossValue */
+/* unused harmony exports preview, MAX_FLOAT32, lossValue */
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4539);
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(297);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3878);
@@ -89,10 +89,15 @@ function wireNumber(v) {
     }
     return null;
 }
-/** A loss value: finite and not negative (NaN, Infinity, negative numbers and text are not). */
+/** The largest finite 32-bit float: the service's `mean_loss` is a `float`, so nothing beyond it is a real loss. */
+const MAX_FLOAT32 = 3.4028234663852886e38;
+/**
+ * A loss value: finite, not negative, and within a 32-bit float (NaN, Infinity, negative numbers,
+ * numbers past FLT_MAX and text are not).
+ */
 function lossValue(v) {
     const n = wireNumber(v);
-    return n !== null && n >= 0 ? n : null;
+    return n !== null && n >= 0 && n <= MAX_FLOAT32 ? n : null;
 }
 /** A step or epoch number: a non-negative integer. */
 function countValue(v) {

@@ -84,10 +84,16 @@ export function wireNumber(v: unknown): number | null {
   return null;
 }
 
-/** A loss value: finite and not negative (NaN, Infinity, negative numbers and text are not). */
+/** The largest finite 32-bit float: the service's `mean_loss` is a `float`, so nothing beyond it is a real loss. */
+export const MAX_FLOAT32 = 3.4028234663852886e38;
+
+/**
+ * A loss value: finite, not negative, and within a 32-bit float (NaN, Infinity, negative numbers,
+ * numbers past FLT_MAX and text are not).
+ */
 export function lossValue(v: unknown): number | null {
   const n = wireNumber(v);
-  return n !== null && n >= 0 ? n : null;
+  return n !== null && n >= 0 && n <= MAX_FLOAT32 ? n : null;
 }
 
 /** A step or epoch number: a non-negative integer. */

@@ -10,18 +10,21 @@ import type { Gate, Report } from '../report/types.js';
  *
  * A gate without a value is missed: `min-pass-rate` with no eval (no `eval-data`) or no scored
  * case, `max-final-loss` when the service reported no loss. Errored eval cases count in the pass
- * rate as not passed.
+ * rate as not passed. An eval cut short by the time limit misses the eval gates ("eval
+ * incomplete"), whatever the cases that ran gave.
  */
 export function evaluateGates(settings: Pick<Settings, 'minPassRate' | 'maxFinalLoss'>, report: Report): Gate[] {
   if (report.state !== 'ACTIVE') return [];
   const gates: Gate[] = [];
   if (settings.minPassRate !== null) {
     const value = report.eval?.passRate ?? null;
+    const incomplete = report.eval?.incomplete === true;
     gates.push({
       name: 'min-pass-rate',
       threshold: settings.minPassRate,
       value,
-      passed: value !== null && value >= settings.minPassRate,
+      passed: !incomplete && value !== null && value >= settings.minPassRate,
+      ...(incomplete ? { note: 'eval incomplete' } : {}),
     });
   }
   if (settings.maxFinalLoss !== null) {

@@ -4,10 +4,11 @@
  * 1 s guard per case blocks the event loop (HTTP calls in flight time out, sockets reset) and
  * twenty such cases cost twenty seconds. Here every match runs in one worker thread, one match at
  * a time:
- *  - per match, a hard limit (`matchMs`, default 1 s): on overrun the worker is terminated (that
+ *  - per match, a hard limit (`matchMs`, default 250 ms): on overrun the worker is terminated (that
  *    interrupts a backtracking regex) and a new one is started for the next match;
  *  - one total budget for the whole eval (`budgetMs`, default 5 s of matching): once spent, the
- *    remaining regex cases are not run and fail with a reason that says so.
+ *    remaining regex cases are not run.
+ * A case past either limit is an error (not scored), not a failure: the fault is the pattern's.
  * Both are real time (a CPU guard, like a call's own timeout: see ../util/clock.ts), measured from
  * the moment the worker is ready, so starting a worker never counts against a match.
  *
@@ -17,7 +18,7 @@
 
 import { Worker } from 'node:worker_threads';
 
-export const DEFAULT_REGEX_MATCH_MS = 1000;
+export const DEFAULT_REGEX_MATCH_MS = 250;
 export const DEFAULT_REGEX_BUDGET_MS = 5000;
 
 export interface RegexLimits {

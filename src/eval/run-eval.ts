@@ -78,7 +78,7 @@ export interface RunEvalOptions {
   maxRetryAfterMs?: number;
   /** Starting window (slow start); default `concurrency`. */
   initialConcurrency?: number;
-  /** Per-match limit and total budget of the regex scorer (defaults: 1 s and 5 s). */
+  /** Per-match limit and total budget of the regex scorer (defaults: 250 ms and 5 s). */
   regexLimits?: RegexLimits;
 }
 
@@ -96,6 +96,8 @@ class GenerateContractError extends Error {
 
 const noopLog: EvalLog = { info() {}, debug() {}, warning() {} };
 const MAX_ERROR_WARNINGS = 5;
+
+const ABANDONED = 'abandoned at the run’s time limit';
 
 export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   const log = opts.log ?? noopLog;
@@ -135,21 +137,25 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     c: EvalCase,
     answer: GenerateAnswer,
     which: string,
-  ): Promise<{ pass: boolean | null; reason: string | null }> => {
+  ): Promise<{ pass: boolean | null; reason: string | null; error: string | null }> => {
     const scorer = scorerOf(c);
     if (answer.blocked !== null) {
       const reason = `blocked: ${answer.blocked}`;
       log.debug(`eval: case ${c.id} (${which}) ${reason}`);
-      return { pass: scorer === null ? null : false, reason: scorer === null ? null : reason };
+      return { pass: scorer === null ? null : false, reason: scorer === null ? null : reason, error: null };
     }
-    if (scorer === null || c.expected === null) return { pass: null, reason: null };
+    if (scorer === null || c.expected === null) return { pass: null, reason: null, error: null };
     const result = await score(scorer, c.expected, answer.text, { regex });
+    if (result.error !== undefined) {
+      log.warning(`eval: case ${c.id} (${which}) errored: ${result.error}`);
+      return { pass: null, reason: null, error: result.error };
+    }
     if (!result.pass) {
       const msg = `eval: case ${c.id} (${which}) failed: ${result.reason ?? 'no reason given'}`;
       if (result.invalidCase) log.warning(msg);
       else log.debug(msg);
     }
-    return { pass: result.pass, reason: result.pass ? null : (result.reason ?? null) };
+    return { pass: result.pass, reason: result.pass ? null : (result.reason ?? null), error: null };
   };
 
   let errorWarnings = 0;
@@ -170,7 +176,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     }
     const { answer } = result;
     const scored = await scoreOutput(c, answer, which);
-    return { output: answer.text, error: null, ...scored, blocked: answer.blocked, truncated: answer.truncated };
+    return { output: answer.text, ...scored, blocked: answer.blocked, truncated: answer.truncated };
   };
 
   const callWithRetry = async (
@@ -182,7 +188,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       const permit = await limiter.acquire({ front: attempt > 1 });
       if (opts.signal?.aborted) {
         limiter.release(permit, 'neutral');
-        return { error: 'abandoned at the run’s time limit' };
+        return { error: ABANDONED };
       }
       let err: unknown;
       try {
@@ -311,8 +317,15 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       );
     }
   });
+  // At the run's time limit the eval stops where it is: the cases with all their answers are
+  // reported, the others are "not run" (calls still in flight are abandoned with the run's HTTP).
+  let cutShort = false;
+  const timeUp = new Promise<void>((resolve) => {
+    if (opts.signal?.aborted) resolve();
+    opts.signal?.addEventListener('abort', () => resolve(), { once: true });
+  }).then(() => void (cutShort = true));
   try {
-    await Promise.all(tasks);
+    await Promise.race([Promise.all(tasks), timeUp]);
   } finally {
     regex.close();
   }
@@ -329,8 +342,9 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     baselineModel,
     generationConfig: opts.generationConfig,
     cases,
-    tuned,
-    base,
+    tuned: cutShort ? tuned.map((r) => (r?.error === ABANDONED ? undefined : r)) : tuned,
+    base: cutShort ? base.map((r) => (r?.error === ABANDONED ? undefined : r)) : base,
+    cutShort,
   });
   log.info(
     `eval: pass rate ${formatRate(summary.passRate)} (${summary.passed} passed, ${summary.failed} failed, ` +

@@ -27,8 +27,14 @@ export interface ScoreResult {
   pass: boolean;
   /** Why the case failed (set on failures only). */
   reason?: string;
-  /** Set when the failure comes from the case itself (invalid regex, regex timed out), not the output. */
+  /** Set when the failure comes from the case itself (an invalid regex), not the output. */
   invalidCase?: boolean;
+  /**
+   * Set when the output could not be scored (a regex past its time limit, or not run once the
+   * eval's regex budget was spent): an error, neither a pass nor a failure; `pass` is then false
+   * and means nothing.
+   */
+  error?: string;
 }
 
 export interface ScoreOptions {
@@ -115,14 +121,12 @@ async function scoreRegex(spec: string, output: string, guard: RegexGuard): Prom
     case 'timeout':
       return {
         pass: false,
-        reason: `regex ${quote(spec)} timed out after ${outcome.ms} ms (catastrophic backtracking?); counted as a failure`,
-        invalidCase: true,
+        error: `regex ${quote(spec)} timed out after ${outcome.ms} ms (catastrophic backtracking?); not scored`,
       };
     case 'budget':
       return {
         pass: false,
-        reason: `regex ${quote(spec)} not run: the eval's regex time budget (${outcome.budgetMs} ms of matching in all) is spent (earlier patterns ran long); counted as a failure`,
-        invalidCase: true,
+        error: `regex ${quote(spec)} not run: the eval's regex time budget (${outcome.budgetMs} ms of matching in all) is spent (earlier patterns ran long); not scored`,
       };
     case 'error':
       return { pass: false, reason: `regex ${quote(spec)} failed: ${outcome.message}`, invalidCase: true };

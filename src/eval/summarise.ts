@@ -30,13 +30,21 @@ export function summarise(run: {
   cases: readonly EvalCase[];
   tuned: ReadonlyArray<CallResult | undefined>;
   base: ReadonlyArray<CallResult | undefined>;
+  /** The eval was cut short at the run's time limit: a case without all its results was not run. */
+  cutShort?: boolean;
 }): EvalSummary {
   const results: EvalCaseResult[] = [];
+  const notRun: string[] = [];
   const tally = { passed: 0, failed: 0, errors: 0, unscored: 0 };
   const baseTally = { passed: 0, failed: 0, errors: 0 };
   const regressions: string[] = [];
   const improvements: string[] = [];
   run.cases.forEach((c, i) => {
+    if (run.cutShort && (run.tuned[i] === undefined || (run.baselineModel !== null && run.base[i] === undefined))) {
+      notRun.push(c.id);
+      results.push(notRunResult(c, run.baselineModel !== null));
+      return;
+    }
     const r = run.tuned[i] ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
     const result: EvalCaseResult = {
       id: c.id,
@@ -91,5 +99,25 @@ export function summarise(run: {
     improvements,
     generationConfig: { ...run.generationConfig },
     cases: results,
+    incomplete: notRun.length > 0,
+    notRun,
   };
+}
+
+export const NOT_RUN = 'not run: the run reached its time limit (timeout-minutes) first';
+
+/** A case the time limit left without its answers: shown, counted nowhere. */
+function notRunResult(c: EvalCase, withBaseline: boolean): EvalCaseResult {
+  const result: EvalCaseResult = {
+    id: c.id,
+    input: c.input,
+    expected: c.expected,
+    scorer: c.expected === null ? null : (c.scorer ?? 'exact'),
+    output: null,
+    pass: null,
+    error: NOT_RUN,
+    reason: null,
+  };
+  if (withBaseline) Object.assign(result, { baselineOutput: null, baselinePass: null, baselineError: NOT_RUN });
+  return result;
 }

@@ -42,4 +42,11 @@ export interface EvalSummary {
   improvements: string[];
   generationConfig: { temperature: number; maxOutputTokens?: number };
   cases: EvalCaseResult[];
+  /**
+   * The run's time limit came before every case had its answers: the cases in `notRun` have none
+   * (their `error` says so) and are left out of every count above.
+   */
+  incomplete: boolean;
+  /** ids of the cases not run (or not finished) when the time limit came. */
+  notRun: string[];
 }

@@ -4,13 +4,9 @@ import type { Report } from './types.js';
 import { escapeInline } from './escape.js';
 import {
   FULL_DATA_NOTE,
-  type CellLimits,
-  casePriority,
-  fitRows,
   code,
   dataset,
   evalHeadline,
-  evalTable,
   gates,
   hyperparameters,
   loss,
@@ -21,6 +17,7 @@ import {
   runLink,
   statusHeading,
 } from './sections.js';
+import { type CellLimits, casePriority, evalTable, fitRows } from './eval-table.js';
 
 /** The whole body stays strictly below this many UTF-16 code units (GitHub rejects > 65,536). */
 export const COMMENT_LIMIT = 60_000;

@@ -1,11 +1,11 @@
 /** Markdown sections shared by the PR comment and the job summary. Every value from a dataset,
  * a model or a service goes through ./escape.ts. */
 
-import type { EvalCaseResult, EvalSummary } from '../eval/types.js';
+import type { EvalSummary } from '../eval/types.js';
 import type { Report, Gate, ProblemReport } from './types.js';
 import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate } from './escape.js';
 import { formatDuration, formatLoss, formatNumber, formatPercent } from '../util/format.js';
-import { STATE_EMOJI, passMark, totalMs } from './format.js';
+import { STATE_EMOJI, totalMs } from './format.js';
 import { lossChart, lossStats } from './loss-chart.js';
 
 export const FULL_DATA_NOTE = 'The full data is in the job summary and the JSON report.';
@@ -202,7 +202,8 @@ export function gates(report: Report): string {
   if (report.gates.length === 0) return '';
   const rows = report.gates.map((g) => {
     const op = g.name === 'min-pass-rate' ? '≥ ' : g.name === 'max-final-loss' ? '≤ ' : '';
-    return `| ${escapeTableCell(g.name)} | ${op}${gateValue(g, g.threshold)} | ${gateValue(g, g.value)} | ${g.passed ? '✅ passed' : '❌ missed'} |`;
+    const result = g.passed ? '✅ passed' : `❌ missed${g.note ? ` (${escapeTableCell(g.note)})` : ''}`;
+    return `| ${escapeTableCell(g.name)} | ${op}${gateValue(g, g.threshold)} | ${gateValue(g, g.value)} | ${result} |`;
   });
   return ['| Gate | Threshold | Value | Result |', '| --- | ---: | ---: | --- |', ...rows].join('\n');
 }
@@ -213,6 +214,7 @@ export function evalHeadline(e: EvalSummary): string {
   const parts = [`**${e.passed}/${scored}** passed (${formatPercent(e.passRate)})`];
   if (e.errors > 0) parts.push(`${e.errors} error${e.errors === 1 ? '' : 's'}`);
   if (e.unscored > 0) parts.push(`${e.unscored} not scored`);
+  if (e.incomplete) parts.push(`⚠️ incomplete: ${e.notRun.length} not run (the time limit came first)`);
   if (e.baselineModel !== null) parts.push(`baseline ${code(e.baselineModel)}: ${formatPercent(e.baselinePassRate)}`);
   parts.push(`model ${code(e.model)}, temperature ${formatNumber(e.generationConfig.temperature)}`);
   return parts.join(' · ');
@@ -230,145 +232,6 @@ export function regressions(e: EvalSummary, max: number): string {
   if (e.improvements.length > 0)
     lines.push(`- 🔺 **Improvements** (baseline failed, tuned passed): ${idList(e.improvements, max)}`);
   return lines.join('\n');
-}
-
-export interface CellLimits {
-  /** Max UTF-16 units shown of an output (tuned or baseline) or error. */
-  output: number;
-  /** Max shown of an input or expected value. */
-  other: number;
-  /** Texts longer than this are folded into `<details>` with a short preview. */
-  foldAt: number;
-}
-
-/** A table cell for untrusted text, shortened to `limit` and folded when long. */
-export function textCell(text: string, limit: number, foldAt: number): { cell: string; cut: boolean } {
-  const { text: shown, truncated } = truncate(text, limit);
-  if (shown.length <= foldAt) return { cell: escapeTableCell(shown), cut: truncated };
-  const preview = truncate(text.replace(/\s+/g, ' ').trim(), Math.min(60, foldAt)).text;
-  const more = truncated ? ` <sub>(${text.length.toLocaleString('en-US')} characters, shortened)</sub>` : '';
-  return {
-    cell: `<details><summary>${escapeInline(preview)}</summary>${escapeInline(shown)}${more}</details>`,
-    cut: truncated,
-  };
-}
-
-function outputCell(
-  output: string | null,
-  error: string | null | undefined,
-  limits: CellLimits,
-): { cell: string; cut: boolean } {
-  if (output === null) {
-    if (!error) return { cell: '—', cut: false };
-    const r = textCell(error, Math.min(limits.output, 500), limits.foldAt);
-    return { cell: `⚠️ ${r.cell}`, cut: r.cut };
-  }
-  return textCell(output, limits.output, limits.foldAt);
-}
-
-function tableHeader(e: EvalSummary): string[] {
-  return e.baselineModel !== null
-    ? [
-        '| ID | Input | Expected | Output | Pass | Baseline output | Baseline pass |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-      ]
-    : ['| ID | Input | Expected | Output | Pass |', '| --- | --- | --- | --- | --- |'];
-}
-
-/** One row of the eval table, and whether any of its values had to be shortened. */
-export function evalRow(e: EvalSummary, c: EvalCaseResult, limits: CellLimits): { row: string; cut: boolean } {
-  const input = textCell(c.input, limits.other, limits.foldAt);
-  let expected: { cell: string; cut: boolean } = { cell: '—', cut: false };
-  if (c.expected !== null) {
-    expected = textCell(c.expected, limits.other, limits.foldAt);
-    if (c.scorer && c.scorer !== 'exact')
-      expected = { cell: `<sub>${c.scorer}</sub> ${expected.cell}`, cut: expected.cut };
-  }
-  const output = outputCell(c.output, c.error, limits);
-  const cells = [
-    escapeTableCell(truncate(c.id, 80).text),
-    input.cell,
-    expected.cell,
-    output.cell,
-    passMark(c.pass, c.error) + failReason(c.pass, c.reason),
-  ];
-  let cut = input.cut || expected.cut || output.cut;
-  if (e.baselineModel !== null) {
-    const b = outputCell(c.baselineOutput ?? null, c.baselineError, limits);
-    cells.push(
-      b.cell,
-      passMark(c.baselinePass ?? null, c.baselineError) + failReason(c.baselinePass, c.baselineReason),
-    );
-    cut ||= b.cut;
-  }
-  return { row: `| ${cells.join(' | ')} |`, cut };
-}
-
-/** Why a scored case failed (regex timed out, which JSON key differs...), shortened, under its mark. */
-function failReason(pass: boolean | null | undefined, reason: string | null | undefined): string {
-  if (pass !== false || !reason) return '';
-  return `<br><sub>${escapeTableCell(truncate(reason.replace(/\s+/g, ' '), 100).text)}</sub>`;
-}
-
-/** The eval table for the cases at `indices` (in that order). Reports whether anything was cut. */
-export function evalTable(e: EvalSummary, indices: number[], limits: CellLimits): { table: string; cut: boolean } {
-  let cut = false;
-  const rows: string[] = [];
-  for (const i of indices) {
-    const c = e.cases[i];
-    if (!c) continue;
-    const r = evalRow(e, c, limits);
-    rows.push(r.row);
-    cut ||= r.cut;
-  }
-  return { table: [...tableHeader(e), ...rows].join('\n'), cut };
-}
-
-/**
- * The most rows (taken in `priority` order, returned in document order) for which `render`
- * stays within `limit` by `measure`. Row sizes are measured once, so this costs a few renders
- * rather than a binary search over full documents.
- */
-export function fitRows(
-  e: EvalSummary,
-  priority: number[],
-  limits: CellLimits,
-  render: (rows: number[]) => string,
-  measure: (text: string) => number,
-  limit: number,
-): { rows: number[]; body: string } {
-  const margin = 400; // notes and the table header that appear only once rows are present
-  let total = measure(render([])) + margin;
-  let k = 0;
-  while (k < priority.length) {
-    const c = e.cases[priority[k] as number];
-    const size = c ? measure(evalRow(e, c, limits).row) + 1 : 0;
-    if (total + size >= limit) break;
-    total += size;
-    k++;
-  }
-  for (;;) {
-    const rows = priority.slice(0, k).sort((a, b) => a - b);
-    const body = render(rows);
-    if (measure(body) < limit || k === 0) return { rows, body };
-    k = Math.floor(k * 0.9);
-  }
-}
-
-/** Case indices ordered by how much a reader needs them: regressions, errors, failures, the rest. */
-export function casePriority(e: EvalSummary): number[] {
-  const regress = new Set(e.regressions);
-  const rank = (c: EvalCaseResult): number => {
-    if (regress.has(c.id)) return 0;
-    if (c.error) return 1;
-    if (c.pass === false) return 2;
-    if (c.pass === null) return 3;
-    return 4;
-  };
-  return e.cases
-    .map((c, i) => ({ i, r: rank(c) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((x) => x.i);
 }
 
 /** An http(s) URL safe to put in a Markdown link target, or null. */

@@ -7,12 +7,8 @@ import { formatLoss, formatNumber } from '../util/format.js';
 import { passMark } from './format.js';
 import { downsample } from './loss-chart.js';
 import {
-  type CellLimits,
-  casePriority,
-  fitRows,
   dataset,
   evalHeadline,
-  evalTable,
   gates,
   hyperparameters,
   loss,
@@ -24,6 +20,7 @@ import {
   runLink,
   statusHeading,
 } from './sections.js';
+import { type CellLimits, casePriority, evalTable, fitRows } from './eval-table.js';
 
 /** GitHub refuses step summaries over 1 MiB; stay clearly below in UTF-8 bytes. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;

@@ -9,6 +9,8 @@ export interface Gate {
   threshold: number;
   value: number | null;
   passed: boolean;
+  /** Why the gate is missed when its value does not say (e.g. "eval incomplete"). */
+  note?: string;
 }
 
 export interface DatasetReport {

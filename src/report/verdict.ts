@@ -12,7 +12,8 @@ export function failureReasons(report: Report, timedOut: boolean): string[] {
   for (const gate of report.gates) {
     if (gate.passed) continue;
     const value = gate.value === null ? 'no value' : gateValue(gate.name, gate.value);
-    reasons.push(`gate ${gate.name} missed: ${value} vs threshold ${gateValue(gate.name, gate.threshold)}`);
+    const note = gate.note ? ` (${gate.note})` : '';
+    reasons.push(`gate ${gate.name} missed${note}: ${value} vs threshold ${gateValue(gate.name, gate.threshold)}`);
   }
   return reasons;
 }

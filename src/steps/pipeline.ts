@@ -133,7 +133,8 @@ async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]
 
   run.report.eval = await Promise.race([evaluated, stopped, timeUp]);
   if (timeLimit.aborted && !run.stoppedBy) {
-    run.report.eval = null;
+    // The eval stops at the same signal and gives what it has: the finished cases, the rest "not run".
+    run.report.eval = await evaluated.catch(() => null);
     throw new TimeLimitError('the eval did not finish');
   }
 }

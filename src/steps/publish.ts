@@ -74,6 +74,8 @@ function conclude(run: Run): string[] {
       report.problems = problemReports(run.stopError.problems);
       report.problemCounts = problemCountsReport(run.stopError.counts);
     }
+    // An eval cut short by the time limit: its gates count as missed (the step fails on the timeout).
+    if (report.eval?.incomplete) report.gates = evaluateGates(settings, report);
     // An error is not a cancellation: a job still running is left to train, and said how to resume.
     if (report.state === 'CREATING' && !(run.stoppedBy && run.cancelsOnStop))
       leftRunning(run, 'An error ended the run');

@@ -7,7 +7,7 @@
  */
 
 /** Deepest nesting accepted in a user value (an eval case's fields, a JSON output compared by the `json` scorer). */
-export const MAX_JSON_DEPTH = 100;
+export const MAX_JSON_DEPTH = 64;
 
 /**
  * Whether `value` nests arrays/objects more than `max` levels deep (a scalar is depth 0, `[]`

@@ -190,7 +190,11 @@ describe('timeout-minutes bounds the whole run (a Google call that never answers
   CASES.forEach((c, i) => {
     it(`${c.name}: ends at the time limit as a timeout, report written`, async () => {
       emu.faults.add(c.fault);
-      const inputs = { 'timeout-minutes': String(c.minutes), ...(c.evalData ? {} : { 'eval-data': '' }) };
+      const inputs = {
+        'timeout-minutes': String(c.minutes),
+        // With an eval: a gate any finished eval would pass, missed because the eval is incomplete.
+        ...(c.evalData ? { 'min-pass-rate': '0' } : { 'eval-data': '' }),
+      };
       const runner = action(c.backend, inputs, i);
       const limitMs = c.minutes * 60_000;
       const { main, realMs } = await runMoving(runner, heldBy(c.fault.method, c.fault.path));
@@ -223,7 +227,17 @@ describe('timeout-minutes bounds the whole run (a Google call that never answers
       }
       if (c.state === 'ACTIVE') {
         expect(out['tuned-model']).toBeTruthy();
-        expect(r['eval']).toBeNull();
+        // The eval is reported as incomplete, its cases "not run", and its gate missed.
+        const ev = r['eval'] as { incomplete: boolean; notRun: string[]; cases: { id: string; error: string }[] };
+        expect(ev.incomplete).toBe(true);
+        expect(ev.notRun.length).toBeGreaterThan(0);
+        expect(ev.notRun).toEqual(ev.cases.map((x) => x.id));
+        expect(ev.cases[0]!.error).toMatch(/^not run: the run reached its time limit/);
+        expect(r['gates']).toEqual([
+          { name: 'min-pass-rate', threshold: 0, value: null, passed: false, note: 'eval incomplete' },
+        ]);
+        expect(runner.summary()).toContain('❌ missed (eval incomplete)');
+        expect(runner.summary()).toMatch(/⚠️ incomplete: \d+ not run \(the time limit came first\)/);
       }
       emu.faults.clear();
     }, 30_000);

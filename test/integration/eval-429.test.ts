@@ -116,18 +116,22 @@ describe('eval under 429s (in process, virtual clock)', () => {
     expect(faulty.slept.every((ms) => ms === RETRY_AFTER_MS)).toBe(true);
     expect(faulty.virtualMs).toBeGreaterThanOrEqual(RETRY_AFTER_MS);
 
-    // the same results, case by case, and no errors
-    expect(report.eval.errors).toBe(0);
+    // the same results, case by case, and no errors from the 429s (the catastrophic regex case is an
+    // error in both runs: past its time limit, it is not scored)
+    expect(report.eval.errors).toBe(1);
+    expect(cleanReport.eval.errors).toBe(1);
     expect(verdicts(report.eval.cases)).toEqual(verdicts(cleanReport.eval.cases));
     expect(report.eval.passRate).toBe(cleanReport.eval.passRate);
     expect(report.eval.baselinePassRate).toBe(cleanReport.eval.baselinePassRate);
     expect(report.eval.regressions).toEqual(cleanReport.eval.regressions);
     expect(report.eval.improvements).toEqual(cleanReport.eval.improvements);
     expect(faulty.runner.outputs()['pass-rate']).toBe(clean.runner.outputs()['pass-rate']);
-    expect(report.eval.cases.every((c: CaseResult) => c.error === null && c.baselineError === null)).toBe(true);
+    const callErrors = (c: CaseResult): boolean =>
+      [c.error, c.baselineError].some((e) => e !== null && e !== undefined && !/^regex /.test(e));
+    expect(report.eval.cases.filter(callErrors)).toEqual([]);
     expect(faulty.stdout).toContain(`eval: ${throttled.length} call(s) answered 429 and 0 failed`);
     expect(clean.stdout).not.toContain('answered 429');
     // retries are not warnings: the log stays quiet about recovered 429s
-    expect(faulty.stdout).not.toMatch(/::warning::eval: case .* errored/);
+    expect(faulty.stdout).not.toMatch(/::warning::eval: case .* errored: (?!regex )/);
   });
 });

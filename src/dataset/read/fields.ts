@@ -2,7 +2,7 @@
 
 import { describeType, fmt, preview, previewList, type ProblemSink } from '../problems.js';
 import type { RawRecord } from './records.js';
-import { jsonEqual } from '../../util/json-depth.js';
+import { jsonDepthExceeds, jsonEqual, MAX_JSON_DEPTH } from '../../util/json-depth.js';
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -160,5 +160,17 @@ export function uniqueColumns(columns: readonly string[], line: number, sink: Pr
     line,
     `the CSV header has the column${twice.size === 1 ? '' : 's'} ${previewList([...twice])} more than once: column names must be unique`,
   );
+  return null;
+}
+
+/**
+ * The first field of a JSON record nested deeper than MAX_JSON_DEPTH (quoted, cut), or null. Run
+ * before anything walks or prints a record: a value nested thousands of levels deep would overflow
+ * the stack of every recursive walk (JSON.stringify included).
+ */
+export function tooDeepField(obj: Record<string, unknown>): string | null {
+  for (const key in obj) {
+    if (Object.hasOwn(obj, key) && jsonDepthExceeds(obj[key], MAX_JSON_DEPTH)) return preview(key, 40);
+  }
   return null;
 }

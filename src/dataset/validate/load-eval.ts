@@ -1,6 +1,14 @@
 /** Loading and validating eval prompt sets. */
 
-import { checkString, findField, isPlainObject, requireString, uniqueColumns, UnknownFields } from '../read/fields.js';
+import {
+  checkString,
+  findField,
+  isPlainObject,
+  requireString,
+  tooDeepField,
+  uniqueColumns,
+  UnknownFields,
+} from '../read/fields.js';
 import { EVAL_MAX_RECORD_BYTES } from '../limits.js';
 import {
   capMessage,
@@ -232,14 +240,6 @@ function regexReason(err: unknown, pattern: string): string {
   }
   const reason = message.slice(message.lastIndexOf(': ') + 2);
   return `${preview(pattern)}: ${capMessage(reason.replace(/\s+/g, ' '), PREVIEW_CHARS)}`;
-}
-
-/** The first field of a JSON record nested deeper than MAX_JSON_DEPTH (quoted, cut), or null. */
-function tooDeepField(obj: Record<string, unknown>): string | null {
-  for (const key in obj) {
-    if (Object.hasOwn(obj, key) && jsonDepthExceeds(obj[key], MAX_JSON_DEPTH)) return preview(key, 40);
-  }
-  return null;
 }
 
 /** An `expected` text for the json scorer that parses as JSON nested deeper than MAX_JSON_DEPTH. */

@@ -10,7 +10,7 @@
 
 import { DatasetAnalyzer } from '../analysis/analyzer.js';
 import type { WorkerSpec } from '../analysis/thread.js';
-import { isPlainObject, requireString, uniqueColumns, UnknownFields } from '../read/fields.js';
+import { isPlainObject, requireString, tooDeepField, uniqueColumns, UnknownFields } from '../read/fields.js';
 import { GEMINI_MAX_RECORD_BYTES, VERTEX_MAX_RECORD_BYTES } from '../limits.js';
 import { confinementRoot, defaultWorkspace, describeType, fmt, previewList, ProblemSink } from '../problems.js';
 import { openDataset } from '../read/open.js';
@@ -18,6 +18,7 @@ import { readRecordBatches, type RawRecord } from '../read/records.js';
 import { messagesExample, nativeExample } from './vertex-records.js';
 import { INPUT_ALIASES, OUTPUT_ALIASES, PAIR_KEYS, withinGeminiLimits } from './pair-fields.js';
 import { examplesInMemory } from '../example-set.js';
+import { MAX_JSON_DEPTH } from '../../util/json-depth.js';
 import type { LoadedDataset } from '../types.js';
 import type { BackendName } from '../../domain.js';
 import type { DatasetFormat, ExampleSet, TrainingExample } from '../../domain.js';
@@ -224,6 +225,14 @@ function toExample(
     sink.error(
       rec.line,
       `each record must be a JSON object like ${RECORD_SHAPE}, but this one is ${describeType(obj)}`,
+    );
+    return null;
+  }
+  const deep = rec.source === 'json' ? tooDeepField(obj) : null;
+  if (deep !== null) {
+    sink.error(
+      rec.line,
+      `${deep} is nested more than ${MAX_JSON_DEPTH} levels deep: a training record holds text, not values nested that deep`,
     );
     return null;
   }

@@ -11,7 +11,7 @@ import { GeminiApiBackend } from '../../../src/backends/gemini-api.js';
 import { GoogleHttp, authStepOf, toHttpError, type RequestClient } from '../../../src/backends/http.js';
 import type { RawRequestClient } from '../../../src/backends/gcs-upload.js';
 import { VertexAiBackend } from '../../../src/backends/vertex-ai.js';
-import { lossValue, preview } from '../../../src/backends/answers.js';
+import { lossValue, MAX_FLOAT32, preview } from '../../../src/backends/answers.js';
 import { examplesInMemory } from '../../../src/dataset/example-set.js';
 import type { JobStatus } from '../../../src/domain.js';
 import { keepKnown, waitForJob } from '../../../src/job/wait.js';
@@ -213,11 +213,21 @@ describe('polling keeps what was known', () => {
 });
 
 describe('loss values', () => {
-  it('keeps finite, non-negative numbers (strings as the API sends them) and nothing else', () => {
-    expect([0, 1.5, '0.25', '3', 1e-320].map(lossValue)).toEqual([0, 1.5, 0.25, 3, 1e-320]);
+  it('keeps finite, non-negative numbers within a 32-bit float (strings as the API sends them) and nothing else', () => {
+    expect([0, 1.5, '0.25', '3', 1e-320, 3.4e38, MAX_FLOAT32].map(lossValue)).toEqual([
+      0,
+      1.5,
+      0.25,
+      3,
+      1e-320,
+      3.4e38,
+      MAX_FLOAT32,
+    ]);
     expect(
       [NaN, Infinity, -1, '-0.5', 'abc', 'NaN', 'Infinity', '', '0x10', null, undefined, {}, true].map(lossValue),
     ).toEqual(Array(13).fill(null));
+    // Past FLT_MAX: not a value a float field can hold (`mean_loss` is a float in the proto).
+    expect([3.5e38, 1.05e308, '1e300'].map(lossValue)).toEqual([null, null, null]);
   });
 
   it('Gemini API snapshots: bad losses and steps are dropped, so the last snapshot carries the final loss', async () => {

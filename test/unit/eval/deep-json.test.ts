@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../../../src/dataset/validate/load-eval.js';
+import { loadTrainingSet } from '../../../src/dataset/validate/load-training.js';
 import { findField } from '../../../src/dataset/read/fields.js';
 import { ProblemSink } from '../../../src/dataset/problems.js';
 import { jsonSubset } from '../../../src/eval/json-subset.js';
@@ -44,7 +45,7 @@ describe('eval sets with deeply nested values', () => {
       expect(r.problems).toHaveLength(1);
       expect(r.problems[0]).toMatchObject({ severity: 'error', line: 2 });
       expect(r.problems[0]!.message).toMatch(message);
-      expect(r.problems[0]!.message).toMatch(/more than 100 levels deep/);
+      expect(r.problems[0]!.message).toMatch(/more than 64 levels deep/);
     });
   }
 
@@ -55,7 +56,7 @@ describe('eval sets with deeply nested values', () => {
     );
     expect(r.records.map((c) => c.id)).toEqual(['fine']);
     expect(r.problems).toMatchObject([{ severity: 'error', line: 3 }]);
-    expect(r.problems[0]!.message).toMatch(/"expected" is nested more than 100 levels deep/);
+    expect(r.problems[0]!.message).toMatch(/"expected" is nested more than 64 levels deep/);
   });
 
   it('JSON: a document nested past the syntax scan is a problem, not a crash', async () => {
@@ -68,7 +69,7 @@ describe('eval sets with deeply nested values', () => {
     const r = await load('deep.csv', `id,input,expected,scorer\nfine,1,2,exact\ndeep,x,"${deepArray()}",json\n`);
     expect(r.records.map((c) => c.id)).toEqual(['fine']);
     expect(r.problems).toMatchObject([{ severity: 'error', line: 3 }]);
-    expect(r.problems[0]!.message).toMatch(/the JSON in "expected" is nested more than 100 levels deep/);
+    expect(r.problems[0]!.message).toMatch(/the JSON in "expected" is nested more than 64 levels deep/);
   });
 
   it('values within the limit load as before', async () => {
@@ -78,11 +79,34 @@ describe('eval sets with deeply nested values', () => {
   });
 });
 
+describe('training sets with deeply nested values (v2.1 decision 19)', () => {
+  for (const backend of ['gemini-api', 'vertex-ai'] as const) {
+    it(`${backend}: a record nested more than 64 levels is a bad record at its line; the others load`, async () => {
+      const file = join(dir, `deep-train-${backend}.jsonl`);
+      writeFileSync(
+        file,
+        [
+          '{"text_input": "a", "output": "b"}',
+          `{"text_input": "a", "output": "b", "x": ${deepArray()}}`,
+          `{"contents": [{"role": "user", "parts": [{"text": "hi", "deep": ${deepObject()}}]}]}`,
+          `{"text_input": "a", "output": ${deepArray(65)}}`,
+          `{"text_input": "c", "output": "d", "meta": ${deepArray(63)}}`,
+        ].join('\n') + '\n',
+      );
+      const r = await loadTrainingSet(file, { workspace: dir, backend, role: 'training' });
+      const errors = r.problems.filter((p) => p.severity === 'error');
+      expect(errors.map((p) => p.line)).toEqual([2, 3, 4]);
+      for (const e of errors) expect(e.message).toMatch(/is nested more than 64 levels deep/);
+      expect(r.records).toHaveLength(2);
+    });
+  }
+});
+
 describe('the json scorer and deep values', () => {
   it('a deep model output fails the case, with a reason', () => {
     const r = scoreText('json', '{"a": 1}', deepArray());
     expect(r.pass).toBe(false);
-    expect(r.reason).toMatch(/nested more than 100 levels deep/);
+    expect(r.reason).toMatch(/nested more than 64 levels deep/);
     expect(scoreText('json', '', deepObject()).pass).toBe(false);
   });
   it('a deep value under a matched key is not walked or printed whole', () => {

@@ -1,6 +1,6 @@
 /** The failure reason a scorer gives shows under the case's mark in the eval table, escaped. */
 import { describe, expect, it } from 'vitest';
-import { evalRow } from '../../../src/report/sections.js';
+import { evalRow } from '../../../src/report/eval-table.js';
 import { HOSTILE, evalCase, evalSummary } from '../report/fixtures.js';
 
 const limits = { output: 500, other: 200, foldAt: 400 };

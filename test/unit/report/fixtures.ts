@@ -52,6 +52,8 @@ export function evalSummary(cases: EvalCaseResult[], over: Partial<EvalSummary> 
     improvements: [],
     generationConfig: { temperature: 0 },
     cases,
+    incomplete: false,
+    notRun: [],
     ...over,
   };
 }
