@@ -7966,9 +7966,20 @@ function planJob(settings, data, run) {
         tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, run.env, run.now)) : null,
         examples: data.training?.examples ?? examplesInMemory([]),
         validationExamples: data.validation?.examples ?? examplesInMemory([]),
-        // Unique per run, even for two runs of one workflow job started together (a valid label value).
-        runLabel: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+        runLabel: runLabel(run.env),
     };
+}
+/**
+ * This run's label value (`gemini_tune_run`): `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`, which names
+ * the workflow run a job came from; outside Actions (or with ids that are not numbers), a random
+ * one. Always a valid label value (lowercase letters, digits and hyphens, at most 63 characters).
+ */
+function runLabel(env) {
+    const id = env['GITHUB_RUN_ID'] ?? '';
+    const attempt = env['GITHUB_RUN_ATTEMPT'] || '1';
+    if (/^\d{1,30}$/.test(id) && /^\d{1,10}$/.test(attempt))
+        return `${id}-${attempt}`;
+    return (0,external_node_crypto_.randomBytes)(8).toString('hex');
 }
 /** cache: false still needs a fixed id per run, so that a retried create cannot make two models. */
 function saltedKey(key, env, now) {
@@ -8376,6 +8387,12 @@ function conclude(run) {
         if (run.status === null)
             report.state = rejected(run) ? 'REJECTED' : 'FAILED';
         report.error = publish_describe(run.stopError);
+        if (run.status === null && report.state === 'FAILED' && report.runLabel && run.phase === 'create') {
+            // The create may have made a job whose name never reached us: its label finds it.
+            const where = `a tuning job labelled gemini_tune_run=${report.runLabel}`;
+            report.error += `; if the service created the job anyway, it is ${where}`;
+            lib_core/* notice */.lm(`No tuning job was confirmed. If the service created one anyway, look for ${where}.`);
+        }
         if (run.stopError instanceof DatasetError) {
             report.dataset = null;
             report.problems = problemReports(run.stopError.problems);
@@ -8504,6 +8521,7 @@ function blankReport(run) {
         timings: {},
         error: null,
         resumeWith: null,
+        runLabel: null,
         runUrl: runUrl(run.env),
         startedAt,
         finishedAt: startedAt,
@@ -8717,6 +8735,7 @@ async function create(run, backend, data) {
     const { settings, report } = run;
     const spec = planJob(settings, data, { ...report, env: run.env, now: run.clock.now() });
     report.contentKey = spec.contentKey;
+    report.runLabel = backend.name === 'vertex-ai' ? (spec.runLabel ?? null) : null;
     if (spec.contentKey)
         lib_core/* info */.pq(`Content key: ${spec.contentKey}`);
     if (settings.cache && spec.contentKey && !settings.resume) {

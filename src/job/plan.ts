@@ -33,9 +33,20 @@ export function planJob(
     tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, run.env, run.now)) : null,
     examples: data.training?.examples ?? examplesInMemory([]),
     validationExamples: data.validation?.examples ?? examplesInMemory([]),
-    // Unique per run, even for two runs of one workflow job started together (a valid label value).
-    runLabel: randomBytes(8).toString('hex'),
+    runLabel: runLabel(run.env),
   };
+}
+
+/**
+ * This run's label value (`gemini_tune_run`): `<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`, which names
+ * the workflow run a job came from; outside Actions (or with ids that are not numbers), a random
+ * one. Always a valid label value (lowercase letters, digits and hyphens, at most 63 characters).
+ */
+export function runLabel(env: NodeJS.ProcessEnv): string {
+  const id = env['GITHUB_RUN_ID'] ?? '';
+  const attempt = env['GITHUB_RUN_ATTEMPT'] || '1';
+  if (/^\d{1,30}$/.test(id) && /^\d{1,10}$/.test(attempt)) return `${id}-${attempt}`;
+  return randomBytes(8).toString('hex');
 }
 
 /** cache: false still needs a fixed id per run, so that a retried create cannot make two models. */

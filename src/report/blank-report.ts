@@ -38,6 +38,7 @@ export function blankReport(run: RunFacts): Report {
     timings: {},
     error: null,
     resumeWith: null,
+    runLabel: null,
     runUrl: runUrl(run.env),
     startedAt,
     finishedAt: startedAt,

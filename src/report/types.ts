@@ -78,6 +78,13 @@ export interface Report {
   error: string | null;
   /** The exact `resume:` value to use when the job was left running (timeout, wait: false). */
   resumeWith: string | null;
+  /**
+   * Vertex AI: the value of this run's `gemini_tune_run` label on the job it creates
+   * (`<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`), by which a job whose create never answered can be
+   * found; null on the Gemini API (its tuned model id is known before the create) and when no
+   * create was planned.
+   */
+  runLabel?: string | null;
   /** Link to the workflow run, when running on Actions. */
   runUrl: string | null;
   startedAt: string;

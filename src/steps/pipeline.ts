@@ -74,6 +74,7 @@ async function create(run: Run, backend: TuningBackend, data: Datasets): Promise
   const { settings, report } = run;
   const spec = planJob(settings, data, { ...report, env: run.env, now: run.clock.now() });
   report.contentKey = spec.contentKey;
+  report.runLabel = backend.name === 'vertex-ai' ? (spec.runLabel ?? null) : null;
   if (spec.contentKey) core.info(`Content key: ${spec.contentKey}`);
   if (settings.cache && spec.contentKey && !settings.resume) {
     run.modelCache = new ModelCache({ backend: backend.name, env: run.env });

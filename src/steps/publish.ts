@@ -69,6 +69,12 @@ function conclude(run: Run): string[] {
     // (dataset errors, a create refused), else FAILED; once a job existed, its last state stands.
     if (run.status === null) report.state = rejected(run) ? 'REJECTED' : 'FAILED';
     report.error = describe(run.stopError);
+    if (run.status === null && report.state === 'FAILED' && report.runLabel && run.phase === 'create') {
+      // The create may have made a job whose name never reached us: its label finds it.
+      const where = `a tuning job labelled gemini_tune_run=${report.runLabel}`;
+      report.error += `; if the service created the job anyway, it is ${where}`;
+      core.notice(`No tuning job was confirmed. If the service created one anyway, look for ${where}.`);
+    }
     if (run.stopError instanceof DatasetError) {
       report.dataset = null;
       report.problems = problemReports(run.stopError.problems);

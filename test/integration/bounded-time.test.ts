@@ -150,7 +150,9 @@ const CASES: {
     fault: { method: 'POST', path: /\/tuningJobs$/, kind: 'hang' },
     minutes: 0.2,
     state: 'FAILED',
-    error: /during the create, before a tuning job was confirmed \(tuningJobs\.create was abandoned/,
+    // The job, if the service made it after all, is found by this run's label: named in the error and the log.
+    error:
+      /during the create, before a tuning job was confirmed \(tuningJobs\.create was abandoned.*it is a tuning job labelled gemini_tune_run=1658821493-1$/,
     jobs: 0,
   },
   {
@@ -220,6 +222,13 @@ describe('timeout-minutes bounds the whole run (a Google call that never answers
       expect(runner.summary()).toContain(c.state);
       const jobs = c.backend === 'gemini-api' ? emu.tunedModels().length : emu.vertex.jobs.all().length;
       expect(jobs).toBe(c.jobs);
+      if (c.backend === 'vertex-ai' && c.state === 'FAILED') {
+        expect(out['job']).toBe('');
+        expect(r['runLabel']).toBe('1658821493-1');
+        expect(main.stdout).toContain(
+          '::notice::No tuning job was confirmed. If the service created one anyway, look for a tuning job labelled gemini_tune_run=1658821493-1.',
+        );
+      }
       if (c.state === 'CREATING') {
         expect(out['job']).toMatch(/^tunedModels\/[a-z0-9-]+\/operations\/.+$/);
         expect(r['resumeWith']).toBe(out['job']);

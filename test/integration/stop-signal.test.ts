@@ -178,7 +178,7 @@ describe('Vertex AI: a stop signal while the create is under way, and a create w
     const result = await runMain(runner, { clock });
     expect(savedWhileHeld).toMatchObject({ job: '', settled: 'false' });
     expect(savedWhileHeld['content-key']).toMatch(/^[0-9a-f]{64}$/);
-    expect(savedWhileHeld['run-label']).toMatch(/^[0-9a-f]{16}$/);
+    expect(savedWhileHeld['run-label']).toBe('1658821493-1'); // gemini_tune_run: <GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('::warning::Received SIGINT: cancelling projects/');
     expect(jobs().map((j) => j.state)).toEqual(['JOB_STATE_CANCELLED']);
