@@ -762,8 +762,8 @@ class LossCurves {
     }
 }
 
-// EXTERNAL MODULE: ./src/backends/defaults.ts
-var defaults = __webpack_require__(7747);
+// EXTERNAL MODULE: ./src/backends/defaults.ts + 1 modules
+var defaults = __webpack_require__(6419);
 ;// CONCATENATED MODULE: ./src/backends/vertex-ai.ts
 /**
  * The Vertex AI backend: the datasets go to Cloud Storage as contents JSONL (resumable upload,
@@ -994,7 +994,7 @@ class VertexAiBackend {
     }
     /**
      * A tuned model's endpoint (projects/P/locations/L/endpoints/E) as it is; a base model
-     * (gemini-2.5-flash, models/..., publishers/google/models/...) as a publisher model in this project.
+     * (gemini-3.5-flash, models/..., publishers/google/models/...) as a publisher model in this project.
      */
     modelResource(model) {
         if (ENDPOINT_NAME.test(model) || model.startsWith('projects/'))

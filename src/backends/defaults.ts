@@ -4,8 +4,13 @@
  */
 
 import type { BackendName } from '../domain.js';
+import { VERTEX_DEFAULT_MODEL } from './model-catalog.js';
 
+/**
+ * Vertex AI: the catalog's default (./model-catalog.ts). Gemini API: the last model it offered for
+ * tuning (retired in May 2025; the service's own record decides at the pre-flight check).
+ */
 export const DEFAULT_BASE_MODEL: Record<BackendName, string> = {
   'gemini-api': 'models/gemini-1.5-flash-001-tuning',
-  'vertex-ai': 'gemini-2.5-flash',
+  'vertex-ai': VERTEX_DEFAULT_MODEL,
 };

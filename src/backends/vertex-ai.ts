@@ -268,7 +268,7 @@ export class VertexAiBackend implements TuningBackend {
 
   /**
    * A tuned model's endpoint (projects/P/locations/L/endpoints/E) as it is; a base model
-   * (gemini-2.5-flash, models/..., publishers/google/models/...) as a publisher model in this project.
+   * (gemini-3.5-flash, models/..., publishers/google/models/...) as a publisher model in this project.
    */
   private modelResource(model: string): string {
     if (ENDPOINT_NAME.test(model) || model.startsWith('projects/')) return model;

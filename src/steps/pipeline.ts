@@ -17,6 +17,7 @@ import { watchStopSignals } from '../job/cancel.js';
 import { followJob } from '../job/follow.js';
 import { ModelCache } from '../job/model-cache.js';
 import { planJob } from '../job/plan.js';
+import { checkCatalog } from '../job/preflight.js';
 import { datasetReport } from '../report/dataset-report.js';
 import { clearJobState, saveJobState } from '../runner/outputs.js';
 import type { SignalSource } from '../runner/signals.js';
@@ -54,6 +55,7 @@ export async function runPipeline(
 /** The phases of a tuning run, in order; each records what it found in `run`. */
 async function tune(run: Run): Promise<void> {
   const { settings } = run;
+  await run.timed('preflight', async () => checkCatalog(settings, run.baseModel, run.clock.now()));
   const data = await run.timed('dataset', () => loadDatasets(settings));
   run.report.dataset = datasetReport(data, {
     training: settings.trainingData,

@@ -109,13 +109,15 @@ function conclude(run: Run): string[] {
 
 /**
  * Whether the error that stopped a run with no job means nothing was created and the run cannot go
- * on: anything before the create (dataset problems, credentials), or a create (or its upload)
+ * on: anything before the create (the model catalog, dataset problems, credentials), or a create (or its upload)
  * refused with a 4xx error. A 409 attaches and a 429 is retried before it gets here; a create that
  * never answered, or answered with something unreadable, may have made a job: FAILED.
  */
 function rejected(run: Run): boolean {
   const err = run.stopError;
-  if (err instanceof DatasetError || run.phase === 'dataset') return !(err instanceof TimeLimitError);
+  if (err instanceof DatasetError || run.phase === 'preflight' || run.phase === 'dataset') {
+    return !(err instanceof TimeLimitError);
+  }
   return (
     err instanceof GoogleApiError &&
     err.httpStatus >= 400 &&

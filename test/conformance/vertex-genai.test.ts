@@ -71,7 +71,7 @@ beforeEach(() => {
 describe('@google/genai 1.27 (Vertex AI mode) against the emulator', () => {
   it('tunings.tune → tunings.get until SUCCEEDED → generateContent on the tuned endpoint', async () => {
     const job = await ai.tunings.tune({
-      baseModel: 'gemini-2.5-flash',
+      baseModel: 'gemini-3.5-flash',
       trainingDataset: { gcsUri: 'gs://stage/gemini-tune/train.jsonl' },
       config: {
         tunedModelDisplayName: 'number generator',
@@ -118,14 +118,14 @@ describe('@google/genai 1.27 (Vertex AI mode) against the emulator', () => {
       streamed += chunk.text ?? '';
     }
     expect(streamed).toBe('10');
-    const base = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: '7' });
+    const base = await ai.models.generateContent({ model: 'gemini-3.5-flash', contents: '7' });
     expect(base.text).toBe('The next number is 8.');
   });
 
   it('a job that fails on bad data comes back FAILED through tunings.get', async () => {
     emu.storage.put('stage', 'bad.jsonl', '{"text_input": "1", "output": "2"}\n');
     const job = await ai.tunings.tune({
-      baseModel: 'gemini-2.5-flash',
+      baseModel: 'gemini-3.5-flash',
       trainingDataset: { gcsUri: 'gs://stage/bad.jsonl' },
       config: { tunedModelDisplayName: 'bad data' },
     });
@@ -138,7 +138,7 @@ describe('@google/genai 1.27 (Vertex AI mode) against the emulator', () => {
 
   it('tunings.cancel ends the job JOB_STATE_CANCELLED with error.code 1', async () => {
     const job = await ai.tunings.tune({
-      baseModel: 'gemini-2.5-flash',
+      baseModel: 'gemini-3.5-flash',
       trainingDataset: { gcsUri: 'gs://stage/gemini-tune/train.jsonl' },
       config: { validationDataset: { gcsUri: 'gs://stage/gemini-tune/val.jsonl' } },
     });
@@ -153,7 +153,7 @@ describe('@google/genai 1.27 (Vertex AI mode) against the emulator', () => {
 
   it('a training dataset missing from Cloud Storage is refused at create (400)', async () => {
     await expect(
-      ai.tunings.tune({ baseModel: 'gemini-2.5-flash', trainingDataset: { gcsUri: 'gs://stage/missing.jsonl' } }),
+      ai.tunings.tune({ baseModel: 'gemini-3.5-flash', trainingDataset: { gcsUri: 'gs://stage/missing.jsonl' } }),
     ).rejects.toThrow(/400|missing\.jsonl/);
   });
 });
@@ -191,7 +191,7 @@ describe('emulator responses validate against the aiplatform v1 discovery schema
   it('TuningJob through every state, list, cancel, generateContent, the metrics reads, errors', async () => {
     const parent = `/v1/projects/${PROJECT}/locations/${LOCATION}`;
     const body = {
-      baseModel: 'gemini-2.5-flash',
+      baseModel: 'gemini-3.5-flash',
       tunedModelDisplayName: 'schema check',
       description: 'd',
       labels: { k: 'v' },
@@ -235,7 +235,7 @@ describe('emulator responses validate against the aiplatform v1 discovery schema
     errs.push(
       ...v.check(
         `${A}GenerateContentResponse`,
-        await post(`${parent}/publishers/google/models/gemini-2.5-flash:generateContent`, ask),
+        await post(`${parent}/publishers/google/models/gemini-3.5-flash:generateContent`, ask),
       ),
     );
 

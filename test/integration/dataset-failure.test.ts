@@ -260,7 +260,7 @@ describe('dataset errors outside a pull request', () => {
     const path = runner.outputs()['report-path'];
     expect(path && existsSync(path)).toBe(true);
     const report = readReport(path);
-    expect(report).toMatchObject({ state: 'REJECTED', backend: 'vertex-ai', baseModel: 'gemini-2.5-flash' });
+    expect(report).toMatchObject({ state: 'REJECTED', backend: 'vertex-ai', baseModel: 'gemini-3.5-flash' });
     expect(report.problems).toEqual([
       {
         severity: 'error',

@@ -151,7 +151,7 @@ describe('run() with the vertex-ai backend against the emulator', () => {
     // The create: that URI, the label, the wire types of the hyperparameters.
     expect(creates()).toHaveLength(1);
     const body = JSON.parse(creates()[0]!.body);
-    expect(body.baseModel).toBe('gemini-2.5-flash');
+    expect(body.baseModel).toBe('gemini-3.5-flash');
     expect(body.supervisedTuningSpec.trainingDatasetUri).toBe(uri);
     expect(body.supervisedTuningSpec.hyperParameters).toEqual({ epochCount: '4', adapterSize: 'ADAPTER_SIZE_FOUR' });
     expect(body.labels.gemini_tune_key).toBe(report.contentKey.slice(0, 63));
@@ -177,11 +177,11 @@ describe('run() with the vertex-ai backend against the emulator', () => {
     expect(gen.filter((r) => r.path === `/v1/${out['endpoint']}:generateContent`)).toHaveLength(10);
     expect(
       gen.filter((r) =>
-        r.path.endsWith(`/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent`),
+        r.path.endsWith(`/locations/us-central1/publishers/google/models/gemini-3.5-flash:generateContent`),
       ),
     ).toHaveLength(10);
     expect(report.eval.cases).toHaveLength(10);
-    expect(report.eval.baselineModel).toBe('gemini-2.5-flash');
+    expect(report.eval.baselineModel).toBe('gemini-3.5-flash');
 
     // Loss curve from the experiment's TensorBoard, data stats from the job.
     expect(report.snapshots.length).toBeGreaterThan(1);
@@ -346,3 +346,41 @@ function readVertexUpload(file: string): Buffer {
       .join(''),
   );
 }
+
+describe('the model catalog, before any request to Google (issue 13)', () => {
+  it.each([
+    ['gemini-2.5-flash', /was retired on 2026-10-16 .*use gemini-3\.5-flash instead/],
+    ['gemini-2.0-flash-001', /is retired and can no longer be tuned on Vertex AI; use gemini-3\.5-flash instead/],
+  ])('base-model %s: REJECTED, naming the retirement and the successor; nothing sent', async (model, message) => {
+    const runner = action({ 'base-model': model, 'comment-key': `retired-${model}` }, { prNumber: 240 });
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      new RegExp(`::error::gemini-tune failed with: base-model "${model}" ${message.source}`),
+    );
+    expect(emu.requests).toHaveLength(0);
+    expect(runner.outputs()['state']).toBe('REJECTED');
+    const report = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8'));
+    expect(report.error).toMatch(message);
+    expect(gh.comments('octo-org', 'number-tuner', 240).at(-1)?.body).toContain('REJECTED');
+  });
+
+  it('location asia-northeast1 with a Gemini 3.x model: REJECTED, naming the regions; nothing sent', async () => {
+    const runner = action({ location: 'asia-northeast1' }, { event: 'push' });
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(
+      '::error::gemini-tune failed with: base-model "gemini-3.5-flash" is tuned only in us-central1 and europe-west4, not in "asia-northeast1"',
+    );
+    expect(emu.requests).toHaveLength(0);
+    expect(runner.outputs()['state']).toBe('REJECTED');
+  });
+
+  it('a model the catalog does not know is sent as given, with a notice (the service decides: here 400)', async () => {
+    const runner = action({ 'base-model': 'gemini-4-flash', 'eval-data': '' }, { event: 'push' });
+    const result = await runMain(runner, { clock });
+    expect(result.stdout).toMatch(/::notice::base-model "gemini-4-flash" is not in the action's model catalog/);
+    expect(creates()).toHaveLength(1);
+    expect(runner.outputs()['state']).toBe('REJECTED');
+  });
+});

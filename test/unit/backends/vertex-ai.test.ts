@@ -102,7 +102,7 @@ describe('VertexAiBackend.create', () => {
       ['POST', /\/tuningJobs$/, () => ({ data: { name: JOB, state: 'JOB_STATE_PENDING' } })],
     ]);
     const status = await b.create({
-      baseModel: 'gemini-2.5-flash',
+      baseModel: 'gemini-3.5-flash',
       displayName: 'number-tuner-pr7',
       description: 'desc',
       hyperparameters: HP,
@@ -143,7 +143,7 @@ describe('VertexAiBackend.create', () => {
       'https://us-central1-aiplatform.googleapis.com/v1/projects/my-proj/locations/us-central1/tuningJobs',
     );
     expect(create?.data).toEqual({
-      baseModel: 'gemini-2.5-flash',
+      baseModel: 'gemini-3.5-flash',
       supervisedTuningSpec: {
         trainingDatasetUri: `gs://bkt/pre/${KEY}/training.jsonl`,
         validationDatasetUri: `gs://bkt/pre/${KEY}/validation.jsonl`,
@@ -170,7 +170,7 @@ describe('VertexAiBackend.create', () => {
     ]);
     const err = (await b
       .create({
-        baseModel: 'gemini-2.5-flash',
+        baseModel: 'gemini-3.5-flash',
         displayName: 'x',
         description: '',
         hyperparameters: { ...HP, epochCount: null, learningRateMultiplier: null, adapterSize: null },
@@ -414,10 +414,10 @@ describe('VertexAiBackend.generate and cancel', () => {
     const { b, seen } = backend([['POST', /:generateContent$/, () => ({ data: answer })]], { location: 'global' });
     const endpoint = 'projects/123456789012/locations/europe-west4/endpoints/8';
     expect((await b.generate(endpoint, 'LXIII', { temperature: 0 })).text).toBe('LXIV');
-    await b.generate('gemini-2.5-flash', 'hi', { temperature: 0 });
+    await b.generate('gemini-3.5-flash', 'hi', { temperature: 0 });
     expect(seen.map((s) => s.url)).toEqual([
       `https://europe-west4-aiplatform.googleapis.com/v1/${endpoint}:generateContent`,
-      'https://aiplatform.googleapis.com/v1/projects/my-proj/locations/global/publishers/google/models/gemini-2.5-flash:generateContent',
+      'https://aiplatform.googleapis.com/v1/projects/my-proj/locations/global/publishers/google/models/gemini-3.5-flash:generateContent',
     ]);
     expect(seen[0]?.data).toEqual({
       contents: [{ role: 'user', parts: [{ text: 'LXIII' }] }],

@@ -14,7 +14,7 @@ import type { JobStatus } from '../../../src/domain.js';
 
 const KEY = 'c'.repeat(64);
 const SPEC: JobSpec = {
-  baseModel: 'gemini-2.5-flash',
+  baseModel: 'gemini-3.5-flash',
   displayName: 'x',
   contentKey: KEY,
   tunedModelId: null,
@@ -57,7 +57,7 @@ function fakeBackend(createOutcomes: ('ok' | 'made-then-reset' | 'reset' | '503'
   const calls: string[] = [];
   const backend: TuningBackend = {
     name: 'vertex-ai',
-    defaultBaseModel: 'gemini-2.5-flash',
+    defaultBaseModel: 'gemini-3.5-flash',
     async create(_req: CreateTuningRequest) {
       calls.push('create');
       const outcome = createOutcomes.shift() ?? 'ok';

@@ -68,7 +68,7 @@ export function jobBody(
   spec: Record<string, unknown> = {},
 ): Record<string, unknown> {
   return {
-    baseModel: 'gemini-2.5-flash',
+    baseModel: 'gemini-3.5-flash',
     tunedModelDisplayName: 'number generator',
     supervisedTuningSpec: {
       trainingDatasetUri: 'gs://bucket/data/train.jsonl',

@@ -211,7 +211,7 @@ describe('generateContent', () => {
     expect(tuned.status, tuned.text).toBe(200);
     expect(tuned.json.candidates[0].content.parts[0].text).toBe('8');
     expect(tuned.json.usageMetadata.totalTokenCount).toBeGreaterThan(0);
-    const base = await call(emu, 'POST', `${PARENT}/publishers/google/models/gemini-2.5-flash:generateContent`, ask);
+    const base = await call(emu, 'POST', `${PARENT}/publishers/google/models/gemini-3.5-flash:generateContent`, ask);
     expect(base.status).toBe(200);
     expect(base.json.candidates[0].content.parts[0].text).toBe('The next number is 8.');
     const sse = await call(emu, 'POST', `/v1/${done.tunedModel.endpoint}:streamGenerateContent?alt=sse`, ask);
@@ -220,7 +220,7 @@ describe('generateContent', () => {
     const arr = await call(
       emu,
       'POST',
-      `${PARENT}/publishers/google/models/gemini-2.5-flash:streamGenerateContent`,
+      `${PARENT}/publishers/google/models/gemini-3.5-flash:streamGenerateContent`,
       ask,
     );
     expect(arr.json[0].candidates[0].content.parts[0].text).toBe('The next number is 8.');

@@ -39,16 +39,14 @@ export interface ResolvedVertex {
   projectNumber: string;
 }
 
-/** Base models the emulator tunes (and serves through publishers/google/models). */
-export const VERTEX_BASE_MODELS = [
-  'gemini-2.5-pro',
-  'gemini-2.5-flash',
-  'gemini-2.5-flash-lite',
-  'gemini-2.0-flash-001',
-  'gemini-2.0-flash-lite-001',
-  'gemini-1.5-pro-002',
-  'gemini-1.5-flash-002',
-] as const;
+/**
+ * Base models the emulator tunes (and serves through publishers/google/models), as Vertex AI does
+ * in late 2026: the Gemini 3.x models with supervised tuning, tuned only in TUNING_REGIONS_3X.
+ * The 2.x and 1.5 models are retired: Vertex AI answers 404 for them, as for an unknown publisher
+ * model (shared/specs/model-catalog-2026-12.md).
+ */
+export const VERTEX_BASE_MODELS = ['gemini-3.5-flash', 'gemini-3.5-flash-lite', 'gemini-3.1-flash-lite'] as const;
+export const TUNING_REGIONS_3X = ['us-central1', 'europe-west4'] as const;
 
 export const DEFAULT_VERTEX_EPOCHS = 5;
 export const DEFAULT_LR_MULTIPLIER = 1;
@@ -357,8 +355,20 @@ export class JobStore {
     if (!baseModel) throw invalidArgument('base_model is required.', 'tuning_job.base_model');
     baseModel = baseModel.replace(/^(projects\/[^/]+\/locations\/[^/]+\/)?publishers\/google\/models\//, '');
     if (!(VERTEX_BASE_MODELS as readonly string[]).includes(baseModel)) {
+      if (/^gemini-(1\.5|2\.0|2\.5)-/.test(baseModel) || !/^gemini-/.test(baseModel)) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `Publisher Model \`projects/${project}/locations/${location}/publishers/google/models/${baseModel}\` was not found or your project does not have access to it.`,
+        );
+      }
       throw invalidArgument(
         `Base model ${body['baseModel'] as string} is not supported for supervised tuning. Supported: ${VERTEX_BASE_MODELS.join(', ')}.`,
+        'tuning_job.base_model',
+      );
+    }
+    if (!(TUNING_REGIONS_3X as readonly string[]).includes(location)) {
+      throw invalidArgument(
+        `Supervised tuning of ${baseModel} is not supported in ${location}. Supported regions: ${TUNING_REGIONS_3X.join(', ')}.`,
         'tuning_job.base_model',
       );
     }
