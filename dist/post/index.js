@@ -39130,6 +39130,8 @@ const schema = post_schemas/* object */.Ikc({
     'comment-key': optional(settings_text),
     'github-token': post_schemas/* string */.YjP(),
     'report-path': optional(settings_text),
+    /** Not an input: whether Google Cloud credentials are in the environment (see fromEnvironment). */
+    credentials: post_schemas/* boolean */.zMY(),
 })
     .check(post_schemas/* superRefine */.zni((v, ctx) => {
     const fail = (input, message) => {
@@ -39141,7 +39143,7 @@ const schema = post_schemas/* object */.Ikc({
     if (v['training-data'] === null && v.resume === null) {
         fail('training-data', 'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to');
     }
-    const backend = resolveBackend(v.backend, v.project, v.resume);
+    const backend = resolveBackend(v);
     if (backend === 'gemini-api') {
         if (v['adapter-size'] !== null)
             fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
@@ -39152,7 +39154,7 @@ const schema = post_schemas/* object */.Ikc({
     }
     else {
         if (v.project === null)
-            fail('project', 'is required for the vertex-ai backend (the Google Cloud project to tune in)');
+            fail('project', `is required for the vertex-ai backend (the Google Cloud project to tune in): set it, or let google-github-actions/auth set ${PROJECT_VARIABLES[0]} before this step`);
         if (v['batch-size'] !== null)
             fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
         if (v['learning-rate'] !== null)
@@ -39167,12 +39169,37 @@ const schema = post_schemas/* object */.Ikc({
         fail('display-name', `is ${[...name].length} characters; the ${backend} backend allows at most ${DISPLAY_NAME_LIMIT[backend]}`);
     }
 }));
-function resolveBackend(backend, project, resume) {
-    if (backend !== 'auto')
-        return backend;
-    if (resume?.startsWith('projects/'))
+/**
+ * `backend: auto`: Vertex AI when there is a project (the input, or one from the environment);
+ * else the Gemini API when there is an API key; else Vertex AI when Google Cloud credentials are
+ * in the environment (as google-github-actions/auth leaves them); else the Gemini API, whose
+ * credential check then says what is missing.
+ */
+function resolveBackend(v) {
+    if (v.backend !== 'auto')
+        return v.backend;
+    if (v.resume?.startsWith('projects/'))
         return 'vertex-ai';
-    return project !== null ? 'vertex-ai' : 'gemini-api';
+    if (v.project !== null)
+        return 'vertex-ai';
+    if (v['api-key'] !== null)
+        return 'gemini-api';
+    return v.credentials ? 'vertex-ai' : 'gemini-api';
+}
+/** Where a project comes from when the `project` input is empty, in this order (google-github-actions/auth sets the first). */
+const PROJECT_VARIABLES = [
+    'GOOGLE_CLOUD_PROJECT',
+    'CLOUDSDK_CORE_PROJECT',
+    'GCLOUD_PROJECT',
+    'GCP_PROJECT',
+];
+/** The project and credentials the environment provides, for the inputs that may come from it. */
+function fromEnvironment(env) {
+    const name = PROJECT_VARIABLES.find((n) => (env[n] ?? '').trim() !== '');
+    return {
+        project: name ? (env[name] ?? '').trim() : null,
+        credentials: (env['GOOGLE_APPLICATION_CREDENTIALS'] ?? '').trim() !== '',
+    };
 }
 /** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
 function readRawInputs(env = process.env) {
@@ -39182,16 +39209,22 @@ function readRawInputs(env = process.env) {
     }
     return raw;
 }
-/** Parses raw inputs. Throws one InputError listing every bad input. */
-function parseSettings(raw) {
-    const result = schema.safeParse(raw);
+/**
+ * Parses raw inputs; an empty `project` is taken from the environment (`env`: PROJECT_VARIABLES),
+ * and `backend: auto` counts it, and Google Cloud credentials there, as set. Throws one InputError
+ * listing every bad input.
+ */
+function parseSettings(raw, env = {}) {
+    const facts = fromEnvironment(env);
+    const project = raw.project.trim() !== '' ? raw.project : (facts.project ?? '');
+    const result = schema.safeParse({ ...raw, project, credentials: facts.credentials });
     if (!result.success) {
         const lines = result.error.issues.map((issue) => `input "${String(issue.path[0] ?? '?')}" ${issue.message}`);
         throw new InputError(lines.length === 1 ? lines[0] : `${lines.length} inputs are invalid:\n- ${lines.join('\n- ')}`);
     }
     const v = result.data;
     return {
-        backend: resolveBackend(v.backend, v.project, v.resume),
+        backend: resolveBackend(v),
         trainingData: v['training-data'],
         validationData: v['validation-data'],
         evalData: v['eval-data'],
@@ -39325,7 +39358,7 @@ async function runPost(env = process.env, options = {}) {
         const raw = readRawInputs(env);
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
-        const settings = parseSettings(raw);
+        const settings = parseSettings(raw, env);
         if (!settings.cancelOnAbort) {
             return lib_core/* info */.pq(`${what} may still be running; cancel-on-abort is false, so it is left alone.`);
         }

@@ -243,6 +243,8 @@ const schema = z
     'comment-key': optional(text),
     'github-token': z.string(),
     'report-path': optional(text),
+    /** Not an input: whether Google Cloud credentials are in the environment (see fromEnvironment). */
+    credentials: z.boolean(),
   })
   .check(
     z.superRefine((v, ctx) => {
@@ -261,7 +263,7 @@ const schema = z
           'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to',
         );
       }
-      const backend = resolveBackend(v.backend, v.project, v.resume);
+      const backend = resolveBackend(v);
       if (backend === 'gemini-api') {
         if (v['adapter-size'] !== null) fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
         if (v['validation-data'] !== null)
@@ -273,7 +275,10 @@ const schema = z
           );
       } else {
         if (v.project === null)
-          fail('project', 'is required for the vertex-ai backend (the Google Cloud project to tune in)');
+          fail(
+            'project',
+            `is required for the vertex-ai backend (the Google Cloud project to tune in): set it, or let google-github-actions/auth set ${PROJECT_VARIABLES[0]} before this step`,
+          );
         if (v['batch-size'] !== null)
           fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
         if (v['learning-rate'] !== null)
@@ -296,10 +301,41 @@ const schema = z
     }),
   );
 
-function resolveBackend(backend: 'auto' | BackendName, project: string | null, resume: string | null): BackendName {
-  if (backend !== 'auto') return backend;
-  if (resume?.startsWith('projects/')) return 'vertex-ai';
-  return project !== null ? 'vertex-ai' : 'gemini-api';
+/**
+ * `backend: auto`: Vertex AI when there is a project (the input, or one from the environment);
+ * else the Gemini API when there is an API key; else Vertex AI when Google Cloud credentials are
+ * in the environment (as google-github-actions/auth leaves them); else the Gemini API, whose
+ * credential check then says what is missing.
+ */
+function resolveBackend(v: {
+  backend: 'auto' | BackendName;
+  project: string | null;
+  resume: string | null;
+  'api-key': string | null;
+  credentials: boolean;
+}): BackendName {
+  if (v.backend !== 'auto') return v.backend;
+  if (v.resume?.startsWith('projects/')) return 'vertex-ai';
+  if (v.project !== null) return 'vertex-ai';
+  if (v['api-key'] !== null) return 'gemini-api';
+  return v.credentials ? 'vertex-ai' : 'gemini-api';
+}
+
+/** Where a project comes from when the `project` input is empty, in this order (google-github-actions/auth sets the first). */
+export const PROJECT_VARIABLES = [
+  'GOOGLE_CLOUD_PROJECT',
+  'CLOUDSDK_CORE_PROJECT',
+  'GCLOUD_PROJECT',
+  'GCP_PROJECT',
+] as const;
+
+/** The project and credentials the environment provides, for the inputs that may come from it. */
+export function fromEnvironment(env: NodeJS.ProcessEnv): { project: string | null; credentials: boolean } {
+  const name = PROJECT_VARIABLES.find((n) => (env[n] ?? '').trim() !== '');
+  return {
+    project: name ? (env[name] ?? '').trim() : null,
+    credentials: (env['GOOGLE_APPLICATION_CREDENTIALS'] ?? '').trim() !== '',
+  };
 }
 
 /** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
@@ -311,9 +347,15 @@ export function readRawInputs(env: NodeJS.ProcessEnv = process.env): RawInputs {
   return raw;
 }
 
-/** Parses raw inputs. Throws one InputError listing every bad input. */
-export function parseSettings(raw: RawInputs): Settings {
-  const result = schema.safeParse(raw);
+/**
+ * Parses raw inputs; an empty `project` is taken from the environment (`env`: PROJECT_VARIABLES),
+ * and `backend: auto` counts it, and Google Cloud credentials there, as set. Throws one InputError
+ * listing every bad input.
+ */
+export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Settings {
+  const facts = fromEnvironment(env);
+  const project = raw.project.trim() !== '' ? raw.project : (facts.project ?? '');
+  const result = schema.safeParse({ ...raw, project, credentials: facts.credentials });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `input "${String(issue.path[0] ?? '?')}" ${issue.message}`);
     throw new InputError(
@@ -322,7 +364,7 @@ export function parseSettings(raw: RawInputs): Settings {
   }
   const v = result.data;
   return {
-    backend: resolveBackend(v.backend, v.project, v.resume),
+    backend: resolveBackend(v),
     trainingData: v['training-data'],
     validationData: v['validation-data'],
     evalData: v['eval-data'],

@@ -23,7 +23,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env, options: Run
     const raw = readRawInputs(env);
     registerSecret(raw['api-key'].trim());
     registerSecret(raw['github-token'].trim());
-    const settings = parseSettings(raw);
+    const settings = parseSettings(raw, env);
     if (!settings.cancelOnAbort) {
       return core.info(`${what} may still be running; cancel-on-abort is false, so it is left alone.`);
     }

@@ -23,7 +23,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     // Mask before anything can print them, even a message about a bad input.
     registerSecret(raw['api-key'].trim());
     registerSecret(raw['github-token'].trim());
-    const settings = parseSettings(raw);
+    const settings = parseSettings(raw, env);
     const { runPipeline } = await import('./pipeline.js');
     await runPipeline(settings, env, options.clock ?? systemClock, options.signals);
   } catch (err) {

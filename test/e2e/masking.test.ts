@@ -90,6 +90,8 @@ async function bearerTokenRuns(tokenLifetimeSeconds: number): Promise<{ used: Se
       const runner = geminiRun(
         { emu, gh, apiKey: '' },
         {
+          // Named: with a project in the environment, backend: auto would choose Vertex AI.
+          backend: 'gemini-api',
           'eval-data': i === 0 ? 'examples/number-generator/eval.jsonl' : '',
           'comment-key': `wif-${i}`,
           cache: 'false',

@@ -384,3 +384,28 @@ describe('the model catalog, before any request to Google (issue 13)', () => {
     expect(runner.outputs()['state']).toBe('REJECTED');
   });
 });
+
+describe('the natural workflow: google-github-actions/auth, then only the datasets and staging-uri (issue 13)', () => {
+  it('no project, no base-model, no backend: Vertex AI with the catalog default, the project from the environment', async () => {
+    const runner = action(
+      { project: '', 'eval-data': 'examples/number-generator/eval.jsonl' },
+      // What google-github-actions/auth exports besides the credentials file.
+      {
+        event: 'push',
+        extra: { GOOGLE_CLOUD_PROJECT: PROJECT, CLOUDSDK_CORE_PROJECT: PROJECT, GCLOUD_PROJECT: PROJECT },
+      },
+    );
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const body = JSON.parse(creates()[0]!.body) as { baseModel: string };
+    expect(body.baseModel).toBe('gemini-3.5-flash');
+    expect(creates()[0]!.path).toContain(`/projects/${PROJECT}/locations/us-central1/tuningJobs`);
+    const out = runner.outputs();
+    expect(out['state']).toBe('ACTIVE');
+    expect(out['pass-rate']).not.toBe('');
+    expect(JSON.parse(readFileSync(out['report-path']!, 'utf8'))).toMatchObject({
+      backend: 'vertex-ai',
+      baseModel: 'gemini-3.5-flash',
+    });
+  });
+});

@@ -121,3 +121,40 @@ describe('readRawInputs', () => {
     expect(r['api-key']).toBe('');
   });
 });
+
+describe('backend: auto and the project from the environment (INTERFACE v2, decision 15)', () => {
+  const vertexInputs = { 'staging-uri': 'gs://my-bucket/tuning' };
+  it('takes the project from GOOGLE_CLOUD_PROJECT (then CLOUDSDK_CORE_PROJECT, GCLOUD_PROJECT, GCP_PROJECT) and picks Vertex AI', () => {
+    expect(parseSettings(raw(vertexInputs), { GOOGLE_CLOUD_PROJECT: 'env-project-1' })).toMatchObject({
+      backend: 'vertex-ai',
+      project: 'env-project-1',
+    });
+    expect(
+      parseSettings(raw(vertexInputs), { CLOUDSDK_CORE_PROJECT: 'second-proj', GCP_PROJECT: 'fourth-proj' }).project,
+    ).toBe('second-proj');
+    // The input wins over the environment.
+    expect(
+      parseSettings(raw({ ...vertexInputs, project: 'input-project' }), { GOOGLE_CLOUD_PROJECT: 'env-project-1' })
+        .project,
+    ).toBe('input-project');
+  });
+
+  it('a project from the environment wins over an api-key; an api-key wins over credentials alone', () => {
+    expect(parseSettings(raw({ ...vertexInputs, 'api-key': 'k' }), { GCLOUD_PROJECT: 'env-project-1' }).backend).toBe(
+      'vertex-ai',
+    );
+    expect(parseSettings(raw({ 'api-key': 'k' }), { GOOGLE_APPLICATION_CREDENTIALS: '/tmp/c.json' }).backend).toBe(
+      'gemini-api',
+    );
+  });
+
+  it('credentials without a project choose Vertex AI, and then ask for the project', () => {
+    expect(() => parseSettings(raw(vertexInputs), { GOOGLE_APPLICATION_CREDENTIALS: '/tmp/c.json' })).toThrow(
+      /input "project" is required for the vertex-ai backend .*GOOGLE_CLOUD_PROJECT/,
+    );
+  });
+
+  it('nothing at all: the Gemini API, whose credential check says what is missing', () => {
+    expect(parseSettings(raw(), {}).backend).toBe('gemini-api');
+  });
+});
