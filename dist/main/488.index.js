@@ -8136,7 +8136,9 @@ function planJob(settings, data, run) {
         baseModel: run.baseModel,
         displayName: run.displayName,
         contentKey: key,
-        tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, run.env, run.now)) : null,
+        tunedModelId: key
+            ? tunedModelIdFor(repositoryScoped(settings.cache ? key : saltedKey(key, run.env, run.now), run.env))
+            : null,
         examples: data.training?.examples ?? examplesInMemory([]),
         validationExamples: data.validation?.examples ?? examplesInMemory([]),
         runLabel: runLabel(run.env),
@@ -8153,6 +8155,15 @@ function runLabel(env) {
     if (/^\d{1,30}$/.test(id) && /^\d{1,10}$/.test(attempt))
         return `${id}-${attempt}`;
     return (0,external_node_crypto_.randomBytes)(8).toString('hex');
+}
+/**
+ * The Gemini API's tuned model ids share one namespace with no project in it: two repositories
+ * tuning the same data must not claim the same id (and attach to each other's model on 409), so
+ * the id also hashes the repository (GITHUB_REPOSITORY_ID, which survives a rename; else its name).
+ */
+function repositoryScoped(key, env) {
+    const repository = env['GITHUB_REPOSITORY_ID'] || env['GITHUB_REPOSITORY'] || '';
+    return repository ? (0,external_node_crypto_.createHash)('sha256').update(`${key}:repository:${repository}`).digest('hex') : key;
 }
 /** cache: false still needs a fixed id per run, so that a retried create cannot make two models. */
 function saltedKey(key, env, now) {

@@ -30,7 +30,9 @@ export function planJob(
     baseModel: run.baseModel,
     displayName: run.displayName,
     contentKey: key,
-    tunedModelId: key ? tunedModelIdFor(settings.cache ? key : saltedKey(key, run.env, run.now)) : null,
+    tunedModelId: key
+      ? tunedModelIdFor(repositoryScoped(settings.cache ? key : saltedKey(key, run.env, run.now), run.env))
+      : null,
     examples: data.training?.examples ?? examplesInMemory([]),
     validationExamples: data.validation?.examples ?? examplesInMemory([]),
     runLabel: runLabel(run.env),
@@ -47,6 +49,16 @@ export function runLabel(env: NodeJS.ProcessEnv): string {
   const attempt = env['GITHUB_RUN_ATTEMPT'] || '1';
   if (/^\d{1,30}$/.test(id) && /^\d{1,10}$/.test(attempt)) return `${id}-${attempt}`;
   return randomBytes(8).toString('hex');
+}
+
+/**
+ * The Gemini API's tuned model ids share one namespace with no project in it: two repositories
+ * tuning the same data must not claim the same id (and attach to each other's model on 409), so
+ * the id also hashes the repository (GITHUB_REPOSITORY_ID, which survives a rename; else its name).
+ */
+function repositoryScoped(key: string, env: NodeJS.ProcessEnv): string {
+  const repository = env['GITHUB_REPOSITORY_ID'] || env['GITHUB_REPOSITORY'] || '';
+  return repository ? createHash('sha256').update(`${key}:repository:${repository}`).digest('hex') : key;
 }
 
 /** cache: false still needs a fixed id per run, so that a retried create cannot make two models. */

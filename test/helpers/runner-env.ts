@@ -142,6 +142,7 @@ export function runnerEnv(opts: RunnerEnvOptions): RunnerEnv {
     CI: 'true',
     GITHUB_WORKSPACE: ROOT,
     GITHUB_REPOSITORY: 'octo-org/number-tuner',
+    GITHUB_REPOSITORY_ID: '987654321',
     GITHUB_REPOSITORY_OWNER: 'octo-org',
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: files.event,

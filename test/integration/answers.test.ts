@@ -190,7 +190,8 @@ describe('loss values the service reports', () => {
     expect(Number(out['final-loss'])).toBe(0.75);
     const summary = runner.summary();
     expect(summary).toContain('final **0.75**');
-    expect(summary).not.toMatch(/e\+?30[678]|NaN|Infinity/);
+    // Resource names (in code spans) are hex and may hold "e307": only the rest is searched.
+    expect(summary.replace(/`[^`]*`/g, '')).not.toMatch(/e\+?30[678]|NaN|Infinity/);
     expect(main.stdout).toMatch(/::warning::.*left out 5 loss values/);
   });
 });
