@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     console.error('dist/main/index.js is missing: run `npm run bundle` first.');
     return 1;
   }
-  const emulator = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 150 } });
+  const emulator = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 150 } });
   const github = await startGitHubFake();
   try {
     rule('gemini-tune demo');

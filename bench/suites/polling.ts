@@ -62,7 +62,7 @@ async function pollingFixedLoop(emu: Emulator): Promise<{ polls: number; latency
 
 export async function run(): Promise<Row[]> {
   const rows: Row[] = [];
-  const emu = await startEmulator({ apiKeys: [API_KEY] });
+  const emu = await startEmulator({ training: { tunable: true }, apiKeys: [API_KEY] });
   try {
     const adaptive = await pollingAction(emu);
     const fixed = await pollingFixedLoop(emu);

@@ -140,6 +140,7 @@ function droppedLossMessage(job, dropped) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ BaseModelRefused),
 /* harmony export */   o: () => (/* binding */ CreateStoppedError)
 /* harmony export */ });
 /** The one interface both backends (Gemini API, Vertex AI) implement. */
@@ -149,6 +150,10 @@ class CreateStoppedError extends Error {
     constructor() {
         super('stopped before the create request was sent; nothing was created');
     }
+}
+/** The service does not offer the base model for tuning (the pre-flight check): nothing was created. */
+class BaseModelRefused extends Error {
+    name = 'BaseModelRefused';
 }
 
 
@@ -1066,6 +1071,8 @@ async function withForkCredentialsHint(backend, hadApiKey, connect, env = proces
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 8 modules
 var schemas = __webpack_require__(4539);
+// EXTERNAL MODULE: ./src/backends/backend.ts
+var backends_backend = __webpack_require__(4633);
 // EXTERNAL MODULE: ./src/backends/answers.ts
 var answers = __webpack_require__(3538);
 ;// CONCATENATED MODULE: ./src/dataset/limits.ts
@@ -1150,6 +1157,7 @@ var defaults = __webpack_require__(7747);
 
 
 
+
 const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
 const GEMINI_DEFAULT_BASE_MODEL = defaults/* DEFAULT_BASE_MODEL */.m['gemini-api'];
 /** The fields read from the answers, with the types the code relies on. */
@@ -1183,6 +1191,17 @@ const OPERATION = {
     }),
 };
 const TUNED_MODEL_ANSWER = { kind: 'TunedModel', schema: TUNED_MODEL };
+const BASE_MODEL_ANSWER = {
+    kind: 'Model',
+    schema: schemas/* looseObject */._H3({ name: schemas/* string */.YjP(), supportedGenerationMethods: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* string */.YjP())) }),
+};
+/** Why a Gemini API run cannot tune, and where tuning lives now. */
+function noTuning(baseModel, why) {
+    return (`base-model ${baseModel} cannot be tuned on the Gemini API: ${why}. Google offers no tuning through the ` +
+        'Gemini API today (its last tunable model, models/gemini-1.5-flash-001-tuning, was retired in May 2025). ' +
+        'Tune on Vertex AI instead: authenticate with google-github-actions/auth (Workload Identity Federation), ' +
+        'set staging-uri, and leave api-key empty (see the README, "Quick start")');
+}
 const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
 const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
 class GeminiApiBackend {
@@ -1276,6 +1295,33 @@ class GeminiApiBackend {
         }
         catch (err) {
             throw explain(err, {});
+        }
+    }
+    /**
+     * The service's record decides: a base model it does not list, or whose
+     * `supportedGenerationMethods` lacks `createTunedModel`, cannot be tuned. In 2026 that is every
+     * model: Google retired its last tunable one in May 2025 and has announced no other.
+     */
+    async checkBaseModel(baseModel) {
+        if (!/^models\/[^/]+$/.test(baseModel))
+            return; // a tuned model as the source: the create decides
+        let methods = [];
+        try {
+            const model = await this.http.json({
+                method: 'GET',
+                url: this.url('v1beta', baseModel),
+                what: 'models.get',
+                answer: BASE_MODEL_ANSWER,
+            });
+            methods = model.supportedGenerationMethods ?? [];
+        }
+        catch (err) {
+            if (!(err instanceof errors/* GoogleApiError */.GI) || err.httpStatus !== 404)
+                throw explain(err, {});
+            throw new backends_backend/* BaseModelRefused */.n(`${noTuning(baseModel, 'the service does not know it (404 NOT_FOUND)')}`);
+        }
+        if (!methods.includes('createTunedModel')) {
+            throw new backends_backend/* BaseModelRefused */.n(noTuning(baseModel, 'the service does not offer it for tuning (no createTunedModel)'));
         }
     }
     getModel(name, signal) {
@@ -1466,8 +1512,6 @@ async function createBackend(settings, clock = util_clock/* systemClock */.m, ti
     });
 }
 
-// EXTERNAL MODULE: ./src/backends/backend.ts
-var backends_backend = __webpack_require__(4633);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -8939,6 +8983,10 @@ async function tune(run) {
         eval: settings.evalData,
     });
     const backend = await createBackend(settings, run.clock, run.timeLimit);
+    if (backend.checkBaseModel && !settings.resume) {
+        // The one remote call before anything is created: the service's record of the base model.
+        await run.timed('preflight', () => backend.checkBaseModel(run.baseModel));
+    }
     if (run.stop?.signal.aborted)
         return; // stopped before anything was created
     await run.timed('create', () => create(run, backend, data));

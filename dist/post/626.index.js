@@ -136,6 +136,29 @@ function droppedLossMessage(job, dropped) {
 
 /***/ }),
 
+/***/ 4633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ BaseModelRefused),
+/* harmony export */   o: () => (/* binding */ CreateStoppedError)
+/* harmony export */ });
+/** The one interface both backends (Gemini API, Vertex AI) implement. */
+/** The run was stopped before the create request was sent (after the upload, on Vertex AI): nothing was created. */
+class CreateStoppedError extends Error {
+    name = 'CreateStoppedError';
+    constructor() {
+        super('stopped before the create request was sent; nothing was created');
+    }
+}
+/** The service does not offer the base model for tuning (the pre-flight check): nothing was created. */
+class BaseModelRefused extends Error {
+    name = 'BaseModelRefused';
+}
+
+
+/***/ }),
+
 /***/ 9626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -317,6 +340,8 @@ async function withForkCredentialsHint(backend, hadApiKey, connect, env = proces
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 8 modules
 var schemas = __webpack_require__(4539);
+// EXTERNAL MODULE: ./src/backends/backend.ts
+var backend = __webpack_require__(4633);
 // EXTERNAL MODULE: ./src/backends/answers.ts
 var answers = __webpack_require__(3538);
 ;// CONCATENATED MODULE: ./src/dataset/limits.ts
@@ -401,6 +426,7 @@ var defaults = __webpack_require__(6419);
 
 
 
+
 const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
 const GEMINI_DEFAULT_BASE_MODEL = defaults/* DEFAULT_BASE_MODEL */.m['gemini-api'];
 /** The fields read from the answers, with the types the code relies on. */
@@ -434,6 +460,17 @@ const OPERATION = {
     }),
 };
 const TUNED_MODEL_ANSWER = { kind: 'TunedModel', schema: TUNED_MODEL };
+const BASE_MODEL_ANSWER = {
+    kind: 'Model',
+    schema: schemas/* looseObject */._H3({ name: schemas/* string */.YjP(), supportedGenerationMethods: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* string */.YjP())) }),
+};
+/** Why a Gemini API run cannot tune, and where tuning lives now. */
+function noTuning(baseModel, why) {
+    return (`base-model ${baseModel} cannot be tuned on the Gemini API: ${why}. Google offers no tuning through the ` +
+        'Gemini API today (its last tunable model, models/gemini-1.5-flash-001-tuning, was retired in May 2025). ' +
+        'Tune on Vertex AI instead: authenticate with google-github-actions/auth (Workload Identity Federation), ' +
+        'set staging-uri, and leave api-key empty (see the README, "Quick start")');
+}
 const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
 const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
 class GeminiApiBackend {
@@ -527,6 +564,33 @@ class GeminiApiBackend {
         }
         catch (err) {
             throw explain(err, {});
+        }
+    }
+    /**
+     * The service's record decides: a base model it does not list, or whose
+     * `supportedGenerationMethods` lacks `createTunedModel`, cannot be tuned. In 2026 that is every
+     * model: Google retired its last tunable one in May 2025 and has announced no other.
+     */
+    async checkBaseModel(baseModel) {
+        if (!/^models\/[^/]+$/.test(baseModel))
+            return; // a tuned model as the source: the create decides
+        let methods = [];
+        try {
+            const model = await this.http.json({
+                method: 'GET',
+                url: this.url('v1beta', baseModel),
+                what: 'models.get',
+                answer: BASE_MODEL_ANSWER,
+            });
+            methods = model.supportedGenerationMethods ?? [];
+        }
+        catch (err) {
+            if (!(err instanceof errors/* GoogleApiError */.GI) || err.httpStatus !== 404)
+                throw explain(err, {});
+            throw new backend/* BaseModelRefused */.n(`${noTuning(baseModel, 'the service does not know it (404 NOT_FOUND)')}`);
+        }
+        if (!methods.includes('createTunedModel')) {
+            throw new backend/* BaseModelRefused */.n(noTuning(baseModel, 'the service does not offer it for tuning (no createTunedModel)'));
         }
     }
     getModel(name, signal) {
@@ -705,7 +769,7 @@ async function createBackend(settings, clock = util_clock/* systemClock */.m, ti
     // Application Default Credentials only (a key file, or google-github-actions/auth's external_account
     // file); projectId given so the library does not look the project up.
     const client = await withForkCredentialsHint('vertex-ai', false, () => createAuthClient({ apiKey: null, scopes: [CLOUD_PLATFORM_SCOPE], projectId: settings.project }));
-    const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407));
+    const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 9206));
     const raw = (0,http/* withTimeLimit */.Bv)(client, timeLimit);
     return new VertexAiBackend(new http/* GoogleHttp */.EA(client, { clock, timeLimit }), raw, {
         project: settings.project,

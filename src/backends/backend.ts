@@ -56,6 +56,12 @@ export interface TuningBackend {
   status(job: string, signal?: AbortSignal): Promise<JobStatus>;
   /** Cancel (Vertex AI) or delete (Gemini API) a job this run started. */
   cancel(status: JobStatus): Promise<void>;
+  /**
+   * The pre-flight check of the base model against the service's own record (the Gemini API:
+   * `models.get`), before anything is created: throws BaseModelRefused when the service does not
+   * offer it for tuning. Absent where the action's catalog decides (Vertex AI).
+   */
+  checkBaseModel?(baseModel: string): Promise<void>;
   /** An existing tuned model built from this content key, if any (cache / idempotency). */
   findByContentKey(contentKey: string, tunedModelId: string | null): Promise<JobStatus | null>;
   /**
@@ -69,4 +75,9 @@ export interface TuningBackend {
    * text and was not blocked. Honours `signal`.
    */
   generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<GenerateAnswer>;
+}
+
+/** The service does not offer the base model for tuning (the pre-flight check): nothing was created. */
+export class BaseModelRefused extends Error {
+  override readonly name = 'BaseModelRefused';
 }

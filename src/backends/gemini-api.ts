@@ -6,7 +6,7 @@
 
 import * as core from '@actions/core';
 import * as z from 'zod/mini';
-import type { CreatedJob, CreateTuningRequest, TuningBackend } from './backend.js';
+import { BaseModelRefused, type CreatedJob, type CreateTuningRequest, type TuningBackend } from './backend.js';
 import {
   EMPTY,
   countValue,
@@ -105,6 +105,20 @@ const OPERATION: Answer = {
   }),
 };
 const TUNED_MODEL_ANSWER: Answer = { kind: 'TunedModel', schema: TUNED_MODEL };
+const BASE_MODEL_ANSWER: Answer = {
+  kind: 'Model',
+  schema: z.looseObject({ name: z.string(), supportedGenerationMethods: opt(z.array(z.string())) }),
+};
+
+/** Why a Gemini API run cannot tune, and where tuning lives now. */
+function noTuning(baseModel: string, why: string): string {
+  return (
+    `base-model ${baseModel} cannot be tuned on the Gemini API: ${why}. Google offers no tuning through the ` +
+    'Gemini API today (its last tunable model, models/gemini-1.5-flash-001-tuning, was retired in May 2025). ' +
+    'Tune on Vertex AI instead: authenticate with google-github-actions/auth (Workload Identity Federation), ' +
+    'set staging-uri, and leave api-key empty (see the README, "Quick start")'
+  );
+}
 
 const OPERATION_NAME = /^tunedModels\/([a-z0-9-]+)\/operations\/[A-Za-z0-9_-]+$/;
 const MODEL_NAME = /^tunedModels\/[a-z0-9-]+$/;
@@ -208,6 +222,31 @@ export class GeminiApiBackend implements TuningBackend {
       );
     } catch (err) {
       throw explain(err, {});
+    }
+  }
+
+  /**
+   * The service's record decides: a base model it does not list, or whose
+   * `supportedGenerationMethods` lacks `createTunedModel`, cannot be tuned. In 2026 that is every
+   * model: Google retired its last tunable one in May 2025 and has announced no other.
+   */
+  async checkBaseModel(baseModel: string): Promise<void> {
+    if (!/^models\/[^/]+$/.test(baseModel)) return; // a tuned model as the source: the create decides
+    let methods: readonly string[] = [];
+    try {
+      const model = await this.http.json<{ supportedGenerationMethods?: string[] }>({
+        method: 'GET',
+        url: this.url('v1beta', baseModel),
+        what: 'models.get',
+        answer: BASE_MODEL_ANSWER,
+      });
+      methods = model.supportedGenerationMethods ?? [];
+    } catch (err) {
+      if (!(err instanceof GoogleApiError) || err.httpStatus !== 404) throw explain(err, {});
+      throw new BaseModelRefused(`${noTuning(baseModel, 'the service does not know it (404 NOT_FOUND)')}`);
+    }
+    if (!methods.includes('createTunedModel')) {
+      throw new BaseModelRefused(noTuning(baseModel, 'the service does not offer it for tuning (no createTunedModel)'));
     }
   }
 

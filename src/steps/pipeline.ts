@@ -63,6 +63,10 @@ async function tune(run: Run): Promise<void> {
     eval: settings.evalData,
   });
   const backend = await createBackend(settings, run.clock, run.timeLimit);
+  if (backend.checkBaseModel && !settings.resume) {
+    // The one remote call before anything is created: the service's record of the base model.
+    await run.timed('preflight', () => backend.checkBaseModel!(run.baseModel));
+  }
   if (run.stop?.signal.aborted) return; // stopped before anything was created
   await run.timed('create', () => create(run, backend, data));
   if (run.status?.state === 'CREATING') await follow(run, backend);

@@ -30,7 +30,7 @@ const EXAMPLES = [
 let emu: Emulator;
 let ai: GoogleGenAI;
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 10 } });
+  emu = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 10 } });
   ai = new GoogleGenAI({ apiKey: API_KEY, apiVersion: 'v1beta', httpOptions: { baseUrl: emu.url } });
 });
 afterAll(() => emu.close());

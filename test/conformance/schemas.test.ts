@@ -229,7 +229,7 @@ const createBody = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 15 } });
+  emu = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 15 } });
 });
 afterAll(() => emu.close());
 

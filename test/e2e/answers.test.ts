@@ -16,7 +16,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 15 } });
+  emu = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 15 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {

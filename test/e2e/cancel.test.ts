@@ -17,7 +17,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 2000 } });
+  emu = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 2000 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {

@@ -22,7 +22,7 @@ let gh: GitHubFake;
 let credentials: string;
 
 beforeAll(async () => {
-  gemini = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 2000 } });
+  gemini = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 2000 } });
   vertex = await startEmulator({ vertex: { stepMs: 2000 } });
   gh = await startGitHubFake();
   credentials = externalAccountFile(vertex.url, PROJECT);

@@ -23,7 +23,7 @@ let workspace: string;
 let outside: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 15 } });
+  emu = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 15 } });
   gh = await startGitHubFake();
   workspace = mkdtempSync(join(tmpdir(), 'gt-e2e-ws-'));
   outside = mkdtempSync(join(tmpdir(), 'gt-e2e-outside-'));

@@ -18,7 +18,7 @@ let gh: GitHubFake;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY] });
+  emu = await startEmulator({ training: { tunable: true }, apiKeys: [API_KEY] });
   gh = await startGitHubFake();
   proxy = await startFaultProxy(emu.url);
 });

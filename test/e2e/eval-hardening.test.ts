@@ -20,7 +20,7 @@ let gh: GitHubFake;
 let dir: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ apiKeys: [API_KEY], training: { stepMs: 15 } });
+  emu = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 15 } });
   gh = await startGitHubFake();
   // Inside the workspace (the repository: GITHUB_WORKSPACE of the runner environment), git-ignored.
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });

@@ -1,6 +1,7 @@
 /**
  * Run the emulator as its own process: `npm run emulator -- [--port 8790] [--step-ms 50]
- * [--outcome ACTIVE|FAILED] [--api-key KEY] [--github-port 8791]`, plus for Vertex AI / Cloud Storage /
+ * [--outcome ACTIVE|FAILED] [--api-key KEY] [--github-port 8791] [--gemini-tuning]` (the Gemini API
+ * offers its 2025 tunable model; by default it offers none, as in 2026), plus for Vertex AI / Cloud Storage /
  * STS: `[--bearer-token TOKEN] [--vertex-step-ms 50] [--vertex-pending-ms 0]
  * [--vertex-outcome SUCCEEDED|FAILED|EXPIRED] [--project-number N] [--bucket NAME]
  * [--token-lifetime SECONDS]`. Stays up until SIGINT/SIGTERM.
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'project-number': { type: 'string' },
     bucket: { type: 'string', multiple: true },
     'token-lifetime': { type: 'string' },
+    'gemini-tuning': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -49,6 +51,7 @@ if (values.outcome !== undefined) {
   }
   training.outcome = o;
 }
+if (values['gemini-tuning']) training.tunable = true;
 opts.training = training;
 if (values['api-key'] !== undefined) opts.apiKeys = values['api-key'];
 if (values['bearer-token'] !== undefined) opts.bearerTokens = values['bearer-token'];

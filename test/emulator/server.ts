@@ -37,6 +37,7 @@ const CONTROL_PREFIX = '/__emulator/';
 function resolveTraining(base: ResolvedTraining, patch: TrainingOptions | undefined): ResolvedTraining {
   const out = { ...base };
   if (patch === undefined) return out;
+  if (patch.tunable !== undefined) out.tunable = patch.tunable;
   if (patch.stepMs !== undefined) {
     if (!(patch.stepMs >= 0)) throw new TypeError('training.stepMs must be >= 0');
     out.stepMs = patch.stepMs;
@@ -79,6 +80,7 @@ function resolveGenerate(base: ResolvedGenerate, patch: GenerateOptions | undefi
 }
 
 const DEFAULT_TRAINING: ResolvedTraining = {
+  tunable: false,
   stepMs: 50,
   totalSteps: undefined,
   outcome: 'ACTIVE',

@@ -8,6 +8,12 @@ import type { VertexService } from './services/vertex/index.js';
  */
 
 export interface TrainingOptions {
+  /**
+   * Whether the Gemini API offers a model for tuning (`models/gemini-1.5-flash-001-tuning`, as until
+   * May 2025). Default false, as the service is in 2026: no model lists `createTunedModel`, and a
+   * create or a `models.get` of that model answers 404.
+   */
+  tunable?: boolean;
   /** Simulated wall-clock time per training step, in ms. Default 50. */
   stepMs?: number;
   /**

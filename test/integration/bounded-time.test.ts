@@ -31,7 +31,12 @@ let gh: GitHubFake;
 let credentials: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 10 }, vertex: { stepMs: 10 } });
+  emu = await startEmulator({
+    now: clock.now,
+    apiKeys: [API_KEY],
+    training: { tunable: true, stepMs: 10 },
+    vertex: { stepMs: 10 },
+  });
   gh = await startGitHubFake();
   credentials = externalAccountFile(emu.url, PROJECT);
 });

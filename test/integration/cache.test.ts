@@ -24,7 +24,7 @@ let fake: ActionsCacheFake;
 let runnerTemp: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 5 } });
   gh = await startGitHubFake();
   fake = await startActionsCacheFake();
 });

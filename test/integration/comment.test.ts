@@ -24,7 +24,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 10 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 10 } });
   gh = await startGitHubFake({
     tokens: {
       ghs_fake_installation_token: { kind: 'installation', login: 'github-actions[bot]' },

@@ -62,7 +62,7 @@ let gh: GitHubFake;
 let credentials: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, sleep: gate.sleep, apiKeys: [API_KEY] });
+  emu = await startEmulator({ now: clock.now, sleep: gate.sleep, training: { tunable: true }, apiKeys: [API_KEY] });
   gh = await startGitHubFake();
   credentials = externalAccountFile(emu.url, PROJECT);
 });

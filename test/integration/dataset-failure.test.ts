@@ -28,7 +28,7 @@ let gh: GitHubFake;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 5 } });
   gh = await startGitHubFake({
     tokens: { ghs_fake_installation_token: { kind: 'installation', login: 'github-actions[bot]' } },
   });

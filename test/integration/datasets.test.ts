@@ -22,7 +22,7 @@ let emu: Emulator;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 5 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 5 } });
 });
 afterAll(async () => {
   await emu.close();

@@ -31,7 +31,7 @@ let ghProxy: FaultProxy;
 let credentials: string;
 
 beforeAll(async () => {
-  gemini = await startEmulator({ now: clock.now, apiKeys: [API_KEY] });
+  gemini = await startEmulator({ now: clock.now, training: { tunable: true }, apiKeys: [API_KEY] });
   vertex = await startEmulator({ now: clock.now });
   gh = await startGitHubFake();
   geminiProxy = await startFaultProxy(gemini.url);

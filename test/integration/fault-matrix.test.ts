@@ -35,7 +35,7 @@ let ghProxy: FaultProxy;
 let credentials: string;
 
 beforeAll(async () => {
-  gemini = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 60_000 } });
+  gemini = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 60_000 } });
   vertex = await startEmulator({ now: clock.now, vertex: { stepMs: 60_000 } });
   gh = await startGitHubFake();
   geminiProxy = await startFaultProxy(gemini.url);

@@ -24,7 +24,7 @@ let gh: GitHubFake;
 const home = mkdtempSync(join(tmpdir(), 'gemini-tune-fork-home-'));
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: ['unused-key-0123456789'] });
+  emu = await startEmulator({ now: clock.now, training: { tunable: true }, apiKeys: ['unused-key-0123456789'] });
   gh = await startGitHubFake();
 });
 afterAll(async () => {

@@ -20,7 +20,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 10 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 10 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {
@@ -276,5 +276,38 @@ describe('run() against the emulator', () => {
       { name: 'max-final-loss', threshold: 0.000001, value: expect.any(Number), passed: false },
     ]);
     expect(runner.outputs()['state']).toBe('ACTIVE');
+  });
+});
+
+describe('the Gemini API as it is in 2026: no model offers tuning (issue 13)', () => {
+  it('the default base model: REJECTED after one models.get, before any create, pointing to Vertex AI', async () => {
+    emu.configure({ training: { tunable: false } });
+    const runner = action({ 'comment-key': 'no-tuning' }, { prNumber: 180 });
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode).toBe(1);
+    expect(emu.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /v1beta/models/gemini-1.5-flash-001-tuning',
+    ]);
+    expect(creates()).toBe(0);
+    expect(result.stdout).toContain(
+      '::error::gemini-tune failed with: base-model models/gemini-1.5-flash-001-tuning cannot be tuned on the Gemini API: the service does not know it (404 NOT_FOUND). Google offers no tuning through the Gemini API today',
+    );
+    expect(result.stdout).toContain('Tune on Vertex AI instead: authenticate with google-github-actions/auth');
+    const out = runner.outputs();
+    expect(out['state']).toBe('REJECTED');
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8')) as { state: string; error: string };
+    expect(report).toMatchObject({ state: 'REJECTED' });
+    expect(report.error).toMatch(/Tune on Vertex AI instead/);
+    expect(gh.comments('octo-org', 'number-tuner', 180).at(-1)?.body).toContain('REJECTED');
+  });
+
+  it('a listed model without createTunedModel: REJECTED the same way', async () => {
+    emu.configure({ training: { tunable: false } });
+    const runner = action({ 'base-model': 'models/gemini-2.5-flash', 'eval-data': '' }, { event: 'push' });
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('the service does not offer it for tuning (no createTunedModel)');
+    expect(creates()).toBe(0);
+    expect(runner.outputs()['state']).toBe('REJECTED');
   });
 });

@@ -25,7 +25,7 @@ let gh: GitHubFake;
 let cache: ActionsCacheFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 15 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 15 } });
   gh = await startGitHubFake();
   cache = await startActionsCacheFake();
 });

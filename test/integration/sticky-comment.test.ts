@@ -26,7 +26,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 15 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 15 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {

@@ -21,7 +21,7 @@ let emu: Emulator;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { stepMs: 60_000 } });
+  emu = await startEmulator({ now: clock.now, apiKeys: [API_KEY], training: { tunable: true, stepMs: 60_000 } });
   gh = await startGitHubFake();
 });
 afterAll(async () => {

@@ -2,6 +2,7 @@
 import type { EmulatorStats } from '../types.js';
 
 export interface ResolvedTraining {
+  tunable: boolean;
   stepMs: number;
   totalSteps: number | undefined;
   outcome: 'ACTIVE' | 'FAILED';

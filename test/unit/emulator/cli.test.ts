@@ -21,6 +21,7 @@ describe('emulator CLI', () => {
         '--step-ms',
         '1',
         '--quiet',
+        '--gemini-tuning',
       ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],

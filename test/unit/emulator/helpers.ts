@@ -85,7 +85,8 @@ export class Client {
 }
 
 export async function withEmulator(opts: EmulatorOptions = {}): Promise<{ emu: Emulator; c: Client }> {
-  const emu = await startEmulator(opts);
+  // The Gemini API tuning surface is what these tests drive: its (2025) tunable model is on unless a test says.
+  const emu = await startEmulator({ ...opts, training: { tunable: true, ...opts.training } });
   return { emu, c: new Client(emu) };
 }
 

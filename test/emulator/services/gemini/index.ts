@@ -10,7 +10,7 @@ import { json, SEG } from '../../core/router.js';
 import { ApiError } from '../../core/status.js';
 import { decodePageToken, encodePageToken, pageSizeParam, queryParam } from '../../core/util.js';
 import { GenerateService } from './generate.js';
-import { MODELS, findModel, renderModel } from './models.js';
+import { findModel, listedModels, renderModel } from './models.js';
 import { TuningStore } from './tuning.js';
 
 export class GeminiService {
@@ -59,13 +59,14 @@ export class GeminiService {
       const pageSize = pageSizeParam(queryParam(c.query, 'pageSize'), 50, 1000);
       const token = queryParam(c.query, 'pageToken');
       const offset = token ? decodePageToken(token, 'models') : 0;
-      const out: Record<string, unknown> = { models: MODELS.slice(offset, offset + pageSize).map(renderModel) };
-      if (offset + pageSize < MODELS.length) out['nextPageToken'] = encodePageToken(offset + pageSize, 'models');
+      const models = listedModels(this.env.training().tunable);
+      const out: Record<string, unknown> = { models: models.slice(offset, offset + pageSize).map(renderModel) };
+      if (offset + pageSize < models.length) out['nextPageToken'] = encodePageToken(offset + pageSize, 'models');
       return json(200, out);
     });
     router.add('GET', new RegExp(`^/${V}/models/(?<id>${SEG})$`), (c) => {
       const name = `models/${c.params['id']!}`;
-      const m = findModel(name);
+      const m = findModel(name, this.env.training().tunable);
       if (m === undefined) {
         throw new ApiError(
           'NOT_FOUND',

@@ -92,8 +92,13 @@ export const MODELS: readonly ModelInfo[] = [
   },
 ];
 
-export function findModel(name: string): ModelInfo | undefined {
-  return MODELS.find((m) => m.name === name);
+/** The models the service lists: without the tuning model unless it offers tuning (see TrainingOptions.tunable). */
+export function listedModels(tunable: boolean): readonly ModelInfo[] {
+  return tunable ? MODELS : MODELS.filter((m) => m.name !== BASE_TUNING_MODEL);
+}
+
+export function findModel(name: string, tunable = true): ModelInfo | undefined {
+  return listedModels(tunable).find((m) => m.name === name);
 }
 
 /** The Model resource as JSON (a copy; zero values omitted like proto3 JSON). */

@@ -254,7 +254,7 @@ export class TuningStore {
           'tuned_model.base_model',
         );
       }
-      const m = findModel(baseModel);
+      const m = findModel(baseModel, this.env.training().tunable);
       if (m === undefined || !m.supportedGenerationMethods.includes('createTunedModel')) {
         throw new ApiError(
           'NOT_FOUND',
