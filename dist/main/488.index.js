@@ -1305,7 +1305,7 @@ class GeminiApiBackend {
     async checkBaseModel(baseModel) {
         if (!/^models\/[^/]+$/.test(baseModel))
             return; // a tuned model as the source: the create decides
-        let methods = [];
+        let methods;
         try {
             const model = await this.http.json({
                 method: 'GET',

@@ -232,7 +232,7 @@ export class GeminiApiBackend implements TuningBackend {
    */
   async checkBaseModel(baseModel: string): Promise<void> {
     if (!/^models\/[^/]+$/.test(baseModel)) return; // a tuned model as the source: the create decides
-    let methods: readonly string[] = [];
+    let methods: readonly string[];
     try {
       const model = await this.http.json<{ supportedGenerationMethods?: string[] }>({
         method: 'GET',
