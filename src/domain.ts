@@ -62,9 +62,23 @@ export interface TuningDataStats {
   droppedExampleReasons: string[];
 }
 
+/**
+ * The generation settings of an eval call: only those given are sent (INTERFACE "Requests");
+ * with none, the model's own defaults apply.
+ */
 export interface GenerationConfig {
-  temperature: number;
+  temperature?: number;
   maxOutputTokens?: number;
+  /** `thinkingConfig.thinkingLevel` (Gemini 3). */
+  thinkingLevel?: 'minimal' | 'low' | 'medium' | 'high';
+  /** `thinkingConfig.thinkingBudget` in tokens (0 = off). */
+  thinkingBudget?: number;
+}
+
+/** What one eval call asks: the prompt, and the system instruction when there is one. */
+export interface EvalPrompt {
+  text: string;
+  system: string | null;
 }
 
 // Datasets.
@@ -109,6 +123,8 @@ export interface EvalCase {
   expected: string | null;
   /** null when no expected value (not scored); otherwise the scorer to apply (default 'exact'). */
   scorer: ScorerName | null;
+  /** The case's system instruction (`system`), else the eval-system-instruction input; absent: none. */
+  system?: string | null;
   line: number;
 }
 

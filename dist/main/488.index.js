@@ -262,7 +262,7 @@ class MalformedAnswerError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lX: () => (/* binding */ generateContent)
 /* harmony export */ });
-/* unused harmony exports BLOCKED_FINISH_REASONS, EmptyAnswerError, readAnswer */
+/* unused harmony exports BLOCKED_FINISH_REASONS, EmptyAnswerError, generationSettings, readAnswer */
 /**
  * One generateContent call, as both the Gemini API and Vertex AI define it (same request and
  * response shapes; only the URL differs). Single attempt: the eval runner owns retries.
@@ -288,21 +288,37 @@ class EmptyAnswerError extends Error {
     name = 'EmptyAnswerError';
 }
 async function generateContent(http, url, prompt, config, signal) {
+    const { text, system } = typeof prompt === 'string' ? { text: prompt, system: null } : prompt;
+    const generationConfig = generationSettings(config);
     const res = await http.json({
         method: 'POST',
         url,
         body: {
-            contents: [{ role: 'user', parts: [{ text: prompt }] }],
-            generationConfig: {
-                temperature: config.temperature,
-                ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
-            },
+            contents: [{ role: 'user', parts: [{ text }] }],
+            ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}),
+            ...(generationConfig ? { generationConfig } : {}),
         },
         retry: false,
         what: 'generateContent',
         ...(signal ? { signal } : {}),
     });
     return readAnswer(res);
+}
+/**
+ * The `generationConfig` of a request: only the settings that were given (a temperature of 0 is
+ * refused by Gemini 3 models, and Google advises tuned models their own defaults); null for none.
+ */
+function generationSettings(config) {
+    const out = {};
+    if (config.temperature !== undefined)
+        out['temperature'] = config.temperature;
+    if (config.maxOutputTokens !== undefined)
+        out['maxOutputTokens'] = config.maxOutputTokens;
+    if (config.thinkingLevel !== undefined)
+        out['thinkingConfig'] = { thinkingLevel: config.thinkingLevel };
+    else if (config.thinkingBudget !== undefined)
+        out['thinkingConfig'] = { thinkingBudget: config.thinkingBudget };
+    return Object.keys(out).length > 0 ? out : null;
 }
 /** The answer in a generateContent response body (see the module comment). Throws when there is none. */
 function readAnswer(res) {
@@ -612,10 +628,11 @@ function httpStatusName(code) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D7: () => (/* binding */ catalogId),
 /* harmony export */   JB: () => (/* binding */ checkBaseModel),
 /* harmony export */   tT: () => (/* binding */ VERTEX_DEFAULT_MODEL)
 /* harmony export */ });
-/* unused harmony exports VERTEX_CATALOG, catalogId, findModel, servingLocation */
+/* unused harmony exports VERTEX_CATALOG, findModel, servingLocation */
 /**
  * The Gemini models that Vertex AI tunes, as Google documents them: Vertex AI's publisher models
  * do not say whether they can be tuned, so the action carries the facts (which models support
@@ -4738,8 +4755,8 @@ const SCORER_NAMES = ['exact', 'contains', 'not-contains', 'regex', 'json'];
 const EVAL_INPUT_ALIASES = ['input', 'text_input', 'textInput'];
 const EVAL_EXPECTED_ALIASES = ['expected', 'output'];
 const RECORD_SHAPE = '{"input": "...", "expected": "..."}';
-const KNOWN = new Set([...EVAL_INPUT_ALIASES, ...EVAL_EXPECTED_ALIASES, 'scorer', 'id']);
-const KNOWN_LIST = '"input" (or "text_input"), "expected" (or "output"), "scorer" and "id"';
+const KNOWN = new Set([...EVAL_INPUT_ALIASES, ...EVAL_EXPECTED_ALIASES, 'scorer', 'id', 'system']);
+const KNOWN_LIST = '"input" (or "text_input"), "expected" (or "output"), "scorer", "system" and "id"';
 /**
  * Parses a regex written plain (`\d+`) or as `/pattern/flags`, as the `regex` scorer does.
  * Throws the engine's SyntaxError when it does not compile.
@@ -4897,9 +4914,21 @@ function toCase(rec, ordinal, sink, unknown) {
         else
             id = v.trim();
     }
+    // system: the case's system instruction
+    let system = null;
+    const sys = findField(rec, obj, ['system'], sink, true);
+    if (sys.kind === 'bad')
+        ok = false;
+    else if (sys.kind === 'ok' && sys.value !== null) {
+        const v = checkString(rec, 'system', sys.value, sink, 'an eval case with a system instruction');
+        if (v === null)
+            ok = false;
+        else if (v.trim() !== '')
+            system = v;
+    }
     if (!ok || input === null)
         return null;
-    return { id, input, expected, scorer, line: rec.line };
+    return { id, input, expected, scorer, ...(system !== null ? { system } : {}), line: rec.line };
 }
 /**
  * Why a pattern does not compile. The engine's message quotes the pattern whole ("Invalid regular
@@ -5923,7 +5952,7 @@ async function runEval(opts) {
             }
             let err;
             try {
-                const answer = await attemptOnce(model, c.input, permit);
+                const answer = await attemptOnce(model, c, permit);
                 return { answer };
             }
             catch (caught) {
@@ -5950,9 +5979,9 @@ async function runEval(opts) {
         }
     };
     /** One call within the window; releases the permit with the right outcome. */
-    const attemptOnce = async (model, prompt, permit) => {
+    const attemptOnce = async (model, c, permit) => {
         const controller = new AbortController();
-        const call = Promise.resolve().then(() => opts.generate(model, prompt, controller.signal));
+        const call = Promise.resolve().then(() => opts.generate(model, c.input, controller.signal, c));
         let timer;
         const timeout = new Promise((_, reject) => {
             timer = setTimeout(() => {
@@ -6105,12 +6134,8 @@ function describeError(err) {
 function validMs(ms) {
     return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
-function run_eval_positive(v, fallback) {
-    return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
-}
-function nonNegative(v, fallback) {
-    return v !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
-}
+const run_eval_positive = (v, fallback) => v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+const nonNegative = (v, fallback) => v !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
 function formatRate(r) {
     return r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`;
 }
@@ -6119,7 +6144,6 @@ function formatRate(r) {
 /** The eval phase: the eval set against the tuned model (and the baseline), in a log group. */
 
 
-const GENERATION_CONFIG = { temperature: 0 };
 /**
  * The regex scorer's limits for a run: per match and in all (defaults 1 s and 5 s, see
  * ./regex-guard.ts). Not an input; an in-process test may lower them to stay quick.
@@ -6132,9 +6156,9 @@ function evaluate(backend, settings, run) {
         cases: run.cases,
         model: run.model,
         baselineModel,
-        generate: (m, prompt, signal) => backend.generate(m, prompt, GENERATION_CONFIG, signal),
+        generate: (m, prompt, signal, c) => backend.generate(m, { text: prompt, system: c.system ?? settings.evalSystemInstruction ?? null }, settings.evalGeneration, signal),
         concurrency: settings.evalConcurrency,
-        generationConfig: { ...GENERATION_CONFIG },
+        generationConfig: { ...settings.evalGeneration },
         regexLimits: { ...evalRegexLimits },
         clock: run.clock,
         ...(run.signal ? { signal: run.signal } : {}),
@@ -6878,7 +6902,7 @@ function evalHeadline(e) {
         parts.push(`⚠️ incomplete: ${e.notRun.length} not run (the time limit came first)`);
     if (e.baselineModel !== null)
         parts.push(`baseline ${code(e.baselineModel)}: ${formatPercent(e.baselinePassRate)}`);
-    parts.push(`model ${code(e.model)}, temperature ${formatNumber(e.generationConfig.temperature)}`);
+    parts.push(`model ${code(e.model)}, ${generationText(e.generationConfig)}`);
     return parts.join(' · ');
 }
 function idList(ids, max) {
@@ -6919,6 +6943,19 @@ function preBlock(text, limit) {
         : '';
     // The newline after <pre> is dropped by HTML parsing, so a leading newline in the text survives.
     return `<pre>\n${escapePre(shown)}</pre>${note}`;
+}
+/** The generation settings the eval sent, in words; none: the model's own defaults. */
+function generationText(g) {
+    const parts = [];
+    if (g.temperature !== undefined)
+        parts.push(`temperature ${formatNumber(g.temperature)}`);
+    if (g.thinkingLevel !== undefined)
+        parts.push(`thinking ${g.thinkingLevel}`);
+    else if (g.thinkingBudget !== undefined)
+        parts.push(`thinking budget ${formatNumber(g.thinkingBudget)} tokens`);
+    if (g.maxOutputTokens !== undefined)
+        parts.push(`at most ${formatNumber(g.maxOutputTokens)} output tokens`);
+    return parts.length > 0 ? parts.join(', ') : "the model's default generation settings";
 }
 
 ;// CONCATENATED MODULE: ./src/report/eval-table.ts
@@ -8233,6 +8270,10 @@ class PreflightError extends Error {
 function checkCatalog(settings, baseModel, today) {
     if (settings.backend !== 'vertex-ai' || settings.resume)
         return;
+    // Gemini 3 models (and models tuned from them) take a temperature in (0, 2] only (INTERFACE v2.1, 16).
+    if (settings.evalGeneration.temperature === 0 && /^gemini-3/.test((0,model_catalog/* catalogId */.D7)(baseModel))) {
+        throw new PreflightError(`eval-temperature 0 is not accepted by ${(0,model_catalog/* catalogId */.D7)(baseModel)}: Gemini 3 models take a temperature above 0 and at most 2; leave eval-temperature empty to use the model's default`);
+    }
     if (/^projects\/[^/]+\/locations\/[^/]+\/models\//.test(baseModel)) {
         lib_core/* notice */.lm(`base-model ${baseModel} is a tuned model (continuous tuning): the model catalog check is skipped.`);
         return;
@@ -8740,8 +8781,8 @@ function publish_describe(err) {
     return (0,secrets/* scrub */._I)(err instanceof Error ? err.message : String(err));
 }
 
-// EXTERNAL MODULE: ./src/inputs/settings.ts
-var settings = __webpack_require__(900);
+// EXTERNAL MODULE: ./src/inputs/settings.ts + 1 modules
+var settings = __webpack_require__(2045);
 ;// CONCATENATED MODULE: ./src/inputs/display-name.ts
 
 /** The repository name and `pr<N>` (or the short commit SHA), cut to the backend's limit. */

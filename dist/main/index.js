@@ -1,18 +1,103 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 900:
+/***/ 2045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P$: () => (/* binding */ parseSettings),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   hC: () => (/* binding */ DISPLAY_NAME_LIMIT),
-/* harmony export */   yI: () => (/* binding */ readRawInputs)
-/* harmony export */ });
-/* unused harmony exports INPUT_NAMES, ADAPTER_SIZES, PROJECT_VARIABLES, fromEnvironment */
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4539);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  hC: () => (/* binding */ DISPLAY_NAME_LIMIT),
+  dz: () => (/* binding */ InputError),
+  P$: () => (/* binding */ parseSettings),
+  yI: () => (/* binding */ readRawInputs)
+});
+
+// UNUSED EXPORTS: ADAPTER_SIZES, INPUT_NAMES, PROJECT_VARIABLES, fromEnvironment
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 8 modules
+var schemas = __nccwpck_require__(4539);
+;// CONCATENATED MODULE: ./src/inputs/input-values.ts
+/**
+ * How each kind of input value is read: a raw string in, the value out, or `fail` with what is
+ * allowed (the schema in ./settings.ts names the input).
+ */
+const RESUME_PATTERNS = [
+    /^tunedModels\/[a-z0-9-]+\/operations\/[A-Za-z0-9_-]+$/,
+    /^tunedModels\/[a-z0-9-]+$/,
+    /^projects\/[^/]+\/locations\/[^/]+\/tuningJobs\/[0-9A-Za-z_-]+$/,
+];
+const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
+    ? Number(value)
+    : fail('must be a positive integer');
+const positiveNumber = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
+};
+const fraction = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 1
+        ? n
+        : fail('must be a number from 0 to 1 (e.g. 0.8 for 80%)');
+};
+const nonNegativeNumber = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
+};
+const temperature = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 2
+        ? n
+        : fail('must be a number from 0 to 2 (Gemini 3 models: above 0)');
+};
+const THINKING_LEVELS = ['minimal', 'low', 'medium', 'high'];
+const thinking = (value, fail) => {
+    const level = THINKING_LEVELS.find((l) => l === value.toLowerCase());
+    if (level)
+        return { thinkingLevel: level };
+    if (/^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value)))
+        return { thinkingBudget: Number(value) };
+    return fail('must be minimal, low, medium or high, or a whole number of thinking tokens (0 = off)');
+};
+const input_values_boolean = (value, fail) => {
+    // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    return fail('must be true or false');
+};
+const oneOf = (allowed) => (value, fail) => allowed.includes(value)
+    ? value
+    : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+const input_values_text = (value) => value;
+const url = (value, fail) => {
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
+    }
+    if (parsed.search || parsed.hash || parsed.username || parsed.password) {
+        return fail('must be a base URL without query, fragment or credentials');
+    }
+    return value.replace(/\/+$/, '');
+};
+const gcsUri = (value, fail) => /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/.test(value)
+    ? value.replace(/\/+$/, '')
+    : fail('must be a Cloud Storage URI such as gs://my-bucket/tuning');
+const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
+    ? value
+    : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
+        'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
+
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
 /**
  * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
  * smaller module to load on every run) into a typed Settings object.
@@ -20,9 +105,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  * what is allowed.
  */
 
+
 // The schema parses one object per process: zod's JIT (code generation for object schemas)
 // costs more to compile than it saves here.
-zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W({ jitless: true });
+core/* config */.$W({ jitless: true });
 /** Names of every input, as in action.yml. */
 const INPUT_NAMES = [
     'backend',
@@ -49,6 +135,10 @@ const INPUT_NAMES = [
     'cancel-on-abort',
     'eval-concurrency',
     'eval-baseline',
+    'eval-temperature',
+    'eval-thinking',
+    'eval-max-output-tokens',
+    'eval-system-instruction',
     'min-pass-rate',
     'max-final-loss',
     'comment',
@@ -61,17 +151,12 @@ class InputError extends Error {
 }
 const DISPLAY_NAME_LIMIT = { 'gemini-api': 40, 'vertex-ai': 128 };
 const ADAPTER_SIZES = [1, 2, 4, 8, 16];
-const RESUME_PATTERNS = [
-    /^tunedModels\/[a-z0-9-]+\/operations\/[A-Za-z0-9_-]+$/,
-    /^tunedModels\/[a-z0-9-]+$/,
-    /^projects\/[^/]+\/locations\/[^/]+\/tuningJobs\/[0-9A-Za-z_-]+$/,
-];
 function shown(value) {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 }
 /** '' → null; anything else must pass `check`. */
 function optional(parse) {
-    const schema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .transform */ .pdi((raw, ctx) => {
+    const schema = schemas/* pipe */.FsL(schemas/* string */.YjP(), schemas/* transform */.pdi((raw, ctx) => {
         const value = raw.trim();
         if (value === '')
             return null;
@@ -84,75 +169,23 @@ function optional(parse) {
             if (!(err instanceof RangeError))
                 throw err;
             ctx.issues.push({ code: 'custom', message: `${err.message}; got ${shown(value)}`, input: raw });
-            return zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
+            return core/* NEVER */.tm;
         }
     }));
     return schema;
 }
 function required(parse, fallback) {
-    const schema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(optional(parse), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .transform */ .pdi((v) => v ?? parse(fallback, () => undefined)));
+    const schema = schemas/* pipe */.FsL(optional(parse), schemas/* transform */.pdi((v) => v ?? parse(fallback, () => undefined)));
     return schema;
 }
-const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
-    ? Number(value)
-    : fail('must be a positive integer');
-const positiveNumber = (value, fail) => {
-    const n = Number(value);
-    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
-};
-const fraction = (value, fail) => {
-    const n = Number(value);
-    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 1
-        ? n
-        : fail('must be a number from 0 to 1 (e.g. 0.8 for 80%)');
-};
-const nonNegativeNumber = (value, fail) => {
-    const n = Number(value);
-    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
-};
-const boolean = (value, fail) => {
-    // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    return fail('must be true or false');
-};
-const oneOf = (allowed) => (value, fail) => allowed.includes(value)
-    ? value
-    : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
-const text = (value) => value;
-const url = (value, fail) => {
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
-    }
-    if (parsed.search || parsed.hash || parsed.username || parsed.password) {
-        return fail('must be a base URL without query, fragment or credentials');
-    }
-    return value.replace(/\/+$/, '');
-};
-const gcsUri = (value, fail) => /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/.test(value)
-    ? value.replace(/\/+$/, '')
-    : fail('must be a Cloud Storage URI such as gs://my-bucket/tuning');
-const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
-    ? value
-    : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
-        'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
-const schema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const schema = schemas/* object */.Ikc({
     backend: required(oneOf(['auto', 'gemini-api', 'vertex-ai']), 'auto'),
-    'training-data': optional(text),
-    'validation-data': optional(text),
-    'eval-data': optional(text),
-    'base-model': optional(text),
-    'display-name': optional(text),
-    description: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    'training-data': optional(input_values_text),
+    'validation-data': optional(input_values_text),
+    'eval-data': optional(input_values_text),
+    'base-model': optional(input_values_text),
+    'display-name': optional(input_values_text),
+    description: schemas/* string */.YjP(),
     'epoch-count': optional(positiveInteger),
     'batch-size': optional(positiveInteger),
     'learning-rate': optional(positiveNumber),
@@ -160,30 +193,34 @@ const schema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     'adapter-size': optional((v, fail) => ADAPTER_SIZES.includes(Number(v)) && /^[0-9]+$/.test(v)
         ? Number(v)
         : fail(`must be one of ${ADAPTER_SIZES.join(', ')}`)),
-    'api-key': optional(text),
+    'api-key': optional(input_values_text),
     project: optional((v, fail) => /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]+$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(v)
         ? v
         : fail('must be a Google Cloud project ID (6-30 lowercase letters, digits or hyphens) or number')),
     location: required((v, fail) => (/^[a-z0-9-]+$/.test(v) ? v : fail('must be a region such as us-central1, or global')), 'us-central1'),
     'staging-uri': optional(gcsUri),
     'api-endpoint': optional(url),
-    wait: required(boolean, 'true'),
+    wait: required(input_values_boolean, 'true'),
     'timeout-minutes': required(positiveNumber, '330'),
     resume: optional(resumeName),
-    cache: required(boolean, 'true'),
-    'cancel-on-abort': required(boolean, 'true'),
+    cache: required(input_values_boolean, 'true'),
+    'cancel-on-abort': required(input_values_boolean, 'true'),
     'eval-concurrency': required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
-    'eval-baseline': optional(text),
+    'eval-baseline': optional(input_values_text),
+    'eval-temperature': optional(temperature),
+    'eval-thinking': optional(thinking),
+    'eval-max-output-tokens': optional(positiveInteger),
+    'eval-system-instruction': optional(input_values_text),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     comment: required(oneOf(['auto', 'off']), 'auto'),
-    'comment-key': optional(text),
-    'github-token': zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    'report-path': optional(text),
+    'comment-key': optional(input_values_text),
+    'github-token': schemas/* string */.YjP(),
+    'report-path': optional(input_values_text),
     /** Not an input: whether Google Cloud credentials are in the environment (see fromEnvironment). */
-    credentials: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    credentials: schemas/* boolean */.zMY(),
 })
-    .check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .superRefine */ .zni((v, ctx) => {
+    .check(schemas/* superRefine */.zni((v, ctx) => {
     const fail = (input, message) => {
         ctx.addIssue({ code: 'custom', path: [input], message });
     };
@@ -300,6 +337,12 @@ function parseSettings(raw, env = {}) {
         cancelOnAbort: v['cancel-on-abort'],
         evalConcurrency: v['eval-concurrency'],
         evalBaseline: v['eval-baseline'],
+        evalGeneration: {
+            ...(v['eval-temperature'] !== null ? { temperature: v['eval-temperature'] } : {}),
+            ...(v['eval-max-output-tokens'] !== null ? { maxOutputTokens: v['eval-max-output-tokens'] } : {}),
+            ...(v['eval-thinking'] ?? {}),
+        },
+        evalSystemInstruction: v['eval-system-instruction'],
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
         comment: v.comment,
@@ -8043,8 +8086,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/runner/signals.ts
 var signals = __nccwpck_require__(715);
-// EXTERNAL MODULE: ./src/inputs/settings.ts
-var inputs_settings = __nccwpck_require__(900);
+// EXTERNAL MODULE: ./src/inputs/settings.ts + 1 modules
+var inputs_settings = __nccwpck_require__(2045);
 // EXTERNAL MODULE: ./src/runner/secrets.ts
 var secrets = __nccwpck_require__(2995);
 // EXTERNAL MODULE: ./src/runner/workflow-commands.ts

@@ -1047,7 +1047,7 @@ class MalformedAnswerError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lX: () => (/* binding */ generateContent)
 /* harmony export */ });
-/* unused harmony exports BLOCKED_FINISH_REASONS, EmptyAnswerError, readAnswer */
+/* unused harmony exports BLOCKED_FINISH_REASONS, EmptyAnswerError, generationSettings, readAnswer */
 /**
  * One generateContent call, as both the Gemini API and Vertex AI define it (same request and
  * response shapes; only the URL differs). Single attempt: the eval runner owns retries.
@@ -1073,21 +1073,37 @@ class EmptyAnswerError extends Error {
     name = 'EmptyAnswerError';
 }
 async function generateContent(http, url, prompt, config, signal) {
+    const { text, system } = typeof prompt === 'string' ? { text: prompt, system: null } : prompt;
+    const generationConfig = generationSettings(config);
     const res = await http.json({
         method: 'POST',
         url,
         body: {
-            contents: [{ role: 'user', parts: [{ text: prompt }] }],
-            generationConfig: {
-                temperature: config.temperature,
-                ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
-            },
+            contents: [{ role: 'user', parts: [{ text }] }],
+            ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}),
+            ...(generationConfig ? { generationConfig } : {}),
         },
         retry: false,
         what: 'generateContent',
         ...(signal ? { signal } : {}),
     });
     return readAnswer(res);
+}
+/**
+ * The `generationConfig` of a request: only the settings that were given (a temperature of 0 is
+ * refused by Gemini 3 models, and Google advises tuned models their own defaults); null for none.
+ */
+function generationSettings(config) {
+    const out = {};
+    if (config.temperature !== undefined)
+        out['temperature'] = config.temperature;
+    if (config.maxOutputTokens !== undefined)
+        out['maxOutputTokens'] = config.maxOutputTokens;
+    if (config.thinkingLevel !== undefined)
+        out['thinkingConfig'] = { thinkingLevel: config.thinkingLevel };
+    else if (config.thinkingBudget !== undefined)
+        out['thinkingConfig'] = { thinkingBudget: config.thinkingBudget };
+    return Object.keys(out).length > 0 ? out : null;
 }
 /** The answer in a generateContent response body (see the module comment). Throws when there is none. */
 function readAnswer(res) {

@@ -38962,6 +38962,84 @@ var lib_core = __nccwpck_require__(4116);
 var core_core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 8 modules
 var post_schemas = __nccwpck_require__(4539);
+;// CONCATENATED MODULE: ./src/inputs/input-values.ts
+/**
+ * How each kind of input value is read: a raw string in, the value out, or `fail` with what is
+ * allowed (the schema in ./settings.ts names the input).
+ */
+const RESUME_PATTERNS = [
+    /^tunedModels\/[a-z0-9-]+\/operations\/[A-Za-z0-9_-]+$/,
+    /^tunedModels\/[a-z0-9-]+$/,
+    /^projects\/[^/]+\/locations\/[^/]+\/tuningJobs\/[0-9A-Za-z_-]+$/,
+];
+const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
+    ? Number(value)
+    : fail('must be a positive integer');
+const positiveNumber = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
+};
+const fraction = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 1
+        ? n
+        : fail('must be a number from 0 to 1 (e.g. 0.8 for 80%)');
+};
+const nonNegativeNumber = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
+};
+const temperature = (value, fail) => {
+    const n = Number(value);
+    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 2
+        ? n
+        : fail('must be a number from 0 to 2 (Gemini 3 models: above 0)');
+};
+const THINKING_LEVELS = ['minimal', 'low', 'medium', 'high'];
+const thinking = (value, fail) => {
+    const level = THINKING_LEVELS.find((l) => l === value.toLowerCase());
+    if (level)
+        return { thinkingLevel: level };
+    if (/^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value)))
+        return { thinkingBudget: Number(value) };
+    return fail('must be minimal, low, medium or high, or a whole number of thinking tokens (0 = off)');
+};
+const input_values_boolean = (value, fail) => {
+    // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    return fail('must be true or false');
+};
+const oneOf = (allowed) => (value, fail) => allowed.includes(value)
+    ? value
+    : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+const input_values_text = (value) => value;
+const url = (value, fail) => {
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
+    }
+    if (parsed.search || parsed.hash || parsed.username || parsed.password) {
+        return fail('must be a base URL without query, fragment or credentials');
+    }
+    return value.replace(/\/+$/, '');
+};
+const gcsUri = (value, fail) => /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/.test(value)
+    ? value.replace(/\/+$/, '')
+    : fail('must be a Cloud Storage URI such as gs://my-bucket/tuning');
+const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
+    ? value
+    : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
+        'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
+
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 /**
  * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
@@ -38969,6 +39047,7 @@ var post_schemas = __nccwpck_require__(4539);
  * A bad value fails here, before any network call, with the input's name, what was given and
  * what is allowed.
  */
+
 
 // The schema parses one object per process: zod's JIT (code generation for object schemas)
 // costs more to compile than it saves here.
@@ -38999,6 +39078,10 @@ const INPUT_NAMES = [
     'cancel-on-abort',
     'eval-concurrency',
     'eval-baseline',
+    'eval-temperature',
+    'eval-thinking',
+    'eval-max-output-tokens',
+    'eval-system-instruction',
     'min-pass-rate',
     'max-final-loss',
     'comment',
@@ -39011,11 +39094,6 @@ class InputError extends Error {
 }
 const DISPLAY_NAME_LIMIT = { 'gemini-api': 40, 'vertex-ai': 128 };
 const ADAPTER_SIZES = [1, 2, 4, 8, 16];
-const RESUME_PATTERNS = [
-    /^tunedModels\/[a-z0-9-]+\/operations\/[A-Za-z0-9_-]+$/,
-    /^tunedModels\/[a-z0-9-]+$/,
-    /^projects\/[^/]+\/locations\/[^/]+\/tuningJobs\/[0-9A-Za-z_-]+$/,
-];
 function shown(value) {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 }
@@ -39043,65 +39121,13 @@ function required(parse, fallback) {
     const schema = post_schemas/* pipe */.FsL(optional(parse), post_schemas/* transform */.pdi((v) => v ?? parse(fallback, () => undefined)));
     return schema;
 }
-const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
-    ? Number(value)
-    : fail('must be a positive integer');
-const positiveNumber = (value, fail) => {
-    const n = Number(value);
-    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
-};
-const fraction = (value, fail) => {
-    const n = Number(value);
-    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 1
-        ? n
-        : fail('must be a number from 0 to 1 (e.g. 0.8 for 80%)');
-};
-const nonNegativeNumber = (value, fail) => {
-    const n = Number(value);
-    return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
-};
-const settings_boolean = (value, fail) => {
-    // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    return fail('must be true or false');
-};
-const oneOf = (allowed) => (value, fail) => allowed.includes(value)
-    ? value
-    : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
-const settings_text = (value) => value;
-const url = (value, fail) => {
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
-    }
-    if (parsed.search || parsed.hash || parsed.username || parsed.password) {
-        return fail('must be a base URL without query, fragment or credentials');
-    }
-    return value.replace(/\/+$/, '');
-};
-const gcsUri = (value, fail) => /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/.test(value)
-    ? value.replace(/\/+$/, '')
-    : fail('must be a Cloud Storage URI such as gs://my-bucket/tuning');
-const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
-    ? value
-    : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
-        'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
 const schema = post_schemas/* object */.Ikc({
     backend: required(oneOf(['auto', 'gemini-api', 'vertex-ai']), 'auto'),
-    'training-data': optional(settings_text),
-    'validation-data': optional(settings_text),
-    'eval-data': optional(settings_text),
-    'base-model': optional(settings_text),
-    'display-name': optional(settings_text),
+    'training-data': optional(input_values_text),
+    'validation-data': optional(input_values_text),
+    'eval-data': optional(input_values_text),
+    'base-model': optional(input_values_text),
+    'display-name': optional(input_values_text),
     description: post_schemas/* string */.YjP(),
     'epoch-count': optional(positiveInteger),
     'batch-size': optional(positiveInteger),
@@ -39110,26 +39136,30 @@ const schema = post_schemas/* object */.Ikc({
     'adapter-size': optional((v, fail) => ADAPTER_SIZES.includes(Number(v)) && /^[0-9]+$/.test(v)
         ? Number(v)
         : fail(`must be one of ${ADAPTER_SIZES.join(', ')}`)),
-    'api-key': optional(settings_text),
+    'api-key': optional(input_values_text),
     project: optional((v, fail) => /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]+$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(v)
         ? v
         : fail('must be a Google Cloud project ID (6-30 lowercase letters, digits or hyphens) or number')),
     location: required((v, fail) => (/^[a-z0-9-]+$/.test(v) ? v : fail('must be a region such as us-central1, or global')), 'us-central1'),
     'staging-uri': optional(gcsUri),
     'api-endpoint': optional(url),
-    wait: required(settings_boolean, 'true'),
+    wait: required(input_values_boolean, 'true'),
     'timeout-minutes': required(positiveNumber, '330'),
     resume: optional(resumeName),
-    cache: required(settings_boolean, 'true'),
-    'cancel-on-abort': required(settings_boolean, 'true'),
+    cache: required(input_values_boolean, 'true'),
+    'cancel-on-abort': required(input_values_boolean, 'true'),
     'eval-concurrency': required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
-    'eval-baseline': optional(settings_text),
+    'eval-baseline': optional(input_values_text),
+    'eval-temperature': optional(temperature),
+    'eval-thinking': optional(thinking),
+    'eval-max-output-tokens': optional(positiveInteger),
+    'eval-system-instruction': optional(input_values_text),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     comment: required(oneOf(['auto', 'off']), 'auto'),
-    'comment-key': optional(settings_text),
+    'comment-key': optional(input_values_text),
     'github-token': post_schemas/* string */.YjP(),
-    'report-path': optional(settings_text),
+    'report-path': optional(input_values_text),
     /** Not an input: whether Google Cloud credentials are in the environment (see fromEnvironment). */
     credentials: post_schemas/* boolean */.zMY(),
 })
@@ -39250,6 +39280,12 @@ function parseSettings(raw, env = {}) {
         cancelOnAbort: v['cancel-on-abort'],
         evalConcurrency: v['eval-concurrency'],
         evalBaseline: v['eval-baseline'],
+        evalGeneration: {
+            ...(v['eval-temperature'] !== null ? { temperature: v['eval-temperature'] } : {}),
+            ...(v['eval-max-output-tokens'] !== null ? { maxOutputTokens: v['eval-max-output-tokens'] } : {}),
+            ...(v['eval-thinking'] ?? {}),
+        },
+        evalSystemInstruction: v['eval-system-instruction'],
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
         comment: v.comment,

@@ -1,6 +1,6 @@
 /** The one interface both backends (Gemini API, Vertex AI) implement. */
 
-import type { BackendName, ExampleSet, GenerationConfig, Hyperparameters, JobStatus } from '../domain.js';
+import type { BackendName, EvalPrompt, ExampleSet, GenerationConfig, Hyperparameters, JobStatus } from '../domain.js';
 import type { GenerateAnswer } from './generate-content.js';
 
 export interface CreateTuningRequest {
@@ -74,7 +74,12 @@ export interface TuningBackend {
    * concurrency). Throws GoogleApiError / NetworkError, or EmptyAnswerError when the model gave no
    * text and was not blocked. Honours `signal`.
    */
-  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<GenerateAnswer>;
+  generate(
+    model: string,
+    prompt: EvalPrompt | string,
+    config: GenerationConfig,
+    signal?: AbortSignal,
+  ): Promise<GenerateAnswer>;
 }
 
 /** The service does not offer the base model for tuning (the pre-flight check): nothing was created. */

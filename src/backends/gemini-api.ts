@@ -23,7 +23,7 @@ import { allExamples } from '../dataset/example-set.js';
 import { GoogleApiError, MalformedAnswerError } from './errors.js';
 import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
-import type { GenerationConfig, Hyperparameters, JobStatus, Snapshot, TuningState } from '../domain.js';
+import type { EvalPrompt, GenerationConfig, Hyperparameters, JobStatus, Snapshot, TuningState } from '../domain.js';
 import { DEFAULT_BASE_MODEL } from './defaults.js';
 
 export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
@@ -285,7 +285,12 @@ export class GeminiApiBackend implements TuningBackend {
     }
   }
 
-  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<GenerateAnswer> {
+  generate(
+    model: string,
+    prompt: EvalPrompt | string,
+    config: GenerationConfig,
+    signal?: AbortSignal,
+  ): Promise<GenerateAnswer> {
     return generateContent(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
   }
 

@@ -12,7 +12,7 @@
  */
 
 import type { GoogleHttp } from './http.js';
-import type { GenerationConfig } from '../domain.js';
+import type { EvalPrompt, GenerationConfig } from '../domain.js';
 
 /** finishReason values that mean the service blocked the answer. */
 export const BLOCKED_FINISH_REASONS: readonly string[] = [
@@ -40,25 +40,38 @@ export class EmptyAnswerError extends Error {
 export async function generateContent(
   http: GoogleHttp,
   url: string,
-  prompt: string,
+  prompt: EvalPrompt | string,
   config: GenerationConfig,
   signal?: AbortSignal,
 ): Promise<GenerateAnswer> {
+  const { text, system } = typeof prompt === 'string' ? { text: prompt, system: null } : prompt;
+  const generationConfig = generationSettings(config);
   const res = await http.json<unknown>({
     method: 'POST',
     url,
     body: {
-      contents: [{ role: 'user', parts: [{ text: prompt }] }],
-      generationConfig: {
-        temperature: config.temperature,
-        ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
-      },
+      contents: [{ role: 'user', parts: [{ text }] }],
+      ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}),
+      ...(generationConfig ? { generationConfig } : {}),
     },
     retry: false,
     what: 'generateContent',
     ...(signal ? { signal } : {}),
   });
   return readAnswer(res);
+}
+
+/**
+ * The `generationConfig` of a request: only the settings that were given (a temperature of 0 is
+ * refused by Gemini 3 models, and Google advises tuned models their own defaults); null for none.
+ */
+export function generationSettings(config: GenerationConfig): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  if (config.temperature !== undefined) out['temperature'] = config.temperature;
+  if (config.maxOutputTokens !== undefined) out['maxOutputTokens'] = config.maxOutputTokens;
+  if (config.thinkingLevel !== undefined) out['thinkingConfig'] = { thinkingLevel: config.thinkingLevel };
+  else if (config.thinkingBudget !== undefined) out['thinkingConfig'] = { thinkingBudget: config.thinkingBudget };
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /** The answer in a generateContent response body (see the module comment). Throws when there is none. */

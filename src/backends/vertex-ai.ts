@@ -37,7 +37,7 @@ import {
   type WireTuningJob,
 } from './vertex-wire.js';
 import type { Clock } from '../util/clock.js';
-import type { GenerationConfig, JobStatus } from '../domain.js';
+import type { EvalPrompt, GenerationConfig, JobStatus } from '../domain.js';
 
 export const VERTEX_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['vertex-ai'];
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
@@ -262,7 +262,12 @@ export class VertexAiBackend implements TuningBackend {
     return matches;
   }
 
-  generate(model: string, prompt: string, config: GenerationConfig, signal?: AbortSignal): Promise<GenerateAnswer> {
+  generate(
+    model: string,
+    prompt: EvalPrompt | string,
+    config: GenerationConfig,
+    signal?: AbortSignal,
+  ): Promise<GenerateAnswer> {
     return generateContent(this.http, this.url(`${this.modelResource(model)}:generateContent`), prompt, config, signal);
   }
 

@@ -9,8 +9,6 @@ import type { RegexLimits } from './regex-guard.js';
 import { runEval } from './run-eval.js';
 import type { EvalSummary } from './types.js';
 
-export const GENERATION_CONFIG = { temperature: 0 } as const;
-
 /**
  * The regex scorer's limits for a run: per match and in all (defaults 1 s and 5 s, see
  * ./regex-guard.ts). Not an input; an in-process test may lower them to stay quick.
@@ -19,7 +17,7 @@ export const evalRegexLimits: RegexLimits = {};
 
 export function evaluate(
   backend: TuningBackend,
-  settings: Pick<Settings, 'evalBaseline' | 'evalConcurrency'>,
+  settings: Pick<Settings, 'evalBaseline' | 'evalConcurrency' | 'evalGeneration' | 'evalSystemInstruction'>,
   run: { cases: EvalCase[]; model: string; baseModel: string; clock: Clock; signal?: AbortSignal },
 ): Promise<EvalSummary> {
   const baselineModel = settings.evalBaseline === 'base' ? run.baseModel : settings.evalBaseline;
@@ -29,9 +27,15 @@ export function evaluate(
       cases: run.cases,
       model: run.model,
       baselineModel,
-      generate: (m, prompt, signal) => backend.generate(m, prompt, GENERATION_CONFIG, signal),
+      generate: (m, prompt, signal, c) =>
+        backend.generate(
+          m,
+          { text: prompt, system: c.system ?? settings.evalSystemInstruction ?? null },
+          settings.evalGeneration,
+          signal,
+        ),
       concurrency: settings.evalConcurrency,
-      generationConfig: { ...GENERATION_CONFIG },
+      generationConfig: { ...settings.evalGeneration },
       regexLimits: { ...evalRegexLimits },
       clock: run.clock,
       ...(run.signal ? { signal: run.signal } : {}),

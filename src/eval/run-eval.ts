@@ -36,7 +36,7 @@ import { RegexGuard, type RegexLimits } from './regex-guard.js';
 import { score } from './scorers.js';
 import type { EvalSummary } from './types.js';
 import { summarise, type CallResult } from './summarise.js';
-import type { EvalCase, ScorerName } from '../domain.js';
+import type { EvalCase, GenerationConfig, ScorerName } from '../domain.js';
 import type { GenerateAnswer } from '../backends/generate-content.js';
 
 export interface EvalLog {
@@ -53,9 +53,9 @@ export interface RunEvalOptions {
   baselineModel: string | null;
   /**
    * One attempt; throws GoogleApiError / NetworkError / anything else. Should honour `signal`.
-   * A plain string is an ordinary, complete answer.
+   * A plain string is an ordinary, complete answer. `evalCase` is the case asked (its system instruction).
    */
-  generate: (model: string, prompt: string, signal: AbortSignal) => Promise<string | GenerateAnswer>;
+  generate: (model: string, prompt: string, signal: AbortSignal, c: EvalCase) => Promise<string | GenerateAnswer>;
   /** `eval-concurrency`: most calls in flight (both models share the window). */
   concurrency: number;
   /** Per call; default 60_000. */
@@ -63,7 +63,7 @@ export interface RunEvalOptions {
   /** Attempts per call, first one included; default 6. */
   maxAttempts?: number;
   /** Recorded in the summary. */
-  generationConfig: { temperature: number; maxOutputTokens?: number };
+  generationConfig: GenerationConfig;
   log?: EvalLog;
   /** The run's clock: backoffs and Retry-After pauses wait on it. */
   clock?: Clock;
@@ -192,7 +192,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       }
       let err: unknown;
       try {
-        const answer = await attemptOnce(model, c.input, permit);
+        const answer = await attemptOnce(model, c, permit);
         return { answer };
       } catch (caught) {
         err = caught;
@@ -219,9 +219,9 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   };
 
   /** One call within the window; releases the permit with the right outcome. */
-  const attemptOnce = async (model: string, prompt: string, permit: Permit): Promise<GenerateAnswer> => {
+  const attemptOnce = async (model: string, c: EvalCase, permit: Permit): Promise<GenerateAnswer> => {
     const controller = new AbortController();
-    const call = Promise.resolve().then(() => opts.generate(model, prompt, controller.signal));
+    const call = Promise.resolve().then(() => opts.generate(model, c.input, controller.signal, c));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -386,13 +386,10 @@ function validMs(ms: number | undefined): number | undefined {
   return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
-function positive(v: number | undefined, fallback: number): number {
-  return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-function nonNegative(v: number | undefined, fallback: number): number {
-  return v !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
-}
+const positive = (v: number | undefined, fallback: number): number =>
+  v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+const nonNegative = (v: number | undefined, fallback: number): number =>
+  v !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
 
 function formatRate(r: number | null): string {
   return r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`;

@@ -1,4 +1,4 @@
-import type { ScorerName } from '../domain.js';
+import type { GenerationConfig, ScorerName } from '../domain.js';
 
 export interface EvalCaseResult {
   id: string;
@@ -40,7 +40,8 @@ export interface EvalSummary {
   regressions: string[];
   /** ids: baseline failed, tuned passed. */
   improvements: string[];
-  generationConfig: { temperature: number; maxOutputTokens?: number };
+  /** The generation settings sent with every call (only those given; none: the model's defaults). */
+  generationConfig: GenerationConfig;
   cases: EvalCaseResult[];
   /**
    * The run's time limit came before every case had its answers: the cases in `notRun` have none

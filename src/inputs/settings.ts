@@ -6,7 +6,22 @@
  */
 
 import * as z from 'zod/mini';
-import type { BackendName, Hyperparameters } from '../domain.js';
+import {
+  positiveInteger,
+  positiveNumber,
+  fraction,
+  nonNegativeNumber,
+  temperature,
+  thinking,
+  boolean,
+  oneOf,
+  text,
+  url,
+  gcsUri,
+  resumeName,
+} from './input-values.js';
+
+import type { BackendName, GenerationConfig, Hyperparameters } from '../domain.js';
 
 // The schema parses one object per process: zod's JIT (code generation for object schemas)
 // costs more to compile than it saves here.
@@ -36,6 +51,10 @@ export interface Settings {
   evalConcurrency: number;
   /** 'base' or a model name; null: no baseline. */
   evalBaseline: string | null;
+  /** The generation settings of every eval call: only those given (eval-temperature, eval-thinking, eval-max-output-tokens). */
+  evalGeneration: GenerationConfig;
+  /** System instruction for the eval cases that have none of their own. */
+  evalSystemInstruction: string | null;
   minPassRate: number | null;
   maxFinalLoss: number | null;
   comment: 'auto' | 'off';
@@ -70,6 +89,10 @@ export const INPUT_NAMES = [
   'cancel-on-abort',
   'eval-concurrency',
   'eval-baseline',
+  'eval-temperature',
+  'eval-thinking',
+  'eval-max-output-tokens',
+  'eval-system-instruction',
   'min-pass-rate',
   'max-final-loss',
   'comment',
@@ -87,12 +110,6 @@ export class InputError extends Error {
 
 export const DISPLAY_NAME_LIMIT: Record<BackendName, number> = { 'gemini-api': 40, 'vertex-ai': 128 };
 export const ADAPTER_SIZES = [1, 2, 4, 8, 16] as const;
-
-const RESUME_PATTERNS = [
-  /^tunedModels\/[a-z0-9-]+\/operations\/[A-Za-z0-9_-]+$/,
-  /^tunedModels\/[a-z0-9-]+$/,
-  /^projects\/[^/]+\/locations\/[^/]+\/tuningJobs\/[0-9A-Za-z_-]+$/,
-];
 
 function shown(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
@@ -129,73 +146,6 @@ function required<T>(parse: (value: string, fail: (allowed: string) => never) =>
   );
   return schema as unknown as InputSchema<T>;
 }
-
-const positiveInteger = (value: string, fail: (allowed: string) => never): number =>
-  /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
-    ? Number(value)
-    : fail('must be a positive integer');
-
-const positiveNumber = (value: string, fail: (allowed: string) => never): number => {
-  const n = Number(value);
-  return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
-};
-
-const fraction = (value: string, fail: (allowed: string) => never): number => {
-  const n = Number(value);
-  return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 && n <= 1
-    ? n
-    : fail('must be a number from 0 to 1 (e.g. 0.8 for 80%)');
-};
-
-const nonNegativeNumber = (value: string, fail: (allowed: string) => never): number => {
-  const n = Number(value);
-  return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n >= 0 ? n : fail('must be a number of 0 or more');
-};
-
-const boolean = (value: string, fail: (allowed: string) => never): boolean => {
-  // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
-  return fail('must be true or false');
-};
-
-const oneOf =
-  <T extends string>(allowed: readonly T[]) =>
-  (value: string, fail: (allowed: string) => never): T =>
-    (allowed as readonly string[]).includes(value)
-      ? (value as T)
-      : fail(`must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
-
-const text = (value: string): string => value;
-
-const url = (value: string, fail: (allowed: string) => never): string => {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return fail('must be an absolute http(s) URL such as https://private.googleapis.example');
-  }
-  if (parsed.search || parsed.hash || parsed.username || parsed.password) {
-    return fail('must be a base URL without query, fragment or credentials');
-  }
-  return value.replace(/\/+$/, '');
-};
-
-const gcsUri = (value: string, fail: (allowed: string) => never): string =>
-  /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/.test(value)
-    ? value.replace(/\/+$/, '')
-    : fail('must be a Cloud Storage URI such as gs://my-bucket/tuning');
-
-const resumeName = (value: string, fail: (allowed: string) => never): string =>
-  RESUME_PATTERNS.some((p) => p.test(value))
-    ? value
-    : fail(
-        'must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
-          'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)',
-      );
 
 const schema = z
   .object({
@@ -237,6 +187,10 @@ const schema = z
       '8',
     ),
     'eval-baseline': optional(text),
+    'eval-temperature': optional(temperature),
+    'eval-thinking': optional(thinking),
+    'eval-max-output-tokens': optional(positiveInteger),
+    'eval-system-instruction': optional(text),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     comment: required(oneOf(['auto', 'off'] as const), 'auto'),
@@ -390,6 +344,12 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
     cancelOnAbort: v['cancel-on-abort'],
     evalConcurrency: v['eval-concurrency'],
     evalBaseline: v['eval-baseline'],
+    evalGeneration: {
+      ...(v['eval-temperature'] !== null ? { temperature: v['eval-temperature'] } : {}),
+      ...(v['eval-max-output-tokens'] !== null ? { maxOutputTokens: v['eval-max-output-tokens'] } : {}),
+      ...(v['eval-thinking'] ?? {}),
+    },
+    evalSystemInstruction: v['eval-system-instruction'],
     minPassRate: v['min-pass-rate'],
     maxFinalLoss: v['max-final-loss'],
     comment: v.comment,

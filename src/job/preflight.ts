@@ -7,7 +7,7 @@
  */
 
 import * as core from '@actions/core';
-import { checkBaseModel } from '../backends/model-catalog.js';
+import { catalogId, checkBaseModel } from '../backends/model-catalog.js';
 import type { Settings } from '../inputs/settings.js';
 
 export class PreflightError extends Error {
@@ -15,11 +15,17 @@ export class PreflightError extends Error {
 }
 
 export function checkCatalog(
-  settings: Pick<Settings, 'backend' | 'location' | 'resume'>,
+  settings: Pick<Settings, 'backend' | 'location' | 'resume' | 'evalGeneration'>,
   baseModel: string,
   today: number,
 ): void {
   if (settings.backend !== 'vertex-ai' || settings.resume) return;
+  // Gemini 3 models (and models tuned from them) take a temperature in (0, 2] only (INTERFACE v2.1, 16).
+  if (settings.evalGeneration.temperature === 0 && /^gemini-3/.test(catalogId(baseModel))) {
+    throw new PreflightError(
+      `eval-temperature 0 is not accepted by ${catalogId(baseModel)}: Gemini 3 models take a temperature above 0 and at most 2; leave eval-temperature empty to use the model's default`,
+    );
+  }
   if (/^projects\/[^/]+\/locations\/[^/]+\/models\//.test(baseModel)) {
     core.notice(`base-model ${baseModel} is a tuned model (continuous tuning): the model catalog check is skipped.`);
     return;

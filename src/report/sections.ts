@@ -216,7 +216,7 @@ export function evalHeadline(e: EvalSummary): string {
   if (e.unscored > 0) parts.push(`${e.unscored} not scored`);
   if (e.incomplete) parts.push(`⚠️ incomplete: ${e.notRun.length} not run (the time limit came first)`);
   if (e.baselineModel !== null) parts.push(`baseline ${code(e.baselineModel)}: ${formatPercent(e.baselinePassRate)}`);
-  parts.push(`model ${code(e.model)}, temperature ${formatNumber(e.generationConfig.temperature)}`);
+  parts.push(`model ${code(e.model)}, ${generationText(e.generationConfig)}`);
   return parts.join(' · ');
 }
 
@@ -259,4 +259,14 @@ export function preBlock(text: string, limit: number): string {
     : '';
   // The newline after <pre> is dropped by HTML parsing, so a leading newline in the text survives.
   return `<pre>\n${escapePre(shown)}</pre>${note}`;
+}
+
+/** The generation settings the eval sent, in words; none: the model's own defaults. */
+export function generationText(g: EvalSummary['generationConfig']): string {
+  const parts: string[] = [];
+  if (g.temperature !== undefined) parts.push(`temperature ${formatNumber(g.temperature)}`);
+  if (g.thinkingLevel !== undefined) parts.push(`thinking ${g.thinkingLevel}`);
+  else if (g.thinkingBudget !== undefined) parts.push(`thinking budget ${formatNumber(g.thinkingBudget)} tokens`);
+  if (g.maxOutputTokens !== undefined) parts.push(`at most ${formatNumber(g.maxOutputTokens)} output tokens`);
+  return parts.length > 0 ? parts.join(', ') : "the model's default generation settings";
 }

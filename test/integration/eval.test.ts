@@ -116,11 +116,14 @@ describe('eval through run(): scorers', () => {
     expect(e).toMatchObject({ passed: 6, failed: 6, errors: 1, unscored: 1, baselineModel: null });
     expect(e.passRate).toBeCloseTo(6 / 13, 10);
     expect(runner.outputs()['pass-rate']).toBe(String(e.passRate));
-    // deterministic generation, recorded in the report and sent with every call
-    expect(e.generationConfig).toEqual({ temperature: 0 });
+    // No generation setting was given: none is sent (the model's own defaults), and the report says so.
+    expect(e.generationConfig).toEqual({});
     const bodies = emu.requests.filter((r) => r.path.includes(':generateContent')).map((r) => JSON.parse(r.body));
     expect(bodies).toHaveLength(14);
-    for (const b of bodies) expect(b.generationConfig).toEqual({ temperature: 0 });
+    for (const b of bodies) {
+      expect(b.generationConfig).toBeUndefined();
+      expect(b.systemInstruction).toBeUndefined();
+    }
 
     // exact trims surrounding whitespace; the scorer is recorded
     expect(cases['exact-pass']).toMatchObject({ expected: '  42\n', output: '42', scorer: 'exact', reason: null });
@@ -145,7 +148,7 @@ describe('eval through run(): scorers', () => {
     const summary = runner.summary();
     expect(summary).toContain('**6/13** passed (46.2%)');
     expect(summary).toContain('1 not scored');
-    expect(summary).toContain('temperature 0');
+    expect(summary).toContain("the model's default generation settings");
     const comment = gh.comments(OWNER, REPO, 201)[0]!.body;
     expect(comment).toContain('**6/13** passed');
     // a failure shows its reason under the mark

@@ -97,11 +97,11 @@ describe('run() against the emulator', () => {
     expect(comments[0]!.body).toContain('<!-- gemini-tune:happy -->');
     expect(comments[0]!.body).toContain('ACTIVE');
 
-    // The eval ran on the tuned model, with temperature 0.
+    // The eval ran on the tuned model, with no generation settings (none was given).
     const gen = emu.requests.filter((r) => r.path.includes(':generateContent'));
     expect(gen).toHaveLength(10);
     expect(gen.every((r) => r.path.startsWith(`/v1beta/${out['tuned-model']}:generateContent`))).toBe(true);
-    expect(JSON.parse(gen[0]!.body).generationConfig).toEqual({ temperature: 0 });
+    expect(JSON.parse(gen[0]!.body).generationConfig).toBeUndefined();
   });
 
   it('sends the training examples and hyperparameters the inputs name', async () => {

@@ -409,3 +409,69 @@ describe('the natural workflow: google-github-actions/auth, then only the datase
     });
   });
 });
+
+describe('eval requests as the contract says (issue 13)', () => {
+  it('sends only the settings given, and the system instruction (the case own, else eval-system-instruction)', async () => {
+    const evalFile = join(dir, 'system-eval.jsonl');
+    writeFileSync(
+      evalFile,
+      [
+        '{"id": "own", "input": "LXIII", "expected": "LXIV", "system": "Answer with the next Roman numeral."}',
+        '{"id": "shared", "input": "seven", "expected": "eight"}',
+      ].join('\n') + '\n',
+    );
+    const runner = action(
+      {
+        'eval-data': evalFile,
+        'eval-temperature': '0.2',
+        'eval-thinking': 'low',
+        'eval-max-output-tokens': '256',
+        'eval-system-instruction': 'Answer with the next number only.',
+      },
+      { event: 'push' },
+    );
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const bodies = emu.requests
+      .filter((r) => r.path.includes(':generateContent'))
+      .map((r) => JSON.parse(r.body) as Record<string, unknown>);
+    expect(bodies).toHaveLength(2);
+    for (const b of bodies) {
+      expect(b['generationConfig']).toEqual({
+        temperature: 0.2,
+        maxOutputTokens: 256,
+        thinkingConfig: { thinkingLevel: 'low' },
+      });
+    }
+    const systems = bodies.map((b) => (b['systemInstruction'] as { parts: { text: string }[] }).parts[0]!.text).sort();
+    expect(systems).toEqual(['Answer with the next Roman numeral.', 'Answer with the next number only.']);
+    const report = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8'));
+    expect(report.eval.generationConfig).toEqual({ temperature: 0.2, maxOutputTokens: 256, thinkingLevel: 'low' });
+    expect(runner.summary()).toContain('temperature 0.2, thinking low, at most 256 output tokens');
+  });
+
+  it('eval-temperature 0 with a Gemini 3 model: REJECTED before any request', async () => {
+    const runner = action({ 'eval-temperature': '0' }, { event: 'push' });
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('eval-temperature 0 is not accepted by gemini-3.5-flash');
+    expect(emu.requests).toHaveLength(0);
+    expect(runner.outputs()['state']).toBe('REJECTED');
+  });
+
+  it('the emulator, like Vertex AI, refuses temperature 0 for a Gemini 3 model (the check above is not only ours)', async () => {
+    const r = await fetch(
+      `${emu.url}/v1/projects/${PROJECT}/locations/us-central1/publishers/google/models/gemini-3.5-flash:generateContent`,
+      {
+        method: 'POST',
+        headers: { authorization: 'Bearer emulator-access-token', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          contents: [{ role: 'user', parts: [{ text: '1' }] }],
+          generationConfig: { temperature: 0 },
+        }),
+      },
+    );
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/\(0\.0, 2\.0\]/);
+  });
+});

@@ -32,8 +32,8 @@ export const EVAL_INPUT_ALIASES = ['input', 'text_input', 'textInput'] as const;
 export const EVAL_EXPECTED_ALIASES = ['expected', 'output'] as const;
 
 const RECORD_SHAPE = '{"input": "...", "expected": "..."}';
-const KNOWN = new Set<string>([...EVAL_INPUT_ALIASES, ...EVAL_EXPECTED_ALIASES, 'scorer', 'id']);
-const KNOWN_LIST = '"input" (or "text_input"), "expected" (or "output"), "scorer" and "id"';
+const KNOWN = new Set<string>([...EVAL_INPUT_ALIASES, ...EVAL_EXPECTED_ALIASES, 'scorer', 'id', 'system']);
+const KNOWN_LIST = '"input" (or "text_input"), "expected" (or "output"), "scorer", "system" and "id"';
 
 /**
  * Parses a regex written plain (`\d+`) or as `/pattern/flags`, as the `regex` scorer does.
@@ -224,8 +224,18 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
     else id = v.trim();
   }
 
+  // system: the case's system instruction
+  let system: string | null = null;
+  const sys = findField(rec, obj, ['system'], sink, true);
+  if (sys.kind === 'bad') ok = false;
+  else if (sys.kind === 'ok' && sys.value !== null) {
+    const v = checkString(rec, 'system', sys.value, sink, 'an eval case with a system instruction');
+    if (v === null) ok = false;
+    else if (v.trim() !== '') system = v;
+  }
+
   if (!ok || input === null) return null;
-  return { id, input, expected, scorer, line: rec.line };
+  return { id, input, expected, scorer, ...(system !== null ? { system } : {}), line: rec.line };
 }
 
 /**

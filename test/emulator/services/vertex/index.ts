@@ -162,6 +162,14 @@ export class VertexService {
       }
     });
     const gc = (req['generationConfig'] as Json | undefined) ?? {};
+    // Gemini 3 models (and models tuned from them) take a temperature in (0.0, 2.0] only.
+    const temperature = gc['temperature'];
+    if (/^gemini-3/.test(modelVersion) && typeof temperature === 'number' && !(temperature > 0 && temperature <= 2)) {
+      throw invalidArgument(
+        `generation_config.temperature must be in (0.0, 2.0] for ${modelVersion}, got ${String(temperature)}.`,
+        'generation_config.temperature',
+      );
+    }
     const candidateCount = (gc['candidateCount'] as number | undefined) ?? 1;
     if (!(Number.isInteger(candidateCount) && candidateCount >= 1 && candidateCount <= 8)) {
       throw invalidArgument(
