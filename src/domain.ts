@@ -50,6 +50,22 @@ export interface JobStatus {
   hyperparameters: Partial<Hyperparameters> | null;
   /** Vertex AI: what the service counted in the dataset (tuningDataStats), once it has. */
   tuningDataStats?: TuningDataStats | null;
+  /** Vertex AI: the detail state while the job runs (`tuningJobState`, e.g. TUNING_JOB_STATE_WAITING_FOR_QUOTA). */
+  jobState?: string | null;
+  /** Vertex AI: epochs completed so far (`tuningJobMetadata.completedEpochCount`). */
+  completedEpochs?: number | null;
+}
+
+/** Vertex AI's `tuningJobState` in words, for the log and the comment. */
+export function jobStateWords(jobState: string | null | undefined): string | null {
+  const words: Record<string, string> = {
+    TUNING_JOB_STATE_WAITING_FOR_QUOTA: 'waiting for tuning quota (another job of the project is running)',
+    TUNING_JOB_STATE_PROCESSING_DATASET: 'processing the dataset',
+    TUNING_JOB_STATE_WAITING_FOR_CAPACITY: 'waiting for capacity',
+    TUNING_JOB_STATE_TUNING: 'tuning',
+    TUNING_JOB_STATE_POST_PROCESSING: 'post-processing',
+  };
+  return jobState ? (words[jobState] ?? null) : null;
 }
 
 /** Vertex AI's SupervisedTuningDataStats, the parts worth reporting (int64 counts as numbers). */

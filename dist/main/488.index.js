@@ -4738,6 +4738,17 @@ function quote(s) {
  * The words every phase shares: backends and tuning jobs, examples and eval cases, problems and
  * findings. The bottom of the layout: it imports nothing of ours, and everything may import it.
  */
+/** Vertex AI's `tuningJobState` in words, for the log and the comment. */
+function jobStateWords(jobState) {
+    const words = {
+        TUNING_JOB_STATE_WAITING_FOR_QUOTA: 'waiting for tuning quota (another job of the project is running)',
+        TUNING_JOB_STATE_PROCESSING_DATASET: 'processing the dataset',
+        TUNING_JOB_STATE_WAITING_FOR_CAPACITY: 'waiting for capacity',
+        TUNING_JOB_STATE_TUNING: 'tuning',
+        TUNING_JOB_STATE_POST_PROCESSING: 'post-processing',
+    };
+    return jobState ? (words[jobState] ?? null) : null;
+}
 /** The eval scorers, in the order the docs list them. */
 const SCORER_NAMES = ['exact', 'contains', 'not-contains', 'regex', 'json'];
 
@@ -6353,6 +6364,8 @@ function applyStatus(report, status) {
         report.error = (0,secrets/* scrub */._I)(status.error);
     if (status.tuningDataStats)
         report.tuningDataStats = status.tuningDataStats;
+    if (status.jobState)
+        report.jobState = status.jobState;
     if (status.hyperparameters) {
         const h = status.hyperparameters;
         report.hyperparameters = {
@@ -7474,6 +7487,7 @@ async function upsertStickyComment(opts) {
 
 
 
+
 /** Writes the sticky PR comment when there is a pull request; never fails the run. */
 class CommentWriter {
     settings;
@@ -7585,6 +7599,11 @@ function progressComments(report, write) {
         const epoch = s.snapshots.at(-1)?.epoch;
         if (epoch !== null && epoch !== undefined)
             parts.push(`epoch ${epoch}`);
+        if (s.completedEpochs !== null && s.completedEpochs !== undefined)
+            parts.push(`${s.completedEpochs} epochs done`);
+        const phase = jobStateWords(s.jobState);
+        if (phase)
+            parts.push(phase);
         void write(snapshot, parts.join(' · '));
     };
 }
@@ -7856,18 +7875,24 @@ async function cancelJob(backend, status, signal) {
 ;// CONCATENATED MODULE: ./src/job/progress.ts
 
 
+
 /** One log line per poll: "[ 45%] step 9/20 · epoch 2 · loss 0.5123 · 12.0s". */
 function formatProgress(s, elapsedMs) {
     const p = progressOf(s);
     const parts = [];
     parts.push(p === null ? '[   ?]' : `[${String(Math.floor(p * 100)).padStart(3)}%]`);
-    parts.push(s.state);
+    const phase = s.state === 'CREATING' ? jobStateWords(s.jobState) : null;
+    parts.push(phase ? `${s.state} (${phase})` : s.state);
     if (s.completedSteps !== null || s.totalSteps !== null) {
         parts.push(`step ${s.completedSteps ?? 0}/${s.totalSteps ?? '?'}`);
     }
     const last = s.snapshots.at(-1);
     if (last?.epoch !== null && last?.epoch !== undefined)
         parts.push(`epoch ${last.epoch}`);
+    if (s.completedEpochs !== null && s.completedEpochs !== undefined) {
+        const of = s.hyperparameters?.epochCount;
+        parts.push(`${s.completedEpochs}${of ? `/${of}` : ''} epochs done`);
+    }
     if (last?.meanLoss !== null && last?.meanLoss !== undefined)
         parts.push(`loss ${Number(last.meanLoss.toPrecision(4))}`);
     parts.push(formatDuration(elapsedMs));
@@ -8812,6 +8837,7 @@ function blankReport(run) {
         contentKey: null,
         hyperparameters: run.hyperparameters,
         tuningDataStats: null,
+        jobState: null,
         problems: null,
         problemCounts: null,
         dataset: null,

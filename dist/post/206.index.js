@@ -625,6 +625,8 @@ function jobStatus(job, snapshots, known = '') {
             }
             : null,
         tuningDataStats: stats,
+        jobState: job.tuningJobState || null,
+        completedEpochs: toNumber(job.tuningJobMetadata?.completedEpochCount),
     };
 }
 

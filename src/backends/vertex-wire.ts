@@ -34,6 +34,8 @@ export interface WireTuningJob {
   labels?: Record<string, string>;
   experiment?: string;
   tunedModel?: { model?: string; endpoint?: string };
+  tuningJobState?: string;
+  tuningJobMetadata?: { completedEpochCount?: string | number };
   supervisedTuningSpec?: {
     trainingDatasetUri?: string;
     validationDatasetUri?: string;
@@ -187,5 +189,7 @@ export function jobStatus(job: WireTuningJob, snapshots: Snapshot[], known = '')
         }
       : null,
     tuningDataStats: stats,
+    jobState: job.tuningJobState || null,
+    completedEpochs: toNumber(job.tuningJobMetadata?.completedEpochCount),
   };
 }

@@ -20,7 +20,7 @@ import { GitHubTimeoutError } from './call-limit.js';
 import { commentMarker, defaultCommentKey } from './marker.js';
 import { upsertStickyComment } from './sticky-comment.js';
 import { systemClock, type Clock } from '../util/clock.js';
-import type { JobStatus } from '../domain.js';
+import { jobStateWords, type JobStatus } from '../domain.js';
 
 /** Writes the sticky PR comment when there is a pull request; never fails the run. */
 export class CommentWriter {
@@ -130,6 +130,9 @@ export function progressComments(
     ];
     const epoch = s.snapshots.at(-1)?.epoch;
     if (epoch !== null && epoch !== undefined) parts.push(`epoch ${epoch}`);
+    if (s.completedEpochs !== null && s.completedEpochs !== undefined) parts.push(`${s.completedEpochs} epochs done`);
+    const phase = jobStateWords(s.jobState);
+    if (phase) parts.push(phase);
     void write(snapshot, parts.join(' · '));
   };
 }

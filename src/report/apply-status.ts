@@ -14,6 +14,7 @@ export function applyStatus(report: Report, status: JobStatus): void {
   }
   if (status.error && status.state !== 'CREATING') report.error = scrub(status.error);
   if (status.tuningDataStats) report.tuningDataStats = status.tuningDataStats;
+  if (status.jobState) report.jobState = status.jobState;
   if (status.hyperparameters) {
     const h = status.hyperparameters;
     report.hyperparameters = {

@@ -28,6 +28,7 @@ export function blankReport(run: RunFacts): Report {
     contentKey: null,
     hyperparameters: run.hyperparameters,
     tuningDataStats: null,
+    jobState: null,
     problems: null,
     problemCounts: null,
     dataset: null,

@@ -58,6 +58,8 @@ export interface Report {
   hyperparameters: Hyperparameters;
   /** Vertex AI: the service's count of the dataset (tuningDataStats); absent on the Gemini API. */
   tuningDataStats?: TuningDataStats | null;
+  /** Vertex AI: the job's `tuningJobState`, last seen (v2); absent or null on the Gemini API. */
+  jobState?: string | null;
   dataset: DatasetReport | null;
   /**
    * When the datasets had errors (the run stopped before any request to the service): the

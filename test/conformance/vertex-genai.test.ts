@@ -10,7 +10,13 @@ import { GoogleGenAI, JobState } from '@google/genai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/server.js';
 import type { Emulator } from '../emulator/types.js';
-import { DiscoveryValidator, fixtureMatchesSpec, loadFixture } from './fixtures/discovery-validator.js';
+import {
+  AIPLATFORM_2026_09_ADDITIONS,
+  DiscoveryValidator,
+  fixtureMatchesSpec,
+  loadFixture,
+  withAdditions,
+} from './fixtures/discovery-validator.js';
 
 const PROJECT = 'demo-project';
 const LOCATION = 'us-central1';
@@ -160,7 +166,8 @@ describe('@google/genai 1.27 (Vertex AI mode) against the emulator', () => {
 
 describe('emulator responses validate against the aiplatform v1 discovery schemas (strict)', () => {
   const A = 'GoogleCloudAiplatformV1';
-  const v = new DiscoveryValidator('ai', loadFixture('aiplatform.v1'));
+  // The 2025 discovery schemas, plus the TuningJob fields of the 2026-09 protos.
+  const v = new DiscoveryValidator('ai', withAdditions(loadFixture('aiplatform.v1'), AIPLATFORM_2026_09_ADDITIONS));
   const headers = { authorization: 'Bearer emulator-access-token', 'content-type': 'application/json' };
   const get = async (path: string): Promise<any> => {
     const r = await fetch(`${emu.url}${path}`, { headers });

@@ -120,6 +120,9 @@ describe('run() with the vertex-ai backend against the emulator', () => {
     const result = await runMain(runner, { clock });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
+    // What the job says while it runs (tuningJobState, tuningJobMetadata.completedEpochCount), in the log.
+    expect(result.stdout).toMatch(/\] CREATING \((processing the dataset|tuning)\)/);
+    expect(result.stdout).toMatch(/· \d\/4 epochs done ·/);
 
     const out = runner.outputs();
     expect(out['state']).toBe('ACTIVE');

@@ -267,6 +267,16 @@ export class JobStore {
     if (p.endAt !== undefined) out['endTime'] = timestamp(p.endAt);
     out['updateTime'] = timestamp(Math.max(r.createdAt, p.endAt ?? p.startAt ?? r.createdAt, r.cancelAt ?? 0));
     if (p.error !== undefined) out['error'] = p.error;
+    // The detail state while the job is not finished (2026-09 protos: TuningJob.tuning_job_state), and
+    // the epochs completed (tuning_job_metadata), as int64 strings.
+    if (p.state === 'JOB_STATE_PENDING') out['tuningJobState'] = 'TUNING_JOB_STATE_PROCESSING_DATASET';
+    else if (p.state === 'JOB_STATE_RUNNING') out['tuningJobState'] = 'TUNING_JOB_STATE_TUNING';
+    if (p.startAt !== undefined && !('error' in r.data)) {
+      const perEpoch = r.totalSteps / Math.max(1, r.epochCount);
+      out['tuningJobMetadata'] = {
+        completedEpochCount: String(Math.min(r.epochCount, Math.floor(p.completedSteps / perEpoch))),
+      };
+    }
     if (Object.keys(r.labels).length > 0) out['labels'] = { ...r.labels };
     if (p.startAt !== undefined && !('error' in r.data)) {
       out['experiment'] = `${this.parent(r)}/metadataStores/default/contexts/${this.experimentId(r)}`;
