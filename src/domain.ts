@@ -44,6 +44,8 @@ export interface JobStatus {
   completedSteps: number | null;
   totalSteps: number | null;
   snapshots: Snapshot[];
+  /** Vertex AI with a validation set: the validation loss by step (`/eval_total_loss`). */
+  validationSnapshots?: Snapshot[];
   /** Human-readable reason when FAILED/CANCELLED. */
   error: string | null;
   /** Hyperparameters the service reports it used (defaults filled in), when it says. */

@@ -6360,6 +6360,10 @@ function applyStatus(report, status) {
         report.snapshots = status.snapshots.map((s) => ({ step: s.step, epoch: s.epoch, meanLoss: s.meanLoss }));
         report.finalLoss = status.snapshots.at(-1)?.meanLoss ?? null;
     }
+    if (status.validationSnapshots?.length) {
+        report.validationSnapshots = status.validationSnapshots.map((s) => ({ step: s.step, meanLoss: s.meanLoss }));
+        report.validationLoss = status.validationSnapshots.at(-1)?.meanLoss ?? null;
+    }
     if (status.error && status.state !== 'CREATING')
         report.error = (0,secrets/* scrub */._I)(status.error);
     if (status.tuningDataStats)
@@ -6648,10 +6652,36 @@ function loss_chart_quote(text) {
     return `"${text.replace(/"/g, "'")}"`;
 }
 /**
- * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step (at most
- * {@link MAX_CHART_POINTS} points), or null when the service reported no loss values.
+ * The validation loss at each of `steps`: linear between the two validation points around a step,
+ * the nearest point's value before the first one and after the last one. (Mermaid's xychart has one
+ * x-axis for all lines, and the validation loss is measured at fewer steps than the training loss.)
  */
-function lossChart(snapshots) {
+function validationAt(steps, validation) {
+    const points = validation
+        .filter((v) => isLoss(v.meanLoss) && Number.isFinite(v.step))
+        .slice()
+        .sort((a, b) => a.step - b.step);
+    const first = points[0];
+    const last = points.at(-1);
+    if (!first || !last)
+        return null;
+    return steps.map((step) => {
+        if (step <= first.step)
+            return first.meanLoss;
+        if (step >= last.step)
+            return last.meanLoss;
+        const j = points.findIndex((p) => p.step >= step);
+        const b = points[j];
+        const a = points[j - 1];
+        return a.meanLoss + ((b.meanLoss - a.meanLoss) * (step - a.step)) / (b.step - a.step);
+    });
+}
+/**
+ * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step (at most
+ * {@link MAX_CHART_POINTS} points), with a second line for the validation loss when there is one,
+ * or null when the service reported no loss values.
+ */
+function lossChart(snapshots, validation = []) {
     const withLoss = snapshots
         .filter((s) => isLoss(s.meanLoss) && Number.isFinite(s.step))
         .slice()
@@ -6660,8 +6690,10 @@ function lossChart(snapshots) {
         return null;
     const points = downsample(withLoss, MAX_CHART_POINTS);
     const losses = points.map((p) => Number(chartNumber(p.meanLoss)));
-    let lo = Math.min(...losses);
-    let hi = Math.max(...losses);
+    const validationLine = validationAt(points.map((p) => p.step), validation)?.map((v) => Number(chartNumber(v)));
+    const all = validationLine ? [...losses, ...validationLine] : losses;
+    let lo = Math.min(...all);
+    let hi = Math.max(...all);
     if (lo === hi) {
         const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
         lo -= pad;
@@ -6672,16 +6704,17 @@ function lossChart(snapshots) {
         lo -= pad;
         hi += pad;
     }
-    if (lo < 0 && Math.min(...losses) >= 0)
+    if (lo < 0 && Math.min(...all) >= 0)
         lo = 0;
     const steps = points.map((p) => loss_chart_quote(String(p.step)));
     return [
         '```mermaid',
         'xychart-beta',
-        '    title "Training loss"',
+        validationLine ? '    title "Loss: training (first line), validation (second line)"' : '    title "Training loss"',
         `    x-axis "Step" [${steps.join(', ')}]`,
         `    y-axis "Mean loss" ${chartNumber(lo)} --> ${chartNumber(hi)}`,
         `    line [${losses.map(chartNumber).join(', ')}]`,
+        ...(validationLine ? [`    line [${validationLine.map(chartNumber).join(', ')}]`] : []),
         '```',
     ].join('\n');
 }
@@ -6874,12 +6907,17 @@ function vertexCounts(report) {
 }
 function loss(report) {
     const stats = lossStats(report.snapshots);
-    const chart = lossChart(report.snapshots);
+    const validation = report.validationSnapshots ?? [];
+    const chart = lossChart(report.snapshots, validation);
     if (!stats || !chart)
         return '';
     const final = report.finalLoss ?? stats.final;
+    const validationLoss = report.validationLoss ?? null;
     return [
-        `**Loss:** final **${formatLoss(final)}** · minimum ${formatLoss(stats.min)} at step ${stats.minStep} · ${report.snapshots.length} snapshot${report.snapshots.length === 1 ? '' : 's'}`,
+        `**Loss:** final **${formatLoss(final)}** · minimum ${formatLoss(stats.min)} at step ${stats.minStep} · ${report.snapshots.length} snapshot${report.snapshots.length === 1 ? '' : 's'}` +
+            (validationLoss !== null
+                ? ` · validation **${formatLoss(validationLoss)}** (${validation.length} point${validation.length === 1 ? '' : 's'}, drawn between them)`
+                : ''),
         '',
         chart,
     ].join('\n');
@@ -7621,6 +7659,7 @@ var Output;
     Output["State"] = "state";
     Output["Job"] = "job";
     Output["FinalLoss"] = "final-loss";
+    Output["ValidationLoss"] = "validation-loss";
     Output["PassRate"] = "pass-rate";
     Output["CacheHit"] = "cache-hit";
     Output["ReportPath"] = "report-path";
@@ -7642,6 +7681,7 @@ function setOutputs(o) {
         [Output.State]: o.state,
         [Output.Job]: o.job,
         [Output.FinalLoss]: text(o.finalLoss),
+        [Output.ValidationLoss]: text(o.validationLoss),
         [Output.PassRate]: text(o.passRate),
         [Output.CacheHit]: text(o.cacheHit),
         [Output.ReportPath]: o.reportPath,
@@ -8689,6 +8729,7 @@ async function publish(run) {
         state: report.state,
         job: report.job,
         finalLoss: report.finalLoss,
+        validationLoss: report.validationLoss ?? null,
         passRate: report.eval?.passRate ?? null,
         cacheHit: report.cacheHit,
         reportPath: written ? run.reportPath : '',
@@ -8843,6 +8884,8 @@ function blankReport(run) {
         dataset: null,
         snapshots: [],
         finalLoss: null,
+        validationSnapshots: [],
+        validationLoss: null,
         eval: null,
         gates: [],
         timings: {},

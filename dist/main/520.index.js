@@ -538,10 +538,11 @@ function jobStatus(job, snapshots, known = '') {
  *   1. GET {experiment}  (…/metadataStores/default/contexts/EXP)  → metadata.backing_tensorboard_resource
  *   2. GET …/metadataStores/default/contexts?filter=schema_title="system.ExperimentRun" AND parent_contexts:"{experiment}"
  *      → run contexts "EXP-RUN" (fallback: GET {tensorboard}/experiments/EXP/runs)
- *   3. GET {tensorboard}/experiments/EXP/runs/RUN/timeSeries  → the one with displayName "/train_total_loss"
+ *   3. GET {tensorboard}/experiments/EXP/runs/RUN/timeSeries  → the ones with displayName "/train_total_loss"
+ *      and, when a validation set was given, "/eval_total_loss"
  *   4. GET {timeSeries}:read?maxDataPoints=1000  → values[] = {step (int64 string), wallTime, scalar.value}
- * The series found is remembered per job, so a poll costs two calls once it is known. Only finite,
- * non-negative losses at valid steps are kept (answers.ts).
+ * The series found are remembered per job, so a poll costs one read per series once they are known.
+ * Only finite, non-negative losses at valid steps are kept (answers.ts).
  */
 
 
@@ -552,7 +553,7 @@ class LossCurves {
     http;
     url;
     log;
-    /** The train-loss time series of each job, once found. */
+    /** The loss time series of each job, once found. */
     lossSeries = new Map();
     lossWarned = new Set();
     constructor(http, 
@@ -562,19 +563,38 @@ class LossCurves {
         this.url = url;
         this.log = log;
     }
-    /** The train-loss curve of a job, or [] when there is none yet (or it cannot be read). */
-    async lossCurve(job) {
+    /** The loss curves of a job; empty when there are none yet (or they cannot be read). */
+    async lossCurves(job) {
+        const none = { training: [], validation: [] };
         if (!job.name || !job.experiment)
-            return [];
-        try {
-            let series = this.lossSeries.get(job.name);
-            if (!series) {
-                const found = await this.findLossSeries(job.experiment);
-                if (!found)
-                    return [];
-                series = found;
-                this.lossSeries.set(job.name, series);
+            return none;
+        const withValidation = Boolean(job.supervisedTuningSpec?.validationDatasetUri);
+        let series = this.lossSeries.get(job.name);
+        if (!series) {
+            let found;
+            try {
+                found = await this.findLossSeries(job.experiment);
             }
+            catch (err) {
+                this.couldNotRead(job.name, err);
+                return none;
+            }
+            if (!found)
+                return none;
+            series = found;
+            // Once the validation series exists too (it appears with the first validation point), or there is none to wait for.
+            if (found.eval || !withValidation)
+                this.lossSeries.set(job.name, series);
+        }
+        const name = job.name;
+        return {
+            training: await this.readCurve(name, job, series.train),
+            validation: series.eval && withValidation ? await this.readCurve(name, job, series.eval) : [],
+        };
+    }
+    /** One loss series as snapshots, or [] when it cannot be read. */
+    async readCurve(name, job, series) {
+        try {
             const res = await this.http.json({
                 method: 'GET',
                 url: this.url(`${series}:read`, { maxDataPoints: '1000' }),
@@ -593,9 +613,9 @@ class LossCurves {
                 epoch: null,
                 computeTime: v.wallTime,
             }));
-            if (dropped && !this.lossWarned.has(job.name)) {
-                this.lossWarned.add(job.name);
-                this.log((0,answers/* droppedLossMessage */.bZ)(job.name, dropped));
+            if (dropped && !this.lossWarned.has(name)) {
+                this.lossWarned.add(name);
+                this.log((0,answers/* droppedLossMessage */.bZ)(name, dropped));
             }
             return points.map((p) => ({
                 ...p,
@@ -603,13 +623,16 @@ class LossCurves {
             }));
         }
         catch (err) {
-            // Said once per job: the loss curve is a nice-to-have, and the next poll tries again.
-            if (!this.lossWarned.has(job.name)) {
-                this.lossWarned.add(job.name);
-                this.log(`Could not read the loss curve (${err.message}); the report may have no loss chart`);
-            }
+            this.couldNotRead(name, err);
             return [];
         }
+    }
+    /** Said once per job: the loss curve is a nice-to-have, and the next poll tries again. */
+    couldNotRead(name, err) {
+        if (this.lossWarned.has(name))
+            return;
+        this.lossWarned.add(name);
+        this.log(`Could not read the loss curve (${err.message}); the report may have no loss chart`);
     }
     async findLossSeries(experiment) {
         const context = await this.getOrNull(experiment, 'contexts.get', ANSWERS.context);
@@ -631,9 +654,11 @@ class LossCurves {
         }
         for (const run of runs) {
             const list = await this.getOrNull(`${run}/timeSeries`, 'timeSeries.list', ANSWERS.series);
-            const loss = (list?.tensorboardTimeSeries ?? []).find((s) => s.name && s.displayName?.replace(/^\/+/, '') === 'train_total_loss');
-            if (loss?.name)
-                return loss.name;
+            const named = (display) => (list?.tensorboardTimeSeries ?? []).find((s) => s.name && s.displayName?.replace(/^\/+/, '') === display)
+                ?.name ?? null;
+            const train = named('train_total_loss');
+            if (train)
+                return { train, eval: named('eval_total_loss') };
         }
         return null;
     }
@@ -807,7 +832,8 @@ class VertexAiBackend {
         catch (err) {
             throw explain(err, {});
         }
-        return jobStatus(wire, await this.curves.lossCurve(wire), job);
+        const curves = await this.curves.lossCurves(wire);
+        return { ...jobStatus(wire, curves.training, job), validationSnapshots: curves.validation };
     }
     async cancel(status) {
         if (!status.job)

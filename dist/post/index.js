@@ -39308,6 +39308,7 @@ var Output;
     Output["State"] = "state";
     Output["Job"] = "job";
     Output["FinalLoss"] = "final-loss";
+    Output["ValidationLoss"] = "validation-loss";
     Output["PassRate"] = "pass-rate";
     Output["CacheHit"] = "cache-hit";
     Output["ReportPath"] = "report-path";
@@ -39329,6 +39330,7 @@ function setOutputs(o) {
         [Output.State]: o.state,
         [Output.Job]: o.job,
         [Output.FinalLoss]: text(o.finalLoss),
+        [Output.ValidationLoss]: text(o.validationLoss),
         [Output.PassRate]: text(o.passRate),
         [Output.CacheHit]: text(o.cacheHit),
         [Output.ReportPath]: o.reportPath,

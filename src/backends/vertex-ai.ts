@@ -183,7 +183,8 @@ export class VertexAiBackend implements TuningBackend {
     } catch (err) {
       throw explain(err, {});
     }
-    return jobStatus(wire, await this.curves.lossCurve(wire), job);
+    const curves = await this.curves.lossCurves(wire);
+    return { ...jobStatus(wire, curves.training, job), validationSnapshots: curves.validation };
   }
 
   async cancel(status: JobStatus): Promise<void> {

@@ -6,10 +6,11 @@
  *   1. GET {experiment}  (…/metadataStores/default/contexts/EXP)  → metadata.backing_tensorboard_resource
  *   2. GET …/metadataStores/default/contexts?filter=schema_title="system.ExperimentRun" AND parent_contexts:"{experiment}"
  *      → run contexts "EXP-RUN" (fallback: GET {tensorboard}/experiments/EXP/runs)
- *   3. GET {tensorboard}/experiments/EXP/runs/RUN/timeSeries  → the one with displayName "/train_total_loss"
+ *   3. GET {tensorboard}/experiments/EXP/runs/RUN/timeSeries  → the ones with displayName "/train_total_loss"
+ *      and, when a validation set was given, "/eval_total_loss"
  *   4. GET {timeSeries}:read?maxDataPoints=1000  → values[] = {step (int64 string), wallTime, scalar.value}
- * The series found is remembered per job, so a poll costs two calls once it is known. Only finite,
- * non-negative losses at valid steps are kept (answers.ts).
+ * The series found are remembered per job, so a poll costs one read per series once they are known.
+ * Only finite, non-negative losses at valid steps are kept (answers.ts).
  */
 
 import type { Snapshot } from '../domain.js';
@@ -21,9 +22,20 @@ import { ANSWERS, toNumber, type WireTuningJob } from './vertex-wire.js';
 /** Metric reads are best effort: a short retry, so a flaky TensorBoard read never holds up polling. */
 const METRICS_RETRY = { maxAttempts: 2, maxElapsedMs: 10_000 };
 
+/** The training loss curve and, when the job has a validation set, the validation loss curve. */
+export interface Curves {
+  training: Snapshot[];
+  validation: Snapshot[];
+}
+
+interface SeriesNames {
+  train: string;
+  eval: string | null;
+}
+
 export class LossCurves {
-  /** The train-loss time series of each job, once found. */
-  private readonly lossSeries = new Map<string, string>();
+  /** The loss time series of each job, once found. */
+  private readonly lossSeries = new Map<string, SeriesNames>();
   private readonly lossWarned = new Set<string>();
 
   constructor(
@@ -33,17 +45,35 @@ export class LossCurves {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** The train-loss curve of a job, or [] when there is none yet (or it cannot be read). */
-  async lossCurve(job: WireTuningJob): Promise<Snapshot[]> {
-    if (!job.name || !job.experiment) return [];
-    try {
-      let series = this.lossSeries.get(job.name);
-      if (!series) {
-        const found = await this.findLossSeries(job.experiment);
-        if (!found) return [];
-        series = found;
-        this.lossSeries.set(job.name, series);
+  /** The loss curves of a job; empty when there are none yet (or they cannot be read). */
+  async lossCurves(job: WireTuningJob): Promise<Curves> {
+    const none: Curves = { training: [], validation: [] };
+    if (!job.name || !job.experiment) return none;
+    const withValidation = Boolean(job.supervisedTuningSpec?.validationDatasetUri);
+    let series = this.lossSeries.get(job.name);
+    if (!series) {
+      let found: SeriesNames | null;
+      try {
+        found = await this.findLossSeries(job.experiment);
+      } catch (err) {
+        this.couldNotRead(job.name, err);
+        return none;
       }
+      if (!found) return none;
+      series = found;
+      // Once the validation series exists too (it appears with the first validation point), or there is none to wait for.
+      if (found.eval || !withValidation) this.lossSeries.set(job.name, series);
+    }
+    const name = job.name;
+    return {
+      training: await this.readCurve(name, job, series.train),
+      validation: series.eval && withValidation ? await this.readCurve(name, job, series.eval) : [],
+    };
+  }
+
+  /** One loss series as snapshots, or [] when it cannot be read. */
+  private async readCurve(name: string, job: WireTuningJob, series: string): Promise<Snapshot[]> {
+    try {
       const res = await this.http.json<{
         timeSeriesData?: { values?: { step?: unknown; wallTime?: unknown; scalar?: { value?: unknown } | null }[] };
       }>({
@@ -64,25 +94,28 @@ export class LossCurves {
         epoch: null,
         computeTime: v.wallTime,
       }));
-      if (dropped && !this.lossWarned.has(job.name)) {
-        this.lossWarned.add(job.name);
-        this.log(droppedLossMessage(job.name, dropped));
+      if (dropped && !this.lossWarned.has(name)) {
+        this.lossWarned.add(name);
+        this.log(droppedLossMessage(name, dropped));
       }
       return points.map((p) => ({
         ...p,
         epoch: perEpoch && epochs ? Math.min(epochs, Math.max(1, Math.ceil(p.step / perEpoch))) : null,
       }));
     } catch (err) {
-      // Said once per job: the loss curve is a nice-to-have, and the next poll tries again.
-      if (!this.lossWarned.has(job.name)) {
-        this.lossWarned.add(job.name);
-        this.log(`Could not read the loss curve (${(err as Error).message}); the report may have no loss chart`);
-      }
+      this.couldNotRead(name, err);
       return [];
     }
   }
 
-  private async findLossSeries(experiment: string): Promise<string | null> {
+  /** Said once per job: the loss curve is a nice-to-have, and the next poll tries again. */
+  private couldNotRead(name: string, err: unknown): void {
+    if (this.lossWarned.has(name)) return;
+    this.lossWarned.add(name);
+    this.log(`Could not read the loss curve (${(err as Error).message}); the report may have no loss chart`);
+  }
+
+  private async findLossSeries(experiment: string): Promise<SeriesNames | null> {
     const context = await this.getOrNull<{ metadata?: Record<string, unknown> }>(
       experiment,
       'contexts.get',
@@ -118,10 +151,11 @@ export class LossCurves {
         'timeSeries.list',
         ANSWERS.series,
       );
-      const loss = (list?.tensorboardTimeSeries ?? []).find(
-        (s) => s.name && s.displayName?.replace(/^\/+/, '') === 'train_total_loss',
-      );
-      if (loss?.name) return loss.name;
+      const named = (display: string): string | null =>
+        (list?.tensorboardTimeSeries ?? []).find((s) => s.name && s.displayName?.replace(/^\/+/, '') === display)
+          ?.name ?? null;
+      const train = named('train_total_loss');
+      if (train) return { train, eval: named('eval_total_loss') };
     }
     return null;
   }

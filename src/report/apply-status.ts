@@ -12,6 +12,10 @@ export function applyStatus(report: Report, status: JobStatus): void {
     report.snapshots = status.snapshots.map((s) => ({ step: s.step, epoch: s.epoch, meanLoss: s.meanLoss }));
     report.finalLoss = status.snapshots.at(-1)?.meanLoss ?? null;
   }
+  if (status.validationSnapshots?.length) {
+    report.validationSnapshots = status.validationSnapshots.map((s) => ({ step: s.step, meanLoss: s.meanLoss }));
+    report.validationLoss = status.validationSnapshots.at(-1)?.meanLoss ?? null;
+  }
   if (status.error && status.state !== 'CREATING') report.error = scrub(status.error);
   if (status.tuningDataStats) report.tuningDataStats = status.tuningDataStats;
   if (status.jobState) report.jobState = status.jobState;

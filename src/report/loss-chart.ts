@@ -71,10 +71,40 @@ function quote(text: string): string {
 }
 
 /**
- * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step (at most
- * {@link MAX_CHART_POINTS} points), or null when the service reported no loss values.
+ * The validation loss at each of `steps`: linear between the two validation points around a step,
+ * the nearest point's value before the first one and after the last one. (Mermaid's xychart has one
+ * x-axis for all lines, and the validation loss is measured at fewer steps than the training loss.)
  */
-export function lossChart(snapshots: Report['snapshots']): string | null {
+export function validationAt(
+  steps: readonly number[],
+  validation: NonNullable<Report['validationSnapshots']>,
+): number[] | null {
+  const points = validation
+    .filter((v): v is typeof v & { meanLoss: number } => isLoss(v.meanLoss) && Number.isFinite(v.step))
+    .slice()
+    .sort((a, b) => a.step - b.step);
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return null;
+  return steps.map((step) => {
+    if (step <= first.step) return first.meanLoss;
+    if (step >= last.step) return last.meanLoss;
+    const j = points.findIndex((p) => p.step >= step);
+    const b = points[j]!;
+    const a = points[j - 1]!;
+    return a.meanLoss + ((b.meanLoss - a.meanLoss) * (step - a.step)) / (b.step - a.step);
+  });
+}
+
+/**
+ * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step (at most
+ * {@link MAX_CHART_POINTS} points), with a second line for the validation loss when there is one,
+ * or null when the service reported no loss values.
+ */
+export function lossChart(
+  snapshots: Report['snapshots'],
+  validation: NonNullable<Report['validationSnapshots']> = [],
+): string | null {
   const withLoss = snapshots
     .filter((s): s is typeof s & { meanLoss: number } => isLoss(s.meanLoss) && Number.isFinite(s.step))
     .slice()
@@ -83,8 +113,13 @@ export function lossChart(snapshots: Report['snapshots']): string | null {
   const points = downsample(withLoss, MAX_CHART_POINTS);
 
   const losses = points.map((p) => Number(chartNumber(p.meanLoss)));
-  let lo = Math.min(...losses);
-  let hi = Math.max(...losses);
+  const validationLine = validationAt(
+    points.map((p) => p.step),
+    validation,
+  )?.map((v) => Number(chartNumber(v)));
+  const all = validationLine ? [...losses, ...validationLine] : losses;
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
   if (lo === hi) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
     lo -= pad;
@@ -94,16 +129,17 @@ export function lossChart(snapshots: Report['snapshots']): string | null {
     lo -= pad;
     hi += pad;
   }
-  if (lo < 0 && Math.min(...losses) >= 0) lo = 0;
+  if (lo < 0 && Math.min(...all) >= 0) lo = 0;
 
   const steps = points.map((p) => quote(String(p.step)));
   return [
     '```mermaid',
     'xychart-beta',
-    '    title "Training loss"',
+    validationLine ? '    title "Loss: training (first line), validation (second line)"' : '    title "Training loss"',
     `    x-axis "Step" [${steps.join(', ')}]`,
     `    y-axis "Mean loss" ${chartNumber(lo)} --> ${chartNumber(hi)}`,
     `    line [${losses.map(chartNumber).join(', ')}]`,
+    ...(validationLine ? [`    line [${validationLine.map(chartNumber).join(', ')}]`] : []),
     '```',
   ].join('\n');
 }

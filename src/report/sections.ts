@@ -181,11 +181,16 @@ function vertexCounts(report: Report): string {
 
 export function loss(report: Report): string {
   const stats = lossStats(report.snapshots);
-  const chart = lossChart(report.snapshots);
+  const validation = report.validationSnapshots ?? [];
+  const chart = lossChart(report.snapshots, validation);
   if (!stats || !chart) return '';
   const final = report.finalLoss ?? stats.final;
+  const validationLoss = report.validationLoss ?? null;
   return [
-    `**Loss:** final **${formatLoss(final)}** · minimum ${formatLoss(stats.min)} at step ${stats.minStep} · ${report.snapshots.length} snapshot${report.snapshots.length === 1 ? '' : 's'}`,
+    `**Loss:** final **${formatLoss(final)}** · minimum ${formatLoss(stats.min)} at step ${stats.minStep} · ${report.snapshots.length} snapshot${report.snapshots.length === 1 ? '' : 's'}` +
+      (validationLoss !== null
+        ? ` · validation **${formatLoss(validationLoss)}** (${validation.length} point${validation.length === 1 ? '' : 's'}, drawn between them)`
+        : ''),
     '',
     chart,
   ].join('\n');

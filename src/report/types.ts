@@ -72,6 +72,9 @@ export interface Report {
   problemCounts?: { errors: number; warnings: number } | null;
   snapshots: Pick<Snapshot, 'step' | 'epoch' | 'meanLoss'>[];
   finalLoss: number | null;
+  /** Vertex AI with `validation-data` (v2): the validation loss by step, and its last value. */
+  validationSnapshots?: Pick<Snapshot, 'step' | 'meanLoss'>[];
+  validationLoss?: number | null;
   eval: EvalSummary | null;
   gates: Gate[];
   /** Seconds per phase: inputs, dataset, create, tuning, eval, report. */

@@ -12,6 +12,7 @@ export enum Output {
   State = 'state',
   Job = 'job',
   FinalLoss = 'final-loss',
+  ValidationLoss = 'validation-loss',
   PassRate = 'pass-rate',
   CacheHit = 'cache-hit',
   ReportPath = 'report-path',
@@ -32,6 +33,7 @@ export interface Outputs {
   state: RunState;
   job: string;
   finalLoss: number | null;
+  validationLoss: number | null;
   passRate: number | null;
   cacheHit: boolean;
   /** Empty when the report could not be written. */
@@ -47,6 +49,7 @@ export function setOutputs(o: Outputs): void {
     [Output.State]: o.state,
     [Output.Job]: o.job,
     [Output.FinalLoss]: text(o.finalLoss),
+    [Output.ValidationLoss]: text(o.validationLoss),
     [Output.PassRate]: text(o.passRate),
     [Output.CacheHit]: text(o.cacheHit),
     [Output.ReportPath]: o.reportPath,

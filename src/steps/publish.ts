@@ -49,6 +49,7 @@ export async function publish(run: Run): Promise<void> {
     state: report.state,
     job: report.job,
     finalLoss: report.finalLoss,
+    validationLoss: report.validationLoss ?? null,
     passRate: report.eval?.passRate ?? null,
     cacheHit: report.cacheHit,
     reportPath: written ? run.reportPath : '',

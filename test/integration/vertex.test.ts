@@ -478,3 +478,36 @@ describe('eval requests as the contract says (issue 13)', () => {
     expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/\(0\.0, 2\.0\]/);
   });
 });
+
+describe('the validation loss (issue 13)', () => {
+  it('with validation-data: both series read, in the report and the output, charted as a second line', async () => {
+    const runner = action(
+      { 'validation-data': 'examples/number-generator/train.jsonl', 'eval-data': '', 'comment-key': 'validation' },
+      { prNumber: 260 },
+    );
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const out = runner.outputs();
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+    expect(report.validationSnapshots.length).toBeGreaterThan(0);
+    for (const v of report.validationSnapshots) expect(v.meanLoss).toBeGreaterThan(0);
+    expect(report.validationLoss).toBe(report.validationSnapshots.at(-1).meanLoss);
+    expect(Number(out['validation-loss'])).toBe(report.validationLoss);
+    const reads = emu.requests.filter((r) => r.path.includes(':read'));
+    expect(reads.some((r) => r.path.includes('/timeSeries/2001:read'))).toBe(true); // /eval_total_loss
+    const comment = gh.comments('octo-org', 'number-tuner', 260).at(-1)!.body;
+    const chart = /```mermaid\n([\s\S]*?)```/.exec(comment)![1]!;
+    expect(chart).toContain('title "Loss: training (first line), validation (second line)"');
+    expect(chart.match(/^ {4}line \[/gm)).toHaveLength(2);
+    expect(comment).toMatch(/· validation \*\*[0-9.]+\*\* \(\d+ points?, drawn between them\)/);
+  });
+
+  it('without validation-data: one line, no validation loss', async () => {
+    const runner = action({ 'eval-data': '' }, { event: 'push' });
+    expect((await runMain(runner, { clock })).exitCode).toBe(0);
+    const report = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8'));
+    expect(report.validationSnapshots).toEqual([]);
+    expect(report.validationLoss).toBeNull();
+    expect(runner.outputs()['validation-loss']).toBe('');
+  });
+});

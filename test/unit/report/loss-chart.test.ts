@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, lossChart, lossStats } from '../../../src/report/loss-chart.js';
+import { downsample, lossChart, lossStats, validationAt } from '../../../src/report/loss-chart.js';
 import { formatDuration, formatLoss, formatPercent } from '../../../src/util/format.js';
 import { codeBlocks } from './markdown.js';
 
@@ -86,5 +86,30 @@ describe('formatting', () => {
     expect(formatPercent(1)).toBe('100%');
     expect(formatDuration(739_200)).toBe('12m 19s');
     expect(formatDuration(3_723_000)).toBe('1h 02m 03s');
+  });
+});
+
+describe('the validation line', () => {
+  it('is interpolated at the training steps, held flat before the first and after the last point', () => {
+    const v = [
+      { step: 10, meanLoss: 2 },
+      { step: 20, meanLoss: 1 },
+    ];
+    expect(validationAt([0, 10, 15, 20, 30], v)).toEqual([2, 2, 1.5, 1, 1]);
+    expect(validationAt([1, 2], [])).toBeNull();
+    expect(validationAt([1], [{ step: 5, meanLoss: null }])).toBeNull();
+  });
+
+  it('makes a second line, on one y-axis that holds both', () => {
+    const train = [1, 2, 3, 4].map((step) => ({ step, epoch: 1, meanLoss: 1 / step }));
+    const chart = lossChart(train, [
+      { step: 2, meanLoss: 3 },
+      { step: 4, meanLoss: 2 },
+    ])!;
+    const lines = chart.split('\n').filter((l) => l.startsWith('    line ['));
+    expect(lines).toEqual(['    line [1, 0.5, 0.3333, 0.25]', '    line [3, 3, 2.5, 2]']);
+    expect(chart).toContain('y-axis "Mean loss" 0.1125 --> 3.138'); // both lines inside, 5% margin
+    expect(chart).toContain('validation (second line)');
+    expect(lossChart(train)).toContain('title "Training loss"');
   });
 });
