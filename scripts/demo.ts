@@ -1,14 +1,29 @@
 /**
  * `npm run demo`: the committed dist/ run as a GitHub runner would run it, on a pull request,
- * against the built-in emulator of the Gemini API and a fake of GitHub's REST API. Uses the
+ * against the built-in emulator of Google's APIs and a fake of GitHub's REST API. Uses the
  * number-generator example from Google's tuning tutorial. Prints the step's log, its outputs,
  * the job summary and the PR comment it wrote.
+ *
+ * By default the live path: Vertex AI with a Gemini 3.x model (the catalog's default), keyless auth
+ * as google-github-actions/auth leaves it (the project from GOOGLE_CLOUD_PROJECT), a validation set.
+ * `npm run demo -- --backend gemini-api` runs the Gemini API backend against an emulator that still
+ * offers its 2025 tunable model (Google's service offers none today).
  */
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, startGitHubFake } from '../test/emulator/index.js';
+import { parseArgs } from 'node:util';
+import { startEmulator, startGitHubFake, type Emulator } from '../test/emulator/index.js';
 import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv } from '../test/helpers/runner-env.js';
+import { externalAccountFile } from '../test/helpers/wif-credentials.js';
+
+const { values: args } = parseArgs({ options: { backend: { type: 'string', default: 'vertex-ai' } } });
+const BACKEND = args.backend;
+if (BACKEND !== 'vertex-ai' && BACKEND !== 'gemini-api') {
+  console.error(`--backend must be vertex-ai or gemini-api, got ${JSON.stringify(BACKEND)}`);
+  process.exit(2);
+}
+const PROJECT = 'demo-tuning-project';
 
 const API_KEY = 'emulator-api-key';
 const GITHUB_TOKEN = 'ghs_fake_installation_token';
@@ -21,14 +36,19 @@ async function main(): Promise<number> {
     console.error('dist/main/index.js is missing: run `npm run bundle` first.');
     return 1;
   }
-  const emulator = await startEmulator({ apiKeys: [API_KEY], training: { tunable: true, stepMs: 150 } });
+  const emulator = await startEmulator({
+    apiKeys: [API_KEY],
+    training: { tunable: true, stepMs: 150 },
+    vertex: { stepMs: 40, pendingMs: 300 },
+  });
   const github = await startGitHubFake();
   try {
-    rule('gemini-tune demo');
-    console.log(`Gemini API emulator: ${emulator.url}   GitHub fake: ${github.url}`);
+    rule(`gemini-tune demo (${BACKEND})`);
+    console.log(`Google APIs emulator: ${emulator.url}   GitHub fake: ${github.url}`);
     console.log('Event: pull_request #42 on octo-org/number-tuner');
-    console.log('Training set: examples/number-generator/train.jsonl (Google tuning tutorial)');
-    console.log('Eval set:     examples/number-generator/eval.jsonl (includes inputs the training set lacks)');
+    console.log('Training set:   examples/number-generator/train.jsonl (Google tuning tutorial)');
+    if (BACKEND === 'vertex-ai') console.log('Validation set: examples/number-generator/validation.jsonl');
+    console.log('Eval set:       examples/number-generator/eval.jsonl (includes inputs the training set lacks)');
 
     const runner = runnerEnv({
       inputs: {
@@ -36,17 +56,15 @@ async function main(): Promise<number> {
         'eval-data': 'examples/number-generator/eval.jsonl',
         'eval-baseline': 'base',
         'epoch-count': '5',
-        'batch-size': '4',
-        'learning-rate': '0.001',
-        'api-key': API_KEY,
         'api-endpoint': emulator.url,
         'github-token': GITHUB_TOKEN,
         'min-pass-rate': '0.7',
+        ...backendInputs(emulator),
       },
       event: 'pull_request',
       prNumber: 42,
       githubApiUrl: github.url,
-      extra: { GITHUB_WORKSPACE: ROOT },
+      extra: { GITHUB_WORKSPACE: ROOT, ...backendEnvironment(emulator) },
     });
 
     rule('main step: node dist/main/index.js');
@@ -84,6 +102,27 @@ async function main(): Promise<number> {
     await emulator.close();
     await github.close();
   }
+}
+
+/** Vertex AI: no project input (the environment has it), a staging bucket, a validation set. Gemini API: the key. */
+function backendInputs(emulator: Emulator): Record<string, string> {
+  if (BACKEND === 'gemini-api') return { 'api-key': API_KEY, 'batch-size': '4', 'learning-rate': '0.001' };
+  void emulator;
+  return {
+    location: 'us-central1',
+    'staging-uri': 'gs://demo-tuning-bucket/gemini-tune',
+    'validation-data': 'examples/number-generator/validation.jsonl',
+  };
+}
+
+/** What google-github-actions/auth leaves for the next steps: the credentials file and the project. */
+function backendEnvironment(emulator: Emulator): Record<string, string> {
+  if (BACKEND === 'gemini-api') return {};
+  return {
+    GOOGLE_APPLICATION_CREDENTIALS: externalAccountFile(emulator.url, PROJECT),
+    GOOGLE_CLOUD_PROJECT: PROJECT,
+    CLOUDSDK_CORE_PROJECT: PROJECT,
+  };
 }
 
 process.exitCode = await main();

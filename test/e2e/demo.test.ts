@@ -1,0 +1,36 @@
+/**
+ * The README's `npm run demo` (issue 13): by default the live path, Vertex AI with a Gemini 3.x
+ * model, keyless auth, the validation loss charted beside the training loss; `--backend gemini-api`
+ * keeps the Gemini API run. Runs the script as a user would (it runs the committed dist/).
+ */
+
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/runner-env.js';
+
+const demo = (...args: string[]) =>
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'] },
+  });
+
+describe('npm run demo', () => {
+  it('Vertex AI by default: gemini-3.5-flash, the project from the environment, two loss lines, ACTIVE', () => {
+    const r = demo();
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('gemini-tune demo (vertex-ai)');
+    expect(r.stdout).toMatch(/Base model:\*\* `gemini-3\.5-flash` \(vertex-ai\)/);
+    expect(r.stdout).toContain('title "Loss: training (first line), validation (second line)"');
+    expect(r.stdout).toMatch(/validation-loss\s+[0-9.]+/);
+    expect(r.stdout).toMatch(/OK: state ACTIVE, tuned model projects\/\d+\/locations\/us-central1\/models\//);
+  }, 70_000);
+
+  it('--backend gemini-api keeps the Gemini API run', () => {
+    const r = demo('--backend', 'gemini-api');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/OK: state ACTIVE, tuned model tunedModels\//);
+  }, 70_000);
+});
