@@ -1,8 +1,11 @@
 /**
- * Conformance: Google's own JS SDK (@google/genai 1.27, the last version whose Gemini API
- * tunings.tune sends the examples) drives the emulator over HTTP.
+ * Conformance: Google's own JS SDK drives the emulator's Gemini API over HTTP. Tuning needs
+ * @google/genai 1.27 (installed as the alias google-genai-1-27), the last version whose Gemini API
+ * tunings.tune sends the examples: 3.x sends none, Google having closed Gemini API tuning (the
+ * last test shows what 3.3 sends, and the emulator refusing it as the service would).
  */
-import { GoogleGenAI, JobState } from '@google/genai';
+import { GoogleGenAI, JobState } from 'google-genai-1-27';
+import { GoogleGenAI as GoogleGenAI3 } from '@google/genai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/server.js';
 import type { Emulator } from '../emulator/types.js';
@@ -129,5 +132,15 @@ describe('@google/genai 1.27 against the emulator', () => {
     await expect(bad.models.get({ model: BASE })).rejects.toMatchObject({ status: 400 });
     emu.faults.add({ kind: 'status', status: 429, times: 1 });
     await expect(ai.models.get({ model: BASE })).rejects.toMatchObject({ status: 429 });
+  });
+
+  it('@google/genai 3.3 sends no examples to the Gemini API: refused with 400 INVALID_ARGUMENT, nothing made', async () => {
+    const ai3 = new GoogleGenAI3({ apiKey: API_KEY, apiVersion: 'v1beta', httpOptions: { baseUrl: emu.url } });
+    await expect(
+      ai3.tunings.tune({ baseModel: BASE, trainingDataset: { examples: EXAMPLES }, config: { epochCount: 1 } }),
+    ).rejects.toMatchObject({ status: 400 });
+    const create = emu.requests.find((r) => r.method === 'POST' && r.path.startsWith('/v1beta/tunedModels'));
+    expect(JSON.parse(create!.body).tuningTask?.trainingData).toBeUndefined();
+    expect(emu.tunedModels()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Conformance: @google/genai 1.27 in Vertex AI mode (vertexai: true, project, location) drives the
+ * Conformance: @google/genai 3.3 (the 2026 SDK) in Vertex AI mode (vertexai: true, project, location) drives the
  * emulator's tuningJobs and generateContent routes, authenticated for real through
  * google-auth-library's external_account flow (STS on the same port).
  */
@@ -74,7 +74,7 @@ beforeEach(() => {
   emu.storage.put('stage', 'gemini-tune/val.jsonl', contentsJsonl(4, 50));
 });
 
-describe('@google/genai 1.27 (Vertex AI mode) against the emulator', () => {
+describe('@google/genai 3.3 (Vertex AI mode) against the emulator', () => {
   it('tunings.tune → tunings.get until SUCCEEDED → generateContent on the tuned endpoint', async () => {
     const job = await ai.tunings.tune({
       baseModel: 'gemini-3.5-flash',
@@ -155,6 +155,27 @@ describe('@google/genai 1.27 (Vertex AI mode) against the emulator', () => {
     expect(got.state).toBe(JobState.JOB_STATE_CANCELLED);
     expect(got.error?.code).toBe(1);
     expect(got.tunedModel).toBeUndefined();
+  });
+
+  it('tunings.list pages through the jobs; tuningJobState and tuningJobMetadata come back through the SDK', async () => {
+    for (let i = 0; i < 3; i++) {
+      await ai.tunings.tune({
+        baseModel: 'gemini-3.5-flash',
+        trainingDataset: { gcsUri: 'gs://stage/gemini-tune/train.jsonl' },
+        config: { tunedModelDisplayName: `list-${i}`, epochCount: 2 },
+      });
+    }
+    const pager = await ai.tunings.list({ config: { pageSize: 2 } });
+    const jobs = [];
+    for await (const j of pager) jobs.push(j);
+    expect(jobs).toHaveLength(3);
+    expect(new Set(jobs.map((j) => j.name)).size).toBe(3);
+    expect(emu.requests.filter((r) => r.method === 'GET' && /\/tuningJobs\?/.test(r.path)).length).toBe(2);
+    t += 500 + 100; // past PENDING, one step in
+    const running = await ai.tunings.get({ name: jobs[0]!.name! });
+    expect(running.state).toBe(JobState.JOB_STATE_RUNNING);
+    expect(running.tuningJobState).toBe('TUNING_JOB_STATE_TUNING');
+    expect(running.tuningJobMetadata?.completedEpochCount).toMatch(/^\d+$/);
   });
 
   it('a training dataset missing from Cloud Storage is refused at create (400)', async () => {
