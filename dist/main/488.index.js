@@ -1241,7 +1241,7 @@ class GeminiApiBackend {
     async create(req) {
         const examples = await allExamples(req.examples);
         const body = {
-            displayName: req.displayName,
+            ...(req.displayName !== null ? { displayName: req.displayName } : {}),
             ...(req.description ? { description: req.description } : {}),
             baseModel: req.baseModel,
             tuningTask: {
@@ -8280,7 +8280,11 @@ function planJob(settings, data, run) {
         : null;
     return {
         baseModel: run.baseModel,
-        displayName: run.displayName,
+        // Continuous tuning without a display-name input sends none: the result is a new version of the
+        // same Model (a new display name would make a new Model).
+        displayName: settings.displayName === null && /^projects\/[^/]+\/locations\/[^/]+\/models\//.test(run.baseModel)
+            ? null
+            : run.displayName,
         contentKey: key,
         tunedModelId: key
             ? tunedModelIdFor(repositoryScoped(settings.cache ? key : saltedKey(key, run.env, run.now), run.env))
@@ -8942,6 +8946,7 @@ class Run {
     timeLimit;
     /** The phase running (or the last one that ran): dataset, create, tuning, eval. */
     phase = null;
+    /** The base model, or for continuous tuning the tuned model version it resolved to. */
     baseModel;
     status = null;
     /** Only a job this run created may be cancelled by this run. */
@@ -9082,6 +9087,8 @@ async function runPipeline(settings, env, clock, signals) {
         stop?.dispose();
     }
 }
+/** A tuned model as the base model (continuous tuning, Vertex AI): projects/P/locations/L/models/M[@version|@alias]. */
+const pipeline_TUNED_MODEL = /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+(@[A-Za-z0-9_-]+)?$/;
 /** The phases of a tuning run, in order; each records what it found in `run`. */
 async function tune(run) {
     const { settings } = run;
@@ -9093,6 +9100,14 @@ async function tune(run) {
         eval: settings.evalData,
     });
     const backend = await createBackend(settings, run.clock, run.timeLimit);
+    if (backend.resolveTunedModel && !settings.resume && pipeline_TUNED_MODEL.test(run.baseModel)) {
+        // Continuous tuning: one models.get names the version (an @alias resolved), for the content key and the create.
+        const version = await run.timed('preflight', () => backend.resolveTunedModel(run.baseModel));
+        if (version !== run.baseModel)
+            lib_core/* info */.pq(`Continuous tuning from ${version} (base-model ${run.baseModel})`);
+        run.baseModel = version;
+        run.report.baseModel = version;
+    }
     if (backend.checkBaseModel && !settings.resume) {
         // The one remote call before anything is created: the service's record of the base model.
         await run.timed('preflight', () => backend.checkBaseModel(run.baseModel));

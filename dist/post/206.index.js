@@ -538,6 +538,10 @@ const ANSWERS = {
     contexts: { kind: 'ListContextsResponse', schema: schemas/* looseObject */._H3({ contexts: (0,answers/* opt */.m7)(named) }) },
     runs: { kind: 'ListTensorboardRunsResponse', schema: schemas/* looseObject */._H3({ tensorboardRuns: (0,answers/* opt */.m7)(named) }) },
     series: { kind: 'ListTensorboardTimeSeriesResponse', schema: schemas/* looseObject */._H3({ tensorboardTimeSeries: (0,answers/* opt */.m7)(named) }) },
+    model: {
+        kind: 'Model',
+        schema: schemas/* looseObject */._H3({ name: schemas/* string */.YjP(), versionId: (0,answers/* opt */.m7)(schemas/* string */.YjP()), versionAliases: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* string */.YjP())) }),
+    },
     read: {
         kind: 'ReadTensorboardTimeSeriesDataResponse',
         schema: schemas/* looseObject */._H3({ timeSeriesData: (0,answers/* opt */.m7)(schemas/* looseObject */._H3({ values: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* unknown */.L5J())) })) }),
@@ -813,6 +817,8 @@ const CONTENT_KEY_LABEL = 'gemini_tune_key';
 const RUN_LABEL = 'gemini_tune_run';
 const TUNING_JOB_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/tuningJobs\/[^/]+$/;
 const ENDPOINT_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/endpoints\/[^/]+$/;
+/** A tuned model version, the source of continuous tuning: projects/P/locations/L/models/M@VERSION. */
+const TUNED_MODEL_VERSION = /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+@\d+$/;
 class VertexAiBackend {
     http;
     raw;
@@ -852,14 +858,18 @@ class VertexAiBackend {
         // A stop signal during the upload: the create is not sent, so no job needs cancelling.
         if (req.stop?.aborted)
             throw new backend/* CreateStoppedError */.o();
+        // Continuous tuning: the source is a tuned model version (preTunedModel), not a base model.
+        const source = TUNED_MODEL_VERSION.test(req.baseModel)
+            ? { preTunedModel: { tunedModelName: req.baseModel } }
+            : { baseModel: req.baseModel };
         const body = {
-            baseModel: req.baseModel,
+            ...source,
             supervisedTuningSpec: {
                 trainingDatasetUri: trainingUri,
                 ...(validationUri ? { validationDatasetUri: validationUri } : {}),
                 ...wireHyperparameters(req.hyperparameters),
             },
-            tunedModelDisplayName: req.displayName,
+            ...(req.displayName !== null ? { tunedModelDisplayName: req.displayName } : {}),
             ...(req.description ? { description: req.description } : {}),
             labels: {
                 [CONTENT_KEY_LABEL]: contentKeyLabel(req.contentKey),
@@ -882,6 +892,24 @@ class VertexAiBackend {
         catch (err) {
             throw explain(err, { baseModel: req.baseModel });
         }
+    }
+    async resolveTunedModel(name) {
+        let model;
+        try {
+            model = await this.http.json({
+                method: 'GET',
+                url: this.url(name),
+                what: 'models.get',
+                answer: ANSWERS.model,
+            });
+        }
+        catch (err) {
+            throw explain(err, {});
+        }
+        const base = (model.name ?? name).replace(/@.*$/, '');
+        if (!model.versionId)
+            throw new Error(`models.get of ${name} named no versionId`);
+        return `${base}@${model.versionId}`;
     }
     async upload(key, kind, examples) {
         // Directly under the staging prefix (PREFIX/KEY/KIND.jsonl): the prefix is not repeated.

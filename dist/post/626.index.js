@@ -493,7 +493,7 @@ class GeminiApiBackend {
     async create(req) {
         const examples = await allExamples(req.examples);
         const body = {
-            displayName: req.displayName,
+            ...(req.displayName !== null ? { displayName: req.displayName } : {}),
             ...(req.description ? { description: req.description } : {}),
             baseModel: req.baseModel,
             tuningTask: {

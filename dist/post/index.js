@@ -39179,6 +39179,8 @@ const schema = post_schemas/* object */.Ikc({
             fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
         if (v['validation-data'] !== null)
             fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
+        if (v['base-model']?.startsWith('projects/'))
+            fail('base-model', 'names a Vertex AI model (continuous tuning), which is Vertex AI only; set backend: vertex-ai');
         if (v.resume?.startsWith('projects/'))
             fail('resume', 'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai');
     }

@@ -5,7 +5,8 @@ import type { GenerateAnswer } from './generate-content.js';
 
 export interface CreateTuningRequest {
   baseModel: string;
-  displayName: string;
+  /** null: none sent (continuous tuning without a display-name input: a new version of the same Model). */
+  displayName: string | null;
   description: string;
   hyperparameters: Hyperparameters;
   /** The training examples (read again from the file for a large Vertex AI set). */
@@ -62,6 +63,11 @@ export interface TuningBackend {
    * offer it for tuning. Absent where the action's catalog decides (Vertex AI).
    */
   checkBaseModel?(baseModel: string): Promise<void>;
+  /**
+   * Continuous tuning (Vertex AI): the model version a `projects/…/models/M[@version|@alias]` base
+   * model names, as `projects/…/models/M@VERSION` (one models.get).
+   */
+  resolveTunedModel?(name: string): Promise<string>;
   /** An existing tuned model built from this content key, if any (cache / idempotency). */
   findByContentKey(contentKey: string, tunedModelId: string | null): Promise<JobStatus | null>;
   /**

@@ -146,7 +146,7 @@ export class GeminiApiBackend implements TuningBackend {
   async create(req: CreateTuningRequest): Promise<CreatedJob> {
     const examples = await allExamples(req.examples);
     const body = {
-      displayName: req.displayName,
+      ...(req.displayName !== null ? { displayName: req.displayName } : {}),
       ...(req.description ? { description: req.description } : {}),
       baseModel: req.baseModel,
       tuningTask: {

@@ -60,6 +60,9 @@ export interface VertexOptions {
   log?: (message: string) => void;
 }
 
+/** A tuned model version, the source of continuous tuning: projects/P/locations/L/models/M@VERSION. */
+const TUNED_MODEL_VERSION = /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+@\d+$/;
+
 export class VertexAiBackend implements TuningBackend {
   readonly name = 'vertex-ai' as const;
   readonly defaultBaseModel = VERTEX_DEFAULT_BASE_MODEL;
@@ -98,14 +101,18 @@ export class VertexAiBackend implements TuningBackend {
       : null;
     // A stop signal during the upload: the create is not sent, so no job needs cancelling.
     if (req.stop?.aborted) throw new CreateStoppedError();
+    // Continuous tuning: the source is a tuned model version (preTunedModel), not a base model.
+    const source = TUNED_MODEL_VERSION.test(req.baseModel)
+      ? { preTunedModel: { tunedModelName: req.baseModel } }
+      : { baseModel: req.baseModel };
     const body = {
-      baseModel: req.baseModel,
+      ...source,
       supervisedTuningSpec: {
         trainingDatasetUri: trainingUri,
         ...(validationUri ? { validationDatasetUri: validationUri } : {}),
         ...wireHyperparameters(req.hyperparameters),
       },
-      tunedModelDisplayName: req.displayName,
+      ...(req.displayName !== null ? { tunedModelDisplayName: req.displayName } : {}),
       ...(req.description ? { description: req.description } : {}),
       labels: {
         [CONTENT_KEY_LABEL]: contentKeyLabel(req.contentKey),
@@ -127,6 +134,23 @@ export class VertexAiBackend implements TuningBackend {
     } catch (err) {
       throw explain(err, { baseModel: req.baseModel });
     }
+  }
+
+  async resolveTunedModel(name: string): Promise<string> {
+    let model: { name?: string; versionId?: string };
+    try {
+      model = await this.http.json<{ name?: string; versionId?: string }>({
+        method: 'GET',
+        url: this.url(name),
+        what: 'models.get',
+        answer: ANSWERS.model,
+      });
+    } catch (err) {
+      throw explain(err, {});
+    }
+    const base = (model.name ?? name).replace(/@.*$/, '');
+    if (!model.versionId) throw new Error(`models.get of ${name} named no versionId`);
+    return `${base}@${model.versionId}`;
   }
 
   private async upload(key: string, kind: 'training' | 'validation', examples: CreateTuningRequest['examples']) {

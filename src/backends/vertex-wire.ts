@@ -101,6 +101,10 @@ export const ANSWERS = {
   contexts: { kind: 'ListContextsResponse', schema: z.looseObject({ contexts: opt(named) }) },
   runs: { kind: 'ListTensorboardRunsResponse', schema: z.looseObject({ tensorboardRuns: opt(named) }) },
   series: { kind: 'ListTensorboardTimeSeriesResponse', schema: z.looseObject({ tensorboardTimeSeries: opt(named) }) },
+  model: {
+    kind: 'Model',
+    schema: z.looseObject({ name: z.string(), versionId: opt(z.string()), versionAliases: opt(z.array(z.string())) }),
+  },
   read: {
     kind: 'ReadTensorboardTimeSeriesDataResponse',
     schema: z.looseObject({ timeSeriesData: opt(z.looseObject({ values: opt(z.array(z.unknown())) })) }),

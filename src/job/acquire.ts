@@ -29,7 +29,7 @@ export interface Acquired {
 
 export interface JobSpec {
   baseModel: string;
-  displayName: string;
+  displayName: string | null;
   contentKey: string | null;
   tunedModelId: string | null;
   examples: ExampleSet;

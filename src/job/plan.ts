@@ -28,7 +28,12 @@ export function planJob(
     : null;
   return {
     baseModel: run.baseModel,
-    displayName: run.displayName,
+    // Continuous tuning without a display-name input sends none: the result is a new version of the
+    // same Model (a new display name would make a new Model).
+    displayName:
+      settings.displayName === null && /^projects\/[^/]+\/locations\/[^/]+\/models\//.test(run.baseModel)
+        ? null
+        : run.displayName,
     contentKey: key,
     tunedModelId: key
       ? tunedModelIdFor(repositoryScoped(settings.cache ? key : saltedKey(key, run.env, run.now), run.env))

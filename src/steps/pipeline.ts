@@ -52,6 +52,9 @@ export async function runPipeline(
   }
 }
 
+/** A tuned model as the base model (continuous tuning, Vertex AI): projects/P/locations/L/models/M[@version|@alias]. */
+const TUNED_MODEL = /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+(@[A-Za-z0-9_-]+)?$/;
+
 /** The phases of a tuning run, in order; each records what it found in `run`. */
 async function tune(run: Run): Promise<void> {
   const { settings } = run;
@@ -63,6 +66,13 @@ async function tune(run: Run): Promise<void> {
     eval: settings.evalData,
   });
   const backend = await createBackend(settings, run.clock, run.timeLimit);
+  if (backend.resolveTunedModel && !settings.resume && TUNED_MODEL.test(run.baseModel)) {
+    // Continuous tuning: one models.get names the version (an @alias resolved), for the content key and the create.
+    const version = await run.timed('preflight', () => backend.resolveTunedModel!(run.baseModel));
+    if (version !== run.baseModel) core.info(`Continuous tuning from ${version} (base-model ${run.baseModel})`);
+    run.baseModel = version;
+    run.report.baseModel = version;
+  }
   if (backend.checkBaseModel && !settings.resume) {
     // The one remote call before anything is created: the service's record of the base model.
     await run.timed('preflight', () => backend.checkBaseModel!(run.baseModel));

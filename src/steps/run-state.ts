@@ -37,7 +37,8 @@ export class Run {
   readonly timeLimit: AbortSignal;
   /** The phase running (or the last one that ran): dataset, create, tuning, eval. */
   phase: string | null = null;
-  readonly baseModel: string;
+  /** The base model, or for continuous tuning the tuned model version it resolved to. */
+  baseModel: string;
   status: JobStatus | null = null;
   /** Only a job this run created may be cancelled by this run. */
   startedByUs = false;

@@ -511,3 +511,51 @@ describe('the validation loss (issue 13)', () => {
     expect(runner.outputs()['validation-loss']).toBe('');
   });
 });
+
+describe('continuous tuning from a tuned model (issue 13, decision 7)', () => {
+  it('base-model projects/…/models/M@default: one models.get, preTunedModel with the version, no display name, a new version', async () => {
+    const first = action({ 'eval-data': '' }, { event: 'push' });
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
+    const tuned = first.outputs()['tuned-model']!; // projects/…/models/M@1
+    expect(tuned).toMatch(/^projects\/[^/]+\/locations\/us-central1\/models\/\d+@1$/);
+    const model = tuned.replace(/@1$/, '');
+    emu.requests.length = 0;
+
+    const next = action(
+      {
+        'base-model': `${model}@default`,
+        'eval-data': '',
+        'training-data': 'examples/number-generator/validation.jsonl',
+      },
+      { event: 'push' },
+    );
+    const result = await runMain(next, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(
+      /::notice::base-model projects\/.* is a tuned model \(continuous tuning\): the model catalog check is skipped/,
+    );
+    const gets = emu.requests.filter((r) => r.method === 'GET' && /\/models\/[^/]+$/.test(r.path.split('?')[0]!));
+    expect(gets.map((r) => decodeURIComponent(r.path.split('?')[0]!))).toEqual([`/v1/${model}@default`]);
+    const create = JSON.parse(
+      emu.requests.find((r) => r.method === 'POST' && r.path.split('?')[0]!.endsWith('/tuningJobs'))!.body,
+    ) as Record<string, unknown>;
+    expect(create['preTunedModel']).toEqual({ tunedModelName: tuned });
+    expect(create['baseModel']).toBeUndefined();
+    expect(create['tunedModelDisplayName']).toBeUndefined();
+    const out = next.outputs();
+    expect(out['tuned-model']).toBe(`${model}@2`);
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+    expect(report.baseModel).toBe(tuned);
+  });
+
+  it('a model that does not exist: REJECTED after the one models.get, nothing created', async () => {
+    const runner = action(
+      { 'base-model': `projects/${PROJECT}/locations/us-central1/models/999@default`, 'eval-data': '' },
+      { event: 'push' },
+    );
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode).toBe(1);
+    expect(runner.outputs()['state']).toBe('REJECTED');
+    expect(creates()).toHaveLength(0);
+  });
+});

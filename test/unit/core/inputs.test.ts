@@ -81,6 +81,10 @@ describe('parseSettings', () => {
     ],
     [{ 'adapter-size': '4' }, 'input "adapter-size" applies to Vertex AI only'],
     [{ backend: 'vertex-ai' }, 'input "project" is required for the vertex-ai backend'],
+    [
+      { 'api-key': 'k', 'base-model': 'projects/p/locations/us-central1/models/1@2' },
+      'input "base-model" names a Vertex AI model (continuous tuning), which is Vertex AI only',
+    ],
     [{ comment: 'always' }, 'input "comment" must be one of "auto", "off"'],
     [{ 'eval-concurrency': '1000' }, 'input "eval-concurrency" must be an integer from 1 to 256'],
   ])('rejects %j', (overrides, message) => {

@@ -62,6 +62,11 @@ export class VertexService {
       json(200, j.cancel(...at(c), p(c, 'id'))),
     );
 
+    // ModelService.GetModel: a tuned Model, by id, id@version or id@alias (continuous tuning reads it).
+    router.add('GET', new RegExp(`${LOC}/models/(?<model>[^/:]+)$`), (c) =>
+      json(200, j.getModel(...at(c), p(c, 'model'))),
+    );
+
     const GEN = '(?<method>generateContent|streamGenerateContent)';
     router.add('POST', new RegExp(`${LOC}/endpoints/(?<id>${ID}):${GEN}$`), (c) =>
       this.generate(c, { kind: 'endpoint', id: p(c, 'id') }),

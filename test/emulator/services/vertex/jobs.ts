@@ -65,6 +65,10 @@ export interface JobRecord {
   project: string;
   location: string;
   baseModel: string;
+  /** The Model version this job makes: 1, or the next version of the pre-tuned model's Model (continuous tuning). */
+  versionId: number;
+  /** Continuous tuning: the model version it started from (`preTunedModel.tunedModelName`). */
+  preTunedModel?: string;
   displayName: string;
   description?: string;
   labels: Record<string, string>;
@@ -259,7 +263,8 @@ export class JobStore {
       tunedModelDisplayName: r.displayName,
     };
     if (r.description) out['description'] = r.description;
-    out['baseModel'] = r.baseModel;
+    if (r.preTunedModel) out['preTunedModel'] = { tunedModelName: r.preTunedModel, baseModel: r.baseModel };
+    else out['baseModel'] = r.baseModel;
     out['supervisedTuningSpec'] = spec;
     out['state'] = p.state;
     out['createTime'] = timestamp(r.createdAt);
@@ -283,7 +288,7 @@ export class JobStore {
     }
     if (p.state === 'JOB_STATE_SUCCEEDED') {
       out['tunedModel'] = {
-        model: `${this.parent(r)}/models/${r.modelId}@1`,
+        model: `${this.parent(r)}/models/${r.modelId}@${r.versionId}`,
         endpoint: `${this.parent(r)}/endpoints/${r.endpointId}`,
       };
     }
@@ -356,12 +361,14 @@ export class JobStore {
       // output-only fields are ignored by the service
       delete body[out];
     }
-    for (const unsupported of ['preTunedModel', 'distillationSpec', 'partnerModelTuningSpec', 'veoTuningSpec']) {
+    for (const unsupported of ['distillationSpec', 'partnerModelTuningSpec', 'veoTuningSpec']) {
       if (body[unsupported] !== undefined) {
         throw invalidArgument(`The emulator does not support ${unsupported}.`, unsupported);
       }
     }
-    let baseModel = body['baseModel'] as string | undefined;
+    // Continuous tuning: source_model is a oneof of base_model and pre_tuned_model.
+    const pre = this.preTuned(project, location, body);
+    let baseModel = pre?.baseModel ?? (body['baseModel'] as string | undefined);
     if (!baseModel) throw invalidArgument('base_model is required.', 'tuning_job.base_model');
     baseModel = baseModel.replace(/^(projects\/[^/]+\/locations\/[^/]+\/)?publishers\/google\/models\//, '');
     if (!(VERTEX_BASE_MODELS as readonly string[]).includes(baseModel)) {
@@ -480,7 +487,7 @@ export class JobStore {
       project,
       location,
       baseModel,
-      displayName: displayName || `${baseModel}-tuned-${this.counter}`,
+      displayName: displayName || pre?.displayName || `${baseModel}-tuned-${this.counter}`,
       labels,
       trainingUri,
       epochCount,
@@ -490,11 +497,13 @@ export class JobStore {
       training,
       totalSteps,
       data: summary,
-      modelId: numericId(`${seed}:model`),
+      modelId: pre?.modelId ?? numericId(`${seed}:model`),
+      versionId: pre ? this.nextVersion(pre.modelId) : 1,
       endpointId: numericId(`${seed}:endpoint`),
       observedEndAt: null,
     };
     if (validationUri !== undefined) r.validationUri = validationUri;
+    if (pre) r.preTunedModel = pre.name;
     if (body['description']) r.description = body['description'] as string;
     if (spec['exportLastCheckpointOnly'] === true) r.exportLastCheckpointOnly = true;
     if (body['serviceAccount']) r.serviceAccount = body['serviceAccount'] as string;
@@ -502,6 +511,67 @@ export class JobStore {
     this.env.stats.creates++;
     // the create response shows the job as just queued, whatever the clock says
     return { ...this.render(r, now), state: 'JOB_STATE_PENDING' };
+  }
+
+  /** The Model versions tuning made (SUCCEEDED jobs), oldest first. */
+  private versionsOf(modelId: string): JobRecord[] {
+    return [...this.jobs.values()]
+      .filter((j) => j.modelId === modelId && this.progress(j).state === 'JOB_STATE_SUCCEEDED')
+      .sort((a, b) => a.versionId - b.versionId);
+  }
+
+  private nextVersion(modelId: string): number {
+    return Math.max(0, ...[...this.jobs.values()].filter((j) => j.modelId === modelId).map((j) => j.versionId)) + 1;
+  }
+
+  /**
+   * models.get of `models/M`, `models/M@VERSION` or `models/M@ALIAS` (a tuned Model): the version
+   * asked for (without one, the default: the newest here), with its aliases; 404 for anything else.
+   */
+  getModel(project: string, location: string, ref: string): Json {
+    const [modelId, at] = ref.split('@') as [string, string | undefined];
+    const versions = this.versionsOf(modelId).filter((j) => this.sameProject(j, project) && j.location === location);
+    const latest = versions.at(-1);
+    const r = at === undefined || at === 'default' ? latest : versions.find((j) => String(j.versionId) === at);
+    if (!r || !latest) {
+      throw new ApiError('NOT_FOUND', `Model projects/${project}/locations/${location}/models/${ref} does not exist.`);
+    }
+    return {
+      name: `projects/${project}/locations/${location}/models/${modelId}`,
+      versionId: String(r.versionId),
+      versionAliases: r === latest ? ['default'] : [],
+      displayName: r.displayName,
+      createTime: timestamp(r.createdAt),
+      versionCreateTime: timestamp(r.createdAt),
+      labels: { ...r.labels },
+    };
+  }
+
+  /** The pre-tuned model a create names (continuous tuning), checked as Vertex AI does; null when none. */
+  private preTuned(
+    project: string,
+    location: string,
+    body: Json,
+  ): { name: string; modelId: string; baseModel: string; displayName: string } | null {
+    const pre = body['preTunedModel'] as Json | undefined;
+    if (pre === undefined) return null;
+    if (body['baseModel'] !== undefined) {
+      throw invalidArgument('Only one of base_model and pre_tuned_model may be set.', 'tuning_job.source_model');
+    }
+    const name = pre['tunedModelName'];
+    const m =
+      typeof name === 'string' ? /^projects\/[^/]+\/locations\/[^/]+\/models\/([^/@]+)@(\d+)$/.exec(name) : null;
+    if (!m) {
+      throw invalidArgument(
+        'pre_tuned_model.tuned_model_name must be a model version: projects/{project}/locations/{location}/models/{model}@{version}.',
+        'tuning_job.pre_tuned_model.tuned_model_name',
+      );
+    }
+    const source = this.versionsOf(m[1]!).find((j) => String(j.versionId) === m[2]);
+    if (!source || !this.sameProject(source, project) || source.location !== location) {
+      throw new ApiError('NOT_FOUND', `Model ${name as string} does not exist.`);
+    }
+    return { name: name as string, modelId: m[1]!, baseModel: source.baseModel, displayName: source.displayName };
   }
 
   get(project: string, location: string, id: string): Json {
