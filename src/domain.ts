@@ -56,6 +56,16 @@ export interface JobStatus {
   jobState?: string | null;
   /** Vertex AI: epochs completed so far (`tuningJobMetadata.completedEpochCount`). */
   completedEpochs?: number | null;
+  /** Vertex AI: the checkpoints the job exported (`tunedModel.checkpoints`), each on its own endpoint. */
+  checkpoints?: Checkpoint[];
+}
+
+/** A checkpoint of a tuned model (Vertex AI exports about one per epoch). */
+export interface Checkpoint {
+  checkpointId: string;
+  epoch: number | null;
+  step: number | null;
+  endpoint: string | null;
 }
 
 /** Vertex AI's `tuningJobState` in words, for the log and the comment. */

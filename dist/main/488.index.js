@@ -7661,6 +7661,7 @@ var Output;
     Output["FinalLoss"] = "final-loss";
     Output["ValidationLoss"] = "validation-loss";
     Output["PassRate"] = "pass-rate";
+    Output["Checkpoint"] = "checkpoint";
     Output["CacheHit"] = "cache-hit";
     Output["ReportPath"] = "report-path";
     Output["CommentUrl"] = "comment-url";
@@ -7683,6 +7684,7 @@ function setOutputs(o) {
         [Output.FinalLoss]: text(o.finalLoss),
         [Output.ValidationLoss]: text(o.validationLoss),
         [Output.PassRate]: text(o.passRate),
+        [Output.Checkpoint]: text(o.checkpoint),
         [Output.CacheHit]: text(o.cacheHit),
         [Output.ReportPath]: o.reportPath,
         [Output.CommentUrl]: text(o.commentUrl),
@@ -8735,6 +8737,7 @@ async function publish(run) {
         finalLoss: report.finalLoss,
         validationLoss: report.validationLoss ?? null,
         passRate: report.eval?.passRate ?? null,
+        checkpoint: report.selectedCheckpoint?.checkpointId ?? null,
         cacheHit: report.cacheHit,
         reportPath: written ? run.reportPath : '',
         commentUrl: run.comments.url,
@@ -8888,6 +8891,8 @@ function blankReport(run) {
         dataset: null,
         snapshots: [],
         finalLoss: null,
+        checkpoints: [],
+        selectedCheckpoint: null,
         validationSnapshots: [],
         validationLoss: null,
         eval: null,
@@ -9064,6 +9069,7 @@ function endAtTimeLimit(run, err) {
 
 
 
+
 async function runPipeline(settings, env, clock, signals) {
     const run = new Run(settings, env, clock);
     // Watched from the start, whatever cancel-on-abort says: a signal at any moment ends the run with
@@ -9117,8 +9123,12 @@ async function tune(run) {
     await run.timed('create', () => create(run, backend, data));
     if (run.status?.state === 'CREATING')
         await follow(run, backend);
+    if (run.status?.state === 'ACTIVE')
+        await readCheckpoints(run, backend);
     if (run.status?.state === 'ACTIVE' && data.eval && data.eval.records.length > 0) {
         await run.timed('eval', () => evaluateModel(run, backend, data.eval?.records ?? []));
+        if (run.report.selectedCheckpoint)
+            run.report.selectedCheckpoint.passRate = run.report.eval?.passRate ?? null;
     }
 }
 /** Create the job, or reuse or attach to one (content key, Actions cache), or resume one. */
@@ -9173,6 +9183,29 @@ async function follow(run, backend) {
         report.error = followed.status.error;
     else
         saveState(run, true);
+}
+/**
+ * Vertex AI: the checkpoints the job exported, and the one the Model serves by default
+ * (`defaultCheckpointId`, one models.get), which `checkpoint`, `pass-rate` and `endpoint` then
+ * refer to. Best effort: a failed read is a warning, not the end of the run.
+ */
+async function readCheckpoints(run, backend) {
+    const checkpoints = run.status?.checkpoints ?? [];
+    const model = run.status?.tunedModel;
+    if (!backend.defaultCheckpoint || checkpoints.length === 0 || !model)
+        return;
+    run.report.checkpoints = checkpoints.map((c) => ({ ...c, passRate: null }));
+    try {
+        const id = (await backend.defaultCheckpoint(model)) ?? checkpoints.at(-1)?.checkpointId ?? null;
+        const selected = run.report.checkpoints.find((c) => c.checkpointId === id) ?? null;
+        run.report.selectedCheckpoint = selected ? { ...selected } : null;
+        if (selected) {
+            lib_core/* info */.pq(`${checkpoints.length} checkpoint(s); the model serves checkpoint ${selected.checkpointId} (epoch ${selected.epoch ?? '?'}) by default.`);
+        }
+    }
+    catch (err) {
+        lib_core/* warning */.$e(`Could not read the default checkpoint of ${model}: ${(0,secrets/* scrub */._I)(err instanceof Error ? err.message : String(err))}`);
+    }
 }
 async function evaluateModel(run, backend, cases) {
     const model = run.status?.endpoint ?? run.status?.tunedModel;

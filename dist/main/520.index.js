@@ -439,7 +439,12 @@ const ANSWERS = {
     series: { kind: 'ListTensorboardTimeSeriesResponse', schema: schemas/* looseObject */._H3({ tensorboardTimeSeries: (0,answers/* opt */.m7)(named) }) },
     model: {
         kind: 'Model',
-        schema: schemas/* looseObject */._H3({ name: schemas/* string */.YjP(), versionId: (0,answers/* opt */.m7)(schemas/* string */.YjP()), versionAliases: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* string */.YjP())) }),
+        schema: schemas/* looseObject */._H3({
+            name: schemas/* string */.YjP(),
+            versionId: (0,answers/* opt */.m7)(schemas/* string */.YjP()),
+            versionAliases: (0,answers/* opt */.m7)(schemas/* array */.YOg(schemas/* string */.YjP())),
+            defaultCheckpointId: (0,answers/* opt */.m7)(schemas/* string */.YjP()),
+        }),
     },
     read: {
         kind: 'ReadTensorboardTimeSeriesDataResponse',
@@ -529,6 +534,16 @@ function jobStatus(job, snapshots, known = '') {
             : null,
         tuningDataStats: stats,
         jobState: job.tuningJobState || null,
+        checkpoints: (job.tunedModel?.checkpoints ?? []).flatMap((c) => c.checkpointId
+            ? [
+                {
+                    checkpointId: c.checkpointId,
+                    epoch: toNumber(c.epoch),
+                    step: toNumber(c.step),
+                    endpoint: c.endpoint || null,
+                },
+            ]
+            : []),
         completedEpochs: toNumber(job.tuningJobMetadata?.completedEpochCount),
     };
 }
@@ -790,6 +805,20 @@ class VertexAiBackend {
         }
         catch (err) {
             throw explain(err, { baseModel: req.baseModel });
+        }
+    }
+    async defaultCheckpoint(model) {
+        try {
+            const m = await this.http.json({
+                method: 'GET',
+                url: this.url(model),
+                what: 'models.get',
+                answer: ANSWERS.model,
+            });
+            return m.defaultCheckpointId || null;
+        }
+        catch (err) {
+            throw explain(err, {});
         }
     }
     async resolveTunedModel(name) {

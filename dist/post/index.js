@@ -39312,6 +39312,7 @@ var Output;
     Output["FinalLoss"] = "final-loss";
     Output["ValidationLoss"] = "validation-loss";
     Output["PassRate"] = "pass-rate";
+    Output["Checkpoint"] = "checkpoint";
     Output["CacheHit"] = "cache-hit";
     Output["ReportPath"] = "report-path";
     Output["CommentUrl"] = "comment-url";
@@ -39334,6 +39335,7 @@ function setOutputs(o) {
         [Output.FinalLoss]: text(o.finalLoss),
         [Output.ValidationLoss]: text(o.validationLoss),
         [Output.PassRate]: text(o.passRate),
+        [Output.Checkpoint]: text(o.checkpoint),
         [Output.CacheHit]: text(o.cacheHit),
         [Output.ReportPath]: o.reportPath,
         [Output.CommentUrl]: text(o.commentUrl),

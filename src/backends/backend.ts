@@ -68,6 +68,8 @@ export interface TuningBackend {
    * model names, as `projects/…/models/M@VERSION` (one models.get).
    */
   resolveTunedModel?(name: string): Promise<string>;
+  /** Vertex AI: the tuned Model's default checkpoint (`defaultCheckpointId`, one models.get), or null. */
+  defaultCheckpoint?(model: string): Promise<string | null>;
   /** An existing tuned model built from this content key, if any (cache / idempotency). */
   findByContentKey(contentKey: string, tunedModelId: string | null): Promise<JobStatus | null>;
   /**

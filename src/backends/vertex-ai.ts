@@ -136,6 +136,20 @@ export class VertexAiBackend implements TuningBackend {
     }
   }
 
+  async defaultCheckpoint(model: string): Promise<string | null> {
+    try {
+      const m = await this.http.json<{ defaultCheckpointId?: string }>({
+        method: 'GET',
+        url: this.url(model),
+        what: 'models.get',
+        answer: ANSWERS.model,
+      });
+      return m.defaultCheckpointId || null;
+    } catch (err) {
+      throw explain(err, {});
+    }
+  }
+
   async resolveTunedModel(name: string): Promise<string> {
     let model: { name?: string; versionId?: string };
     try {

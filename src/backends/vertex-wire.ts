@@ -33,7 +33,11 @@ export interface WireTuningJob {
   error?: WireStatus;
   labels?: Record<string, string>;
   experiment?: string;
-  tunedModel?: { model?: string; endpoint?: string };
+  tunedModel?: {
+    model?: string;
+    endpoint?: string;
+    checkpoints?: { checkpointId?: string; epoch?: string | number; step?: string | number; endpoint?: string }[];
+  };
   tuningJobState?: string;
   tuningJobMetadata?: { completedEpochCount?: string | number };
   supervisedTuningSpec?: {
@@ -103,7 +107,12 @@ export const ANSWERS = {
   series: { kind: 'ListTensorboardTimeSeriesResponse', schema: z.looseObject({ tensorboardTimeSeries: opt(named) }) },
   model: {
     kind: 'Model',
-    schema: z.looseObject({ name: z.string(), versionId: opt(z.string()), versionAliases: opt(z.array(z.string())) }),
+    schema: z.looseObject({
+      name: z.string(),
+      versionId: opt(z.string()),
+      versionAliases: opt(z.array(z.string())),
+      defaultCheckpointId: opt(z.string()),
+    }),
   },
   read: {
     kind: 'ReadTensorboardTimeSeriesDataResponse',
@@ -194,6 +203,18 @@ export function jobStatus(job: WireTuningJob, snapshots: Snapshot[], known = '')
       : null,
     tuningDataStats: stats,
     jobState: job.tuningJobState || null,
+    checkpoints: (job.tunedModel?.checkpoints ?? []).flatMap((c) =>
+      c.checkpointId
+        ? [
+            {
+              checkpointId: c.checkpointId,
+              epoch: toNumber(c.epoch),
+              step: toNumber(c.step),
+              endpoint: c.endpoint || null,
+            },
+          ]
+        : [],
+    ),
     completedEpochs: toNumber(job.tuningJobMetadata?.completedEpochCount),
   };
 }

@@ -34,6 +34,8 @@ export function blankReport(run: RunFacts): Report {
     dataset: null,
     snapshots: [],
     finalLoss: null,
+    checkpoints: [],
+    selectedCheckpoint: null,
     validationSnapshots: [],
     validationLoss: null,
     eval: null,

@@ -4,6 +4,14 @@ import type { DatasetStats } from '../dataset/analysis/stats.js';
 import type { EvalSummary } from '../eval/types.js';
 import type { BackendName, Hyperparameters, Snapshot, TuningDataStats, RunState, DatasetFinding } from '../domain.js';
 
+export interface ReportCheckpoint {
+  checkpointId: string;
+  epoch: number | null;
+  step: number | null;
+  endpoint: string | null;
+  passRate: number | null;
+}
+
 export interface Gate {
   name: 'min-pass-rate' | 'max-final-loss' | string;
   threshold: number;
@@ -72,6 +80,12 @@ export interface Report {
   problemCounts?: { errors: number; warnings: number } | null;
   snapshots: Pick<Snapshot, 'step' | 'epoch' | 'meanLoss'>[];
   finalLoss: number | null;
+  /**
+   * Vertex AI (v2): the checkpoints the job exported, with the pass rate of each one evaluated
+   * (null when it was not), and the one `checkpoint`, `pass-rate` and `endpoint` refer to.
+   */
+  checkpoints?: ReportCheckpoint[];
+  selectedCheckpoint?: ReportCheckpoint | null;
   /** Vertex AI with `validation-data` (v2): the validation loss by step, and its last value. */
   validationSnapshots?: Pick<Snapshot, 'step' | 'meanLoss'>[];
   validationLoss?: number | null;

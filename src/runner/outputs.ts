@@ -14,6 +14,7 @@ export enum Output {
   FinalLoss = 'final-loss',
   ValidationLoss = 'validation-loss',
   PassRate = 'pass-rate',
+  Checkpoint = 'checkpoint',
   CacheHit = 'cache-hit',
   ReportPath = 'report-path',
   CommentUrl = 'comment-url',
@@ -35,6 +36,7 @@ export interface Outputs {
   finalLoss: number | null;
   validationLoss: number | null;
   passRate: number | null;
+  checkpoint: string | null;
   cacheHit: boolean;
   /** Empty when the report could not be written. */
   reportPath: string;
@@ -51,6 +53,7 @@ export function setOutputs(o: Outputs): void {
     [Output.FinalLoss]: text(o.finalLoss),
     [Output.ValidationLoss]: text(o.validationLoss),
     [Output.PassRate]: text(o.passRate),
+    [Output.Checkpoint]: text(o.checkpoint),
     [Output.CacheHit]: text(o.cacheHit),
     [Output.ReportPath]: o.reportPath,
     [Output.CommentUrl]: text(o.commentUrl),

@@ -20,6 +20,7 @@ import { planJob } from '../job/plan.js';
 import { checkCatalog } from '../job/preflight.js';
 import { datasetReport } from '../report/dataset-report.js';
 import { clearJobState, saveJobState } from '../runner/outputs.js';
+import { scrub } from '../runner/secrets.js';
 import type { SignalSource } from '../runner/signals.js';
 import type { Clock } from '../util/clock.js';
 import { publish } from './publish.js';
@@ -80,8 +81,10 @@ async function tune(run: Run): Promise<void> {
   if (run.stop?.signal.aborted) return; // stopped before anything was created
   await run.timed('create', () => create(run, backend, data));
   if (run.status?.state === 'CREATING') await follow(run, backend);
+  if (run.status?.state === 'ACTIVE') await readCheckpoints(run, backend);
   if (run.status?.state === 'ACTIVE' && data.eval && data.eval.records.length > 0) {
     await run.timed('eval', () => evaluateModel(run, backend, data.eval?.records ?? []));
+    if (run.report.selectedCheckpoint) run.report.selectedCheckpoint.passRate = run.report.eval?.passRate ?? null;
   }
 }
 
@@ -135,6 +138,32 @@ async function follow(run: Run, backend: TuningBackend): Promise<void> {
   // A job that could not be cancelled is the post step's to try again.
   if (followed.stoppedBy && cancelOnStop && !followed.cancelled) report.error = followed.status.error;
   else saveState(run, true);
+}
+
+/**
+ * Vertex AI: the checkpoints the job exported, and the one the Model serves by default
+ * (`defaultCheckpointId`, one models.get), which `checkpoint`, `pass-rate` and `endpoint` then
+ * refer to. Best effort: a failed read is a warning, not the end of the run.
+ */
+async function readCheckpoints(run: Run, backend: TuningBackend): Promise<void> {
+  const checkpoints = run.status?.checkpoints ?? [];
+  const model = run.status?.tunedModel;
+  if (!backend.defaultCheckpoint || checkpoints.length === 0 || !model) return;
+  run.report.checkpoints = checkpoints.map((c) => ({ ...c, passRate: null }));
+  try {
+    const id = (await backend.defaultCheckpoint(model)) ?? checkpoints.at(-1)?.checkpointId ?? null;
+    const selected = run.report.checkpoints.find((c) => c.checkpointId === id) ?? null;
+    run.report.selectedCheckpoint = selected ? { ...selected } : null;
+    if (selected) {
+      core.info(
+        `${checkpoints.length} checkpoint(s); the model serves checkpoint ${selected.checkpointId} (epoch ${selected.epoch ?? '?'}) by default.`,
+      );
+    }
+  } catch (err) {
+    core.warning(
+      `Could not read the default checkpoint of ${model}: ${scrub(err instanceof Error ? err.message : String(err))}`,
+    );
+  }
 }
 
 async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]): Promise<void> {

@@ -51,6 +51,7 @@ export async function publish(run: Run): Promise<void> {
     finalLoss: report.finalLoss,
     validationLoss: report.validationLoss ?? null,
     passRate: report.eval?.passRate ?? null,
+    checkpoint: report.selectedCheckpoint?.checkpointId ?? null,
     cacheHit: report.cacheHit,
     reportPath: written ? run.reportPath : '',
     commentUrl: run.comments.url,

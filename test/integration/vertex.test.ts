@@ -535,7 +535,11 @@ describe('continuous tuning from a tuned model (issue 13, decision 7)', () => {
       /::notice::base-model projects\/.* is a tuned model \(continuous tuning\): the model catalog check is skipped/,
     );
     const gets = emu.requests.filter((r) => r.method === 'GET' && /\/models\/[^/]+$/.test(r.path.split('?')[0]!));
-    expect(gets.map((r) => decodeURIComponent(r.path.split('?')[0]!))).toEqual([`/v1/${model}@default`]);
+    // One read before the create (the alias resolved); after tuning, the new version's default checkpoint.
+    expect(gets.map((r) => decodeURIComponent(r.path.split('?')[0]!))).toEqual([
+      `/v1/${model}@default`,
+      `/v1/${model}@2`,
+    ]);
     const create = JSON.parse(
       emu.requests.find((r) => r.method === 'POST' && r.path.split('?')[0]!.endsWith('/tuningJobs'))!.body,
     ) as Record<string, unknown>;
@@ -557,5 +561,30 @@ describe('continuous tuning from a tuned model (issue 13, decision 7)', () => {
     expect(result.exitCode).toBe(1);
     expect(runner.outputs()['state']).toBe('REJECTED');
     expect(creates()).toHaveLength(0);
+  });
+});
+
+describe('checkpoints (issue 13, part: the service default)', () => {
+  it('one checkpoint per epoch in the report; checkpoint, pass-rate and endpoint refer to the default one', async () => {
+    const runner = action({ 'epoch-count': '4' }, { event: 'push' });
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const out = runner.outputs();
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+    expect(report.checkpoints.map((c: { checkpointId: string; epoch: number }) => [c.checkpointId, c.epoch])).toEqual([
+      ['1', 1],
+      ['2', 2],
+      ['3', 3],
+      ['4', 4],
+    ]);
+    const endpoints = new Set(report.checkpoints.map((c: { endpoint: string }) => c.endpoint));
+    expect(endpoints.size).toBe(4); // each on its own endpoint
+    // The Model's defaultCheckpointId, read with one models.get.
+    const modelGets = emu.requests.filter((r) => r.method === 'GET' && /\/models\/[^/]+$/.test(r.path.split('?')[0]!));
+    expect(modelGets).toHaveLength(1);
+    expect(out['checkpoint']).toBe('4');
+    expect(report.selectedCheckpoint).toMatchObject({ checkpointId: '4', epoch: 4, passRate: report.eval.passRate });
+    expect(report.selectedCheckpoint.endpoint).toBe(out['endpoint']);
+    expect(result.stdout).toContain('4 checkpoint(s); the model serves checkpoint 4 (epoch 4) by default.');
   });
 });

@@ -67,6 +67,8 @@ export interface JobRecord {
   baseModel: string;
   /** The Model version this job makes: 1, or the next version of the pre-tuned model's Model (continuous tuning). */
   versionId: number;
+  /** The Model version's default checkpoint, once PATCHed (else the last one). */
+  defaultCheckpointId?: string;
   /** Continuous tuning: the model version it started from (`preTunedModel.tunedModelName`). */
   preTunedModel?: string;
   displayName: string;
@@ -165,8 +167,27 @@ export class JobStore {
 
   findByEndpoint(project: string, location: string, endpointId: string): JobRecord | undefined {
     return this.all().find(
-      (r) => r.endpointId === endpointId && this.sameProject(r, project) && r.location === location,
+      (r) =>
+        (r.endpointId === endpointId || this.checkpoints(r).some((c) => c.endpointId === endpointId)) &&
+        this.sameProject(r, project) &&
+        r.location === location,
     );
+  }
+
+  /**
+   * The checkpoints a succeeded job exports (2026-09 protos: TunedModel.checkpoints): one per
+   * epoch, each deployed on its own endpoint, the last one on the tuned model's endpoint and the
+   * Model's default; only the last with exportLastCheckpointOnly.
+   */
+  checkpoints(r: JobRecord): { checkpointId: string; epoch: number; step: number; endpointId: string }[] {
+    const perEpoch = r.totalSteps / Math.max(1, r.epochCount);
+    const epochs = r.exportLastCheckpointOnly ? [r.epochCount] : Array.from({ length: r.epochCount }, (_v, i) => i + 1);
+    return epochs.map((epoch) => ({
+      checkpointId: String(epoch),
+      epoch,
+      step: Math.round(epoch * perEpoch),
+      endpointId: epoch === r.epochCount ? r.endpointId : numericId(`${r.endpointId}:checkpoint:${epoch}`),
+    }));
   }
 
   progress(r: JobRecord, now = this.env.now()): Progress {
@@ -290,6 +311,12 @@ export class JobStore {
       out['tunedModel'] = {
         model: `${this.parent(r)}/models/${r.modelId}@${r.versionId}`,
         endpoint: `${this.parent(r)}/endpoints/${r.endpointId}`,
+        checkpoints: this.checkpoints(r).map((c) => ({
+          checkpointId: c.checkpointId,
+          epoch: String(c.epoch),
+          step: String(c.step),
+          endpoint: `${this.parent(r)}/endpoints/${c.endpointId}`,
+        })),
       };
     }
     if (p.startAt !== undefined && !('error' in r.data)) out['tuningDataStats'] = this.dataStats(r, r.data);
@@ -540,6 +567,12 @@ export class JobStore {
       name: `projects/${project}/locations/${location}/models/${modelId}`,
       versionId: String(r.versionId),
       versionAliases: r === latest ? ['default'] : [],
+      defaultCheckpointId: r.defaultCheckpointId ?? this.checkpoints(r).at(-1)?.checkpointId ?? '',
+      checkpoints: this.checkpoints(r).map((c) => ({
+        checkpointId: c.checkpointId,
+        epoch: String(c.epoch),
+        step: String(c.step),
+      })),
       displayName: r.displayName,
       createTime: timestamp(r.createdAt),
       versionCreateTime: timestamp(r.createdAt),
