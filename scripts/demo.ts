@@ -39,7 +39,8 @@ async function main(): Promise<number> {
   const emulator = await startEmulator({
     apiKeys: [API_KEY],
     training: { tunable: true, stepMs: 150 },
-    vertex: { stepMs: 40, pendingMs: 300 },
+    // The checkpoint of epoch 3 answers best: --backend vertex-ai evaluates them all and selects it.
+    vertex: { stepMs: 40, pendingMs: 300, checkpointQuality: [0.2, 0.5, 1, 0.8, 0.7] },
   });
   const github = await startGitHubFake();
   try {
@@ -112,6 +113,8 @@ function backendInputs(emulator: Emulator): Record<string, string> {
     location: 'us-central1',
     'staging-uri': 'gs://demo-tuning-bucket/gemini-tune',
     'validation-data': 'examples/number-generator/validation.jsonl',
+    'eval-checkpoints': 'all',
+    'select-checkpoint': 'best',
   };
 }
 

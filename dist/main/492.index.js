@@ -12012,7 +12012,7 @@ async function getToken(tokenOptions) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GoogleToken = void 0;
 const gaxios_1 = __webpack_require__(7842);
-const tokenHandler_1 = __webpack_require__(9107);
+const tokenHandler_1 = __webpack_require__(1488);
 const revokeToken_1 = __webpack_require__(8024);
 /**
  * The GoogleToken class is used to manage authentication with Google's OAuth 2.0 authorization server.
@@ -12223,7 +12223,7 @@ async function revokeToken(accessToken, transporter) {
 
 /***/ }),
 
-/***/ 9107:
+/***/ 1488:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

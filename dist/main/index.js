@@ -139,6 +139,8 @@ const INPUT_NAMES = [
     'eval-thinking',
     'eval-max-output-tokens',
     'eval-system-instruction',
+    'eval-checkpoints',
+    'select-checkpoint',
     'min-pass-rate',
     'max-final-loss',
     'comment',
@@ -211,6 +213,8 @@ const schema = schemas/* object */.Ikc({
     'eval-thinking': optional(thinking),
     'eval-max-output-tokens': optional(positiveInteger),
     'eval-system-instruction': optional(input_values_text),
+    'eval-checkpoints': required(oneOf(['final', 'all']), 'final'),
+    'select-checkpoint': required(oneOf(['default', 'best']), 'default'),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     comment: required(oneOf(['auto', 'off']), 'auto'),
@@ -236,6 +240,10 @@ const schema = schemas/* object */.Ikc({
             fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
         if (v['validation-data'] !== null)
             fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
+        if (v['eval-checkpoints'] === 'all')
+            fail('eval-checkpoints', 'all is Vertex AI only; remove it');
+        if (v['select-checkpoint'] === 'best')
+            fail('select-checkpoint', 'best is Vertex AI only; remove it');
         if (v['base-model']?.startsWith('projects/'))
             fail('base-model', 'names a Vertex AI model (continuous tuning), which is Vertex AI only; set backend: vertex-ai');
         if (v.resume?.startsWith('projects/'))
@@ -252,6 +260,9 @@ const schema = schemas/* object */.Ikc({
             fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
         if (v.resume?.startsWith('tunedModels/'))
             fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+    }
+    if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
+        fail('select-checkpoint', 'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)');
     }
     const name = v['display-name'];
     if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
@@ -345,6 +356,8 @@ function parseSettings(raw, env = {}) {
             ...(v['eval-thinking'] ?? {}),
         },
         evalSystemInstruction: v['eval-system-instruction'],
+        evalCheckpoints: v['eval-checkpoints'],
+        selectCheckpoint: v['select-checkpoint'],
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
         comment: v.comment,
@@ -8113,7 +8126,7 @@ async function run(env = process.env, options = {}) {
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw, env);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1488));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3066));
         await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m, options.signals);
     }
     catch (err) {

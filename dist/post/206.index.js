@@ -922,6 +922,20 @@ class VertexAiBackend {
             throw explain(err, {});
         }
     }
+    async setDefaultCheckpoint(model, checkpointId) {
+        try {
+            await this.http.json({
+                method: 'PATCH',
+                url: this.url(model, { updateMask: 'defaultCheckpointId' }),
+                body: { defaultCheckpointId: checkpointId },
+                what: 'models.patch',
+                answer: ANSWERS.model,
+            });
+        }
+        catch (err) {
+            throw explain(err, {});
+        }
+    }
     async resolveTunedModel(name) {
         let model;
         try {

@@ -39082,6 +39082,8 @@ const INPUT_NAMES = [
     'eval-thinking',
     'eval-max-output-tokens',
     'eval-system-instruction',
+    'eval-checkpoints',
+    'select-checkpoint',
     'min-pass-rate',
     'max-final-loss',
     'comment',
@@ -39154,6 +39156,8 @@ const schema = post_schemas/* object */.Ikc({
     'eval-thinking': optional(thinking),
     'eval-max-output-tokens': optional(positiveInteger),
     'eval-system-instruction': optional(input_values_text),
+    'eval-checkpoints': required(oneOf(['final', 'all']), 'final'),
+    'select-checkpoint': required(oneOf(['default', 'best']), 'default'),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     comment: required(oneOf(['auto', 'off']), 'auto'),
@@ -39179,6 +39183,10 @@ const schema = post_schemas/* object */.Ikc({
             fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
         if (v['validation-data'] !== null)
             fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
+        if (v['eval-checkpoints'] === 'all')
+            fail('eval-checkpoints', 'all is Vertex AI only; remove it');
+        if (v['select-checkpoint'] === 'best')
+            fail('select-checkpoint', 'best is Vertex AI only; remove it');
         if (v['base-model']?.startsWith('projects/'))
             fail('base-model', 'names a Vertex AI model (continuous tuning), which is Vertex AI only; set backend: vertex-ai');
         if (v.resume?.startsWith('projects/'))
@@ -39195,6 +39203,9 @@ const schema = post_schemas/* object */.Ikc({
             fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
         if (v.resume?.startsWith('tunedModels/'))
             fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+    }
+    if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
+        fail('select-checkpoint', 'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)');
     }
     const name = v['display-name'];
     if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
@@ -39288,6 +39299,8 @@ function parseSettings(raw, env = {}) {
             ...(v['eval-thinking'] ?? {}),
         },
         evalSystemInstruction: v['eval-system-instruction'],
+        evalCheckpoints: v['eval-checkpoints'],
+        selectCheckpoint: v['select-checkpoint'],
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
         comment: v.comment,

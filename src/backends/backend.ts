@@ -70,6 +70,8 @@ export interface TuningBackend {
   resolveTunedModel?(name: string): Promise<string>;
   /** Vertex AI: the tuned Model's default checkpoint (`defaultCheckpointId`, one models.get), or null. */
   defaultCheckpoint?(model: string): Promise<string | null>;
+  /** Vertex AI: makes `checkpointId` the Model's default (`PATCH ?updateMask=defaultCheckpointId`). */
+  setDefaultCheckpoint?(model: string, checkpointId: string): Promise<void>;
   /** An existing tuned model built from this content key, if any (cache / idempotency). */
   findByContentKey(contentKey: string, tunedModelId: string | null): Promise<JobStatus | null>;
   /**

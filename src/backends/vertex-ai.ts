@@ -150,6 +150,20 @@ export class VertexAiBackend implements TuningBackend {
     }
   }
 
+  async setDefaultCheckpoint(model: string, checkpointId: string): Promise<void> {
+    try {
+      await this.http.json({
+        method: 'PATCH',
+        url: this.url(model, { updateMask: 'defaultCheckpointId' }),
+        body: { defaultCheckpointId: checkpointId },
+        what: 'models.patch',
+        answer: ANSWERS.model,
+      });
+    } catch (err) {
+      throw explain(err, {});
+    }
+  }
+
   async resolveTunedModel(name: string): Promise<string> {
     let model: { name?: string; versionId?: string };
     try {

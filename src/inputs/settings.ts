@@ -55,6 +55,10 @@ export interface Settings {
   evalGeneration: GenerationConfig;
   /** System instruction for the eval cases that have none of their own. */
   evalSystemInstruction: string | null;
+  /** Vertex AI: `all` also evaluates every checkpoint the job exported. */
+  evalCheckpoints: 'final' | 'all';
+  /** Vertex AI: `best` makes the checkpoint with the highest pass rate the Model's default. */
+  selectCheckpoint: 'default' | 'best';
   minPassRate: number | null;
   maxFinalLoss: number | null;
   comment: 'auto' | 'off';
@@ -93,6 +97,8 @@ export const INPUT_NAMES = [
   'eval-thinking',
   'eval-max-output-tokens',
   'eval-system-instruction',
+  'eval-checkpoints',
+  'select-checkpoint',
   'min-pass-rate',
   'max-final-loss',
   'comment',
@@ -191,6 +197,8 @@ const schema = z
     'eval-thinking': optional(thinking),
     'eval-max-output-tokens': optional(positiveInteger),
     'eval-system-instruction': optional(text),
+    'eval-checkpoints': required(oneOf(['final', 'all'] as const), 'final'),
+    'select-checkpoint': required(oneOf(['default', 'best'] as const), 'default'),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     comment: required(oneOf(['auto', 'off'] as const), 'auto'),
@@ -222,6 +230,8 @@ const schema = z
         if (v['adapter-size'] !== null) fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
         if (v['validation-data'] !== null)
           fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
+        if (v['eval-checkpoints'] === 'all') fail('eval-checkpoints', 'all is Vertex AI only; remove it');
+        if (v['select-checkpoint'] === 'best') fail('select-checkpoint', 'best is Vertex AI only; remove it');
         if (v['base-model']?.startsWith('projects/'))
           fail(
             'base-model',
@@ -249,6 +259,12 @@ const schema = z
             'resume',
             'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
           );
+      }
+      if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
+        fail(
+          'select-checkpoint',
+          'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)',
+        );
       }
       const name = v['display-name'];
       if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
@@ -355,6 +371,8 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
       ...(v['eval-thinking'] ?? {}),
     },
     evalSystemInstruction: v['eval-system-instruction'],
+    evalCheckpoints: v['eval-checkpoints'],
+    selectCheckpoint: v['select-checkpoint'],
     minPassRate: v['min-pass-rate'],
     maxFinalLoss: v['max-final-loss'],
     comment: v.comment,

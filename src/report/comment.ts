@@ -6,6 +6,7 @@ import {
   FULL_DATA_NOTE,
   code,
   dataset,
+  checkpointLine,
   evalHeadline,
   gates,
   hyperparameters,
@@ -126,7 +127,7 @@ function build(
 
   const e = report.eval;
   if (e) {
-    parts.push(`#### Eval\n\n${evalHeadline(e)}`);
+    parts.push(`#### Eval\n\n${evalHeadline(e)}${checkpointLine(report)}`);
     const { table, cut } = evalTable(e, rows, limits);
     if (rows.length > 0) parts.push(table);
     const reg = regressions(e, maxIds);

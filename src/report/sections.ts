@@ -275,3 +275,15 @@ export function generationText(g: EvalSummary['generationConfig']): string {
   if (g.maxOutputTokens !== undefined) parts.push(`at most ${formatNumber(g.maxOutputTokens)} output tokens`);
   return parts.length > 0 ? parts.join(', ') : "the model's default generation settings";
 }
+
+/** The pass rate of each checkpoint evaluated (eval-checkpoints: all), the selected one marked; '' when none was. */
+export function checkpointLine(report: Report): string {
+  const rated = (report.checkpoints ?? []).filter((c) => c.passRate !== null);
+  if (rated.length < 2) return '';
+  const selected = report.selectedCheckpoint?.checkpointId;
+  const items = rated.map((c) => {
+    const text = `checkpoint ${escapeInline(c.checkpointId)}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${formatPercent(c.passRate)}`;
+    return c.checkpointId === selected ? `**${text}** ✓` : text;
+  });
+  return `\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to`;
+}

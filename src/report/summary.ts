@@ -8,6 +8,7 @@ import { passMark } from './format.js';
 import { downsample } from './loss-chart.js';
 import {
   dataset,
+  checkpointLine,
   evalHeadline,
   gates,
   hyperparameters,
@@ -92,7 +93,7 @@ function build(report: Report, level: Level, rows: number[], mode: 'rows' | null
 
   const e = report.eval;
   if (e) {
-    parts.push(`### Eval\n\n${evalHeadline(e)}`);
+    parts.push(`### Eval\n\n${evalHeadline(e)}${checkpointLine(report)}`);
     const reg = regressions(e, 1_000);
     if (reg) parts.push(reg);
     const { table, cut } = evalTable(e, rows, level.table);

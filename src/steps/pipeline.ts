@@ -9,6 +9,7 @@ import { createBackend } from '../backends/create-backend.js';
 import { CreateStoppedError, type TuningBackend } from '../backends/backend.js';
 import { loadDatasets, type Datasets } from '../dataset/load-datasets.js';
 import type { EvalCase, JobStatus } from '../domain.js';
+import { bestCheckpoint, evaluateCheckpoints } from '../eval/checkpoints.js';
 import { evaluate } from '../eval/evaluate.js';
 import { progressComments } from '../github/comment-writer.js';
 import type { Settings } from '../inputs/settings.js';
@@ -85,6 +86,9 @@ async function tune(run: Run): Promise<void> {
   if (run.status?.state === 'ACTIVE' && data.eval && data.eval.records.length > 0) {
     await run.timed('eval', () => evaluateModel(run, backend, data.eval?.records ?? []));
     if (run.report.selectedCheckpoint) run.report.selectedCheckpoint.passRate = run.report.eval?.passRate ?? null;
+    if (settings.evalCheckpoints === 'all' && run.report.eval && run.report.selectedCheckpoint && !run.stoppedBy) {
+      await run.timed('checkpoints', () => chooseCheckpoint(run, backend, data.eval?.records ?? []));
+    }
   }
 }
 
@@ -164,6 +168,30 @@ async function readCheckpoints(run: Run, backend: TuningBackend): Promise<void> 
       `Could not read the default checkpoint of ${model}: ${scrub(err instanceof Error ? err.message : String(err))}`,
     );
   }
+}
+
+/** Every checkpoint evaluated; with select-checkpoint: best, the best made the Model's default and reported. */
+async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCase[]): Promise<void> {
+  const { report, settings } = run;
+  const selected = report.selectedCheckpoint!;
+  const checkpoints = report.checkpoints ?? [];
+  const summaries = await evaluateCheckpoints(backend, settings, {
+    checkpoints,
+    defaultId: selected.checkpointId,
+    main: report.eval!,
+    cases,
+    baseModel: run.baseModel,
+    clock: run.clock,
+    signal: run.timeLimit,
+  });
+  const best = bestCheckpoint(checkpoints, selected.checkpointId);
+  if (settings.selectCheckpoint !== 'best' || !best || best.checkpointId === selected.checkpointId) return;
+  const model = run.status!.tunedModel!;
+  await backend.setDefaultCheckpoint!(model, best.checkpointId);
+  core.info(`Checkpoint ${best.checkpointId} (epoch ${best.epoch ?? '?'}) is now the default of ${model}.`);
+  report.selectedCheckpoint = { ...best };
+  report.eval = summaries.get(best.checkpointId) ?? report.eval;
+  if (best.endpoint) report.endpoint = best.endpoint;
 }
 
 async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]): Promise<void> {

@@ -25,6 +25,9 @@ describe('npm run demo', () => {
     expect(r.stdout).toMatch(/Base model:\*\* `gemini-3\.5-flash` \(vertex-ai\)/);
     expect(r.stdout).toContain('title "Loss: training (first line), validation (second line)"');
     expect(r.stdout).toMatch(/validation-loss\s+[0-9.]+/);
+    // Checkpoints evaluated, the best (epoch 3 in the demo's emulator) selected.
+    expect(r.stdout).toMatch(/checkpoint\s+3\n/);
+    expect(r.stdout).toContain('Checkpoint 3 (epoch 3) is now the default of');
     expect(r.stdout).toMatch(/OK: state ACTIVE, tuned model projects\/\d+\/locations\/us-central1\/models\//);
   }, 70_000);
 

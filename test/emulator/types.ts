@@ -56,6 +56,11 @@ export interface VertexTrainingOptions {
   projectNumber?: string;
   /** Time tuningJobs.create takes, on the emulator's `sleep`: the job exists once it has passed. Default 0. */
   createLatencyMs?: number;
+  /**
+   * Per epoch, the share (0..1) of inputs the checkpoint of that epoch answers as it was tuned to;
+   * the rest get the base model's chatty answer. Default: every checkpoint answers like the model.
+   */
+  checkpointQuality?: number[];
 }
 
 export interface AuthOptions {

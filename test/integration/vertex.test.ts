@@ -588,3 +588,58 @@ describe('checkpoints (issue 13, part: the service default)', () => {
     expect(result.stdout).toContain('4 checkpoint(s); the model serves checkpoint 4 (epoch 4) by default.');
   });
 });
+
+describe('eval-checkpoints: all and select-checkpoint: best (issue 13)', () => {
+  it('every checkpoint evaluated, the best PATCHed as default; checkpoint, pass-rate, endpoint and the gate refer to it', async () => {
+    // Epoch 2 answers every input as tuned; the others fewer.
+    emu.configure({ vertex: { stepMs: 5, outcome: 'SUCCEEDED', checkpointQuality: [0.2, 1, 0.6, 0.4] } });
+    const runner = action(
+      {
+        'epoch-count': '4',
+        'eval-checkpoints': 'all',
+        'select-checkpoint': 'best',
+        'min-pass-rate': '0.9',
+        'comment-key': 'checkpoints',
+      },
+      { prNumber: 280 },
+    );
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const out = runner.outputs();
+    const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));
+    // Every checkpoint endpoint got the eval (the default one through the tuned model's endpoint).
+    const endpoints = report.checkpoints.map((c: { endpoint: string }) => c.endpoint.split('/').pop());
+    for (const id of endpoints) {
+      expect(emu.requests.some((r) => r.path.includes(`/endpoints/${id}:generateContent`))).toBe(true);
+    }
+    const rates = report.checkpoints.map((c: { passRate: number }) => c.passRate);
+    expect(new Set(rates).size).toBeGreaterThan(1);
+    expect(Math.max(...rates)).toBe(rates[1]);
+    // The best, checkpoint 2, made the default with one PATCH.
+    const patches = emu.requests.filter((r) => r.method === 'PATCH');
+    expect(patches).toHaveLength(1);
+    expect(patches[0]!.path).toMatch(/\/models\/\d+@1\?updateMask=defaultCheckpointId$/);
+    expect(JSON.parse(patches[0]!.body)).toEqual({ defaultCheckpointId: '2' });
+    expect(out['checkpoint']).toBe('2');
+    expect(Number(out['pass-rate'])).toBe(rates[1]);
+    expect(out['endpoint']).toBe(report.checkpoints[1].endpoint);
+    expect(report.selectedCheckpoint).toMatchObject({ checkpointId: '2', epoch: 2, passRate: rates[1] });
+    expect(report.gates).toEqual([{ name: 'min-pass-rate', threshold: 0.9, value: rates[1], passed: true }]);
+    // The comment shows the pass rate per checkpoint, the selected one marked.
+    // (As GitHub renders it: the numeric character references the escaping writes are the digits.)
+    const comment = gh
+      .comments('octo-org', 'number-tuner', 280)
+      .at(-1)!
+      .body.replace(/&#(\d+);/g, (_m, d: string) => String.fromCharCode(Number(d)));
+    expect(comment).toMatch(
+      /\*\*Checkpoints:\*\* checkpoint 1 \(epoch 1\): [0-9.]+% · \*\*checkpoint 2 \(epoch 2\): 100(\.0)?%\*\* ✓ · checkpoint 3/,
+    );
+  });
+
+  it('select-checkpoint: best without eval-checkpoints: all is an input error', async () => {
+    const result = await runMain(action({ 'select-checkpoint': 'best' }, { event: 'push' }), { clock });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('input "select-checkpoint" best needs eval-checkpoints: all');
+    expect(emu.requests).toHaveLength(0);
+  });
+});

@@ -13,6 +13,7 @@ export const DEFAULT_VERTEX: ResolvedVertex = {
   cancelMs: 0,
   projectNumber: '123456789012',
   createLatencyMs: 0,
+  checkpointQuality: undefined,
 };
 
 export function resolveVertex(base: ResolvedVertex, patch: VertexTrainingOptions | undefined): ResolvedVertex {
@@ -23,6 +24,12 @@ export function resolveVertex(base: ResolvedVertex, patch: VertexTrainingOptions
     if (v === undefined) continue;
     if (!(v >= 0)) throw new TypeError(`vertex.${k} must be >= 0`);
     out[k] = v;
+  }
+  if ('checkpointQuality' in patch) {
+    const q = patch.checkpointQuality;
+    if (q !== undefined && !q.every((x) => x >= 0 && x <= 1))
+      throw new TypeError('vertex.checkpointQuality values must be in [0, 1]');
+    out.checkpointQuality = q === undefined ? undefined : [...q];
   }
   if ('totalSteps' in patch) {
     const v = patch.totalSteps;

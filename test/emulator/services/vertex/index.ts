@@ -66,6 +66,9 @@ export class VertexService {
     router.add('GET', new RegExp(`${LOC}/models/(?<model>[^/:]+)$`), (c) =>
       json(200, j.getModel(...at(c), p(c, 'model'))),
     );
+    router.add('PATCH', new RegExp(`${LOC}/models/(?<model>[^/:]+)$`), (c) =>
+      json(200, j.patchModel(...at(c), p(c, 'model'), c.query.get('updateMask') ?? '', JSON.parse(c.rawBody || '{}'))),
+    );
 
     const GEN = '(?<method>generateContent|streamGenerateContent)';
     router.add('POST', new RegExp(`${LOC}/endpoints/(?<id>${ID}):${GEN}$`), (c) =>
@@ -134,7 +137,10 @@ export class VertexService {
         );
       }
       const examples = this.jobs.examples(r);
-      answer = (input) => tunedAnswer(input, examples);
+      // A checkpoint's endpoint answers as well as that epoch had learnt (vertex.checkpointQuality).
+      const epoch = this.jobs.checkpointEpoch(r, target.id);
+      const quality = epoch === null ? 1 : (r.training.checkpointQuality?.[epoch - 1] ?? 1);
+      answer = (input) => (share(input) < quality ? tunedAnswer(input, examples) : baseAnswer(input));
       modelVersion = r.baseModel;
     } else {
       if (target.publisher !== 'google' || !(VERTEX_BASE_MODELS as readonly string[]).includes(target.id)) {
@@ -235,4 +241,11 @@ export class VertexService {
       this.inFlight--;
     }
   }
+}
+
+/** A stable share in [0, 1) for an input (which inputs a checkpoint answers well). */
+function share(input: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < input.length; i++) h = Math.imul(h ^ input.charCodeAt(i), 16777619) >>> 0;
+  return h / 2 ** 32;
 }

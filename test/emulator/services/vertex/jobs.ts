@@ -37,6 +37,7 @@ export interface ResolvedVertex {
   createLatencyMs: number;
   /** The project number resource names carry. */
   projectNumber: string;
+  checkpointQuality: number[] | undefined;
 }
 
 /**
@@ -578,6 +579,36 @@ export class JobStore {
       versionCreateTime: timestamp(r.createdAt),
       labels: { ...r.labels },
     };
+  }
+
+  /** models.patch with updateMask=defaultCheckpointId: the checkpoint the Model serves by default. */
+  patchModel(project: string, location: string, ref: string, updateMask: string, body: Json): Json {
+    if (updateMask !== 'defaultCheckpointId' && updateMask !== 'default_checkpoint_id') {
+      throw invalidArgument(
+        `The emulator supports update_mask default_checkpoint_id only, got "${updateMask}".`,
+        'update_mask',
+      );
+    }
+    const current = this.getModel(project, location, ref);
+    const r = this.versionsOf(ref.split('@')[0]!).find((j) => String(j.versionId) === current['versionId']);
+    const id = body['defaultCheckpointId'];
+    if (!r || typeof id !== 'string' || !this.checkpoints(r).some((c) => c.checkpointId === id)) {
+      throw invalidArgument(
+        `default_checkpoint_id ${JSON.stringify(id)} is not a checkpoint of ${ref}.`,
+        'model.default_checkpoint_id',
+      );
+    }
+    r.defaultCheckpointId = id;
+    return this.getModel(project, location, ref);
+  }
+
+  /** The epoch of the checkpoint an endpoint serves (the tuned model's own endpoint: the default checkpoint). */
+  checkpointEpoch(r: JobRecord, endpointId: string): number | null {
+    const all = this.checkpoints(r);
+    if (endpointId === r.endpointId) {
+      return (all.find((c) => c.checkpointId === r.defaultCheckpointId) ?? all.at(-1))?.epoch ?? null;
+    }
+    return all.find((c) => c.endpointId === endpointId)?.epoch ?? null;
   }
 
   /** The pre-tuned model a create names (continuous tuning), checked as Vertex AI does; null when none. */
