@@ -283,6 +283,22 @@ const BLOCKED_FINISH_REASONS = [
     'PROHIBITED_CONTENT',
     'SPII',
 ];
+/** The token counts of a response body, or null when it has none. */
+function readUsage(res) {
+    const u = isObject(res['usageMetadata']) ? res['usageMetadata'] : null;
+    if (!u)
+        return null;
+    const count = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0
+        ? v
+        : typeof v === 'string' && /^\d+$/.test(v)
+            ? Number(v)
+            : null;
+    return {
+        prompt: count(u['promptTokenCount']),
+        output: count(u['candidatesTokenCount']),
+        thoughts: count(u['thoughtsTokenCount']),
+    };
+}
 /** The model gave nothing to score: no candidate, or one with no text, and it was not blocked. */
 class EmptyAnswerError extends Error {
     name = 'EmptyAnswerError';
@@ -337,8 +353,10 @@ function readAnswer(res) {
             text += p['text'];
     }
     const blocked = promptBlock ?? (finishReason !== null && BLOCKED_FINISH_REASONS.includes(finishReason) ? finishReason : null);
+    const usage = readUsage(res);
+    const counted = usage ? { usage } : {};
     if (blocked !== null)
-        return { text, blocked, truncated: false };
+        return { text, blocked, truncated: false, ...counted };
     const truncated = finishReason === 'MAX_TOKENS';
     if (candidate === null)
         throw new EmptyAnswerError('the model returned no answer (no candidates)');
@@ -347,7 +365,7 @@ function readAnswer(res) {
         const hint = truncated ? ': the output token limit was reached before any text (by thinking?)' : '';
         throw new EmptyAnswerError(`the model returned no text${why}${hint}`);
     }
-    return { text, blocked: null, truncated };
+    return { text, blocked: null, truncated, ...counted };
 }
 function isObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -5754,6 +5772,8 @@ function summarise(run) {
             reason: r.reason,
             blocked: r.blocked ?? null,
             truncated: r.truncated ?? false,
+            latencyMs: r.latencyMs ?? null,
+            usage: r.usage ?? null,
         };
         const scored = c.expected !== null;
         if (!scored)
@@ -5950,9 +5970,10 @@ async function runEval(opts) {
             errorWarnings++;
             return { output: null, error: result.error, pass: null, reason: null };
         }
-        const { answer } = result;
+        const { answer, latencyMs } = result;
         const scored = await scoreOutput(c, answer, which);
-        return { output: answer.text, ...scored, blocked: answer.blocked, truncated: answer.truncated };
+        const { blocked, truncated, usage } = answer;
+        return { output: answer.text, ...scored, blocked, truncated, latencyMs, usage: usage ?? null };
     };
     const callWithRetry = async (c, model, which) => {
         for (let attempt = 1;; attempt++) {
@@ -5963,8 +5984,9 @@ async function runEval(opts) {
             }
             let err;
             try {
+                const started = clock.now();
                 const answer = await attemptOnce(model, c, permit);
-                return { answer };
+                return { answer, latencyMs: clock.now() - started };
             }
             catch (caught) {
                 err = caught;
@@ -6124,6 +6146,7 @@ function toAnswer(output) {
         text: a.text,
         blocked: typeof a.blocked === 'string' && a.blocked !== '' ? a.blocked : null,
         truncated: a.truncated === true,
+        usage: a.usage ?? null,
     };
 }
 /** A short, single-line reason for an error. */

@@ -1068,6 +1068,22 @@ const BLOCKED_FINISH_REASONS = [
     'PROHIBITED_CONTENT',
     'SPII',
 ];
+/** The token counts of a response body, or null when it has none. */
+function readUsage(res) {
+    const u = isObject(res['usageMetadata']) ? res['usageMetadata'] : null;
+    if (!u)
+        return null;
+    const count = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0
+        ? v
+        : typeof v === 'string' && /^\d+$/.test(v)
+            ? Number(v)
+            : null;
+    return {
+        prompt: count(u['promptTokenCount']),
+        output: count(u['candidatesTokenCount']),
+        thoughts: count(u['thoughtsTokenCount']),
+    };
+}
 /** The model gave nothing to score: no candidate, or one with no text, and it was not blocked. */
 class EmptyAnswerError extends Error {
     name = 'EmptyAnswerError';
@@ -1122,8 +1138,10 @@ function readAnswer(res) {
             text += p['text'];
     }
     const blocked = promptBlock ?? (finishReason !== null && BLOCKED_FINISH_REASONS.includes(finishReason) ? finishReason : null);
+    const usage = readUsage(res);
+    const counted = usage ? { usage } : {};
     if (blocked !== null)
-        return { text, blocked, truncated: false };
+        return { text, blocked, truncated: false, ...counted };
     const truncated = finishReason === 'MAX_TOKENS';
     if (candidate === null)
         throw new EmptyAnswerError('the model returned no answer (no candidates)');
@@ -1132,7 +1150,7 @@ function readAnswer(res) {
         const hint = truncated ? ': the output token limit was reached before any text (by thinking?)' : '';
         throw new EmptyAnswerError(`the model returned no text${why}${hint}`);
     }
-    return { text, blocked: null, truncated };
+    return { text, blocked: null, truncated, ...counted };
 }
 function isObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -30,6 +30,32 @@ export interface GenerateAnswer {
   blocked: string | null;
   /** Cut off at the output token limit (`finishReason: MAX_TOKENS`). */
   truncated: boolean;
+  /** The service's token counts (`usageMetadata`), when it gave them. */
+  usage?: TokenUsage | null;
+}
+
+/** Tokens of one call, from `usageMetadata`: the prompt, the answer, and the thinking. */
+export interface TokenUsage {
+  prompt: number | null;
+  output: number | null;
+  thoughts: number | null;
+}
+
+/** The token counts of a response body, or null when it has none. */
+function readUsage(res: Record<string, unknown>): TokenUsage | null {
+  const u = isObject(res['usageMetadata']) ? res['usageMetadata'] : null;
+  if (!u) return null;
+  const count = (v: unknown): number | null =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0
+      ? v
+      : typeof v === 'string' && /^\d+$/.test(v)
+        ? Number(v)
+        : null;
+  return {
+    prompt: count(u['promptTokenCount']),
+    output: count(u['candidatesTokenCount']),
+    thoughts: count(u['thoughtsTokenCount']),
+  };
 }
 
 /** The model gave nothing to score: no candidate, or one with no text, and it was not blocked. */
@@ -90,7 +116,9 @@ export function readAnswer(res: unknown): GenerateAnswer {
   }
   const blocked =
     promptBlock ?? (finishReason !== null && BLOCKED_FINISH_REASONS.includes(finishReason) ? finishReason : null);
-  if (blocked !== null) return { text, blocked, truncated: false };
+  const usage = readUsage(res);
+  const counted = usage ? { usage } : {};
+  if (blocked !== null) return { text, blocked, truncated: false, ...counted };
   const truncated = finishReason === 'MAX_TOKENS';
   if (candidate === null) throw new EmptyAnswerError('the model returned no answer (no candidates)');
   if (text === '') {
@@ -98,7 +126,7 @@ export function readAnswer(res: unknown): GenerateAnswer {
     const hint = truncated ? ': the output token limit was reached before any text (by thinking?)' : '';
     throw new EmptyAnswerError(`the model returned no text${why}${hint}`);
   }
-  return { text, blocked: null, truncated };
+  return { text, blocked: null, truncated, ...counted };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

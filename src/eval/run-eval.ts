@@ -162,7 +162,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   let throttledCalls = 0;
   let failedCalls = 0;
   const callOnce = async (c: EvalCase, model: string, which: string): Promise<CallResult> => {
-    let result: { answer: GenerateAnswer } | { error: string };
+    let result: { answer: GenerateAnswer; latencyMs: number } | { error: string };
     try {
       result = await callWithRetry(c, model, which);
     } catch (err) {
@@ -174,16 +174,17 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       errorWarnings++;
       return { output: null, error: result.error, pass: null, reason: null };
     }
-    const { answer } = result;
+    const { answer, latencyMs } = result;
     const scored = await scoreOutput(c, answer, which);
-    return { output: answer.text, ...scored, blocked: answer.blocked, truncated: answer.truncated };
+    const { blocked, truncated, usage } = answer;
+    return { output: answer.text, ...scored, blocked, truncated, latencyMs, usage: usage ?? null };
   };
 
   const callWithRetry = async (
     c: EvalCase,
     model: string,
     which: string,
-  ): Promise<{ answer: GenerateAnswer } | { error: string }> => {
+  ): Promise<{ answer: GenerateAnswer; latencyMs: number } | { error: string }> => {
     for (let attempt = 1; ; attempt++) {
       const permit = await limiter.acquire({ front: attempt > 1 });
       if (opts.signal?.aborted) {
@@ -192,8 +193,9 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
       }
       let err: unknown;
       try {
+        const started = clock.now();
         const answer = await attemptOnce(model, c, permit);
-        return { answer };
+        return { answer, latencyMs: clock.now() - started };
       } catch (caught) {
         err = caught;
       }
@@ -367,6 +369,7 @@ function toAnswer(output: unknown): GenerateAnswer {
     text: a.text,
     blocked: typeof a.blocked === 'string' && a.blocked !== '' ? a.blocked : null,
     truncated: a.truncated === true,
+    usage: a.usage ?? null,
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { EvalCase } from '../domain.js';
 import type { EvalCaseResult, EvalSummary } from './types.js';
+import type { TokenUsage } from '../backends/generate-content.js';
 
 /** One model's answer to one case, scored. */
 export interface CallResult {
@@ -15,6 +16,9 @@ export interface CallResult {
   blocked?: string | null;
   /** Cut off at the output token limit. */
   truncated?: boolean;
+  /** How long the answered call took (ms on the run's clock), and its token counts. */
+  latencyMs?: number;
+  usage?: TokenUsage | null;
 }
 
 /**
@@ -57,6 +61,8 @@ export function summarise(run: {
       reason: r.reason,
       blocked: r.blocked ?? null,
       truncated: r.truncated ?? false,
+      latencyMs: r.latencyMs ?? null,
+      usage: r.usage ?? null,
     };
     const scored = c.expected !== null;
     if (!scored) tally.unscored++;

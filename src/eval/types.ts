@@ -17,6 +17,9 @@ export interface EvalCaseResult {
   blocked?: string | null;
   /** The answer was cut off at the output token limit (MAX_TOKENS); its text was scored. */
   truncated?: boolean;
+  /** The tuned model's answer: how long its call took (ms), and its tokens (usageMetadata). */
+  latencyMs?: number | null;
+  usage?: { prompt: number | null; output: number | null; thoughts: number | null } | null;
   baselineOutput?: string | null;
   baselinePass?: boolean | null;
   baselineError?: string | null;

@@ -450,6 +450,12 @@ describe('eval requests as the contract says (issue 13)', () => {
     expect(systems).toEqual(['Answer with the next Roman numeral.', 'Answer with the next number only.']);
     const report = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8'));
     expect(report.eval.generationConfig).toEqual({ temperature: 0.2, maxOutputTokens: 256, thinkingLevel: 'low' });
+    // Per case: the latency of the answered call and the service's token counts.
+    for (const c of report.eval.cases) {
+      expect(c.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(c.usage.prompt).toBeGreaterThan(0);
+      expect(c.usage.output).toBeGreaterThan(0);
+    }
     expect(runner.summary()).toContain('temperature 0.2, thinking low, at most 256 output tokens');
   });
 

@@ -65,3 +65,19 @@ describe('readAnswer', () => {
     );
   });
 });
+
+describe('token usage', () => {
+  it('reads usageMetadata (prompt, output, thoughts), numbers or int64 strings; none: null', () => {
+    const ok = { candidates: [{ content: { parts: [{ text: 'x' }] }, finishReason: 'STOP' }] };
+    expect(
+      readAnswer({ ...ok, usageMetadata: { promptTokenCount: 7, candidatesTokenCount: '3', thoughtsTokenCount: 12 } })
+        .usage,
+    ).toEqual({ prompt: 7, output: 3, thoughts: 12 });
+    expect(readAnswer({ ...ok, usageMetadata: { promptTokenCount: -1 } }).usage).toEqual({
+      prompt: null,
+      output: null,
+      thoughts: null,
+    });
+    expect(readAnswer(ok).usage).toBeUndefined();
+  });
+});
