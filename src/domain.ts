@@ -103,10 +103,17 @@ export interface GenerationConfig {
   thinkingBudget?: number;
 }
 
-/** What one eval call asks: the prompt, and the system instruction when there is one. */
+/** One turn of a multi-turn eval case. */
+export interface EvalTurn {
+  role: 'user' | 'model';
+  text: string;
+}
+
+/** What one eval call asks: the prompt, the system instruction when there is one, and earlier turns. */
 export interface EvalPrompt {
   text: string;
   system: string | null;
+  turns?: EvalTurn[];
 }
 
 // Datasets.
@@ -153,6 +160,8 @@ export interface EvalCase {
   scorer: ScorerName | null;
   /** The case's system instruction (`system`), else the eval-system-instruction input; absent: none. */
   system?: string | null;
+  /** Vertex AI's multi-turn form: the conversation before `input` (the last user turn). */
+  turns?: EvalTurn[];
   line: number;
 }
 

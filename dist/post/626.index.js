@@ -1089,13 +1089,17 @@ class EmptyAnswerError extends Error {
     name = 'EmptyAnswerError';
 }
 async function generateContent(http, url, prompt, config, signal) {
-    const { text, system } = typeof prompt === 'string' ? { text: prompt, system: null } : prompt;
+    const { text, system, turns = [] } = typeof prompt === 'string' ? { text: prompt, system: null } : prompt;
     const generationConfig = generationSettings(config);
     const res = await http.json({
         method: 'POST',
         url,
         body: {
-            contents: [{ role: 'user', parts: [{ text }] }],
+            // Every turn of the case: the earlier ones (multi-turn cases), then the one asked.
+            contents: [
+                ...turns.map((t) => ({ role: t.role, parts: [{ text: t.text }] })),
+                { role: 'user', parts: [{ text }] },
+            ],
             ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}),
             ...(generationConfig ? { generationConfig } : {}),
         },

@@ -70,13 +70,17 @@ export async function generateContent(
   config: GenerationConfig,
   signal?: AbortSignal,
 ): Promise<GenerateAnswer> {
-  const { text, system } = typeof prompt === 'string' ? { text: prompt, system: null } : prompt;
+  const { text, system, turns = [] } = typeof prompt === 'string' ? { text: prompt, system: null } : prompt;
   const generationConfig = generationSettings(config);
   const res = await http.json<unknown>({
     method: 'POST',
     url,
     body: {
-      contents: [{ role: 'user', parts: [{ text }] }],
+      // Every turn of the case: the earlier ones (multi-turn cases), then the one asked.
+      contents: [
+        ...turns.map((t) => ({ role: t.role, parts: [{ text: t.text }] })),
+        { role: 'user', parts: [{ text }] },
+      ],
       ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}),
       ...(generationConfig ? { generationConfig } : {}),
     },

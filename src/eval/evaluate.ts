@@ -30,7 +30,11 @@ export function evaluate(
       generate: (m, prompt, signal, c) =>
         backend.generate(
           m,
-          { text: prompt, system: c.system ?? settings.evalSystemInstruction ?? null },
+          {
+            text: prompt,
+            system: c.system ?? settings.evalSystemInstruction ?? null,
+            ...(c.turns ? { turns: c.turns } : {}),
+          },
           settings.evalGeneration,
           signal,
         ),

@@ -649,3 +649,36 @@ describe('eval-checkpoints: all and select-checkpoint: best (issue 13)', () => {
     expect(emu.requests).toHaveLength(0);
   });
 });
+
+describe("eval cases in Vertex AI's own form (issue 13)", () => {
+  it('systemInstruction and multi-turn contents: every turn sent, the model turn after the last user turn expected', async () => {
+    const evalFile = join(dir, 'native-eval.jsonl');
+    writeFileSync(
+      evalFile,
+      JSON.stringify({
+        systemInstruction: { parts: [{ text: 'Continue the count.' }] },
+        contents: [
+          { role: 'user', parts: [{ text: 'one' }] },
+          { role: 'model', parts: [{ text: 'two' }] },
+          { role: 'user', parts: [{ text: 'seven' }] },
+          { role: 'model', parts: [{ text: 'eight' }] },
+        ],
+      }) + '\n',
+    );
+    const runner = action({ 'eval-data': evalFile }, { event: 'push' });
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const body = JSON.parse(emu.requests.find((r) => r.path.includes(':generateContent'))!.body) as Record<
+      string,
+      unknown
+    >;
+    expect(body['contents']).toEqual([
+      { role: 'user', parts: [{ text: 'one' }] },
+      { role: 'model', parts: [{ text: 'two' }] },
+      { role: 'user', parts: [{ text: 'seven' }] },
+    ]);
+    expect(body['systemInstruction']).toEqual({ parts: [{ text: 'Continue the count.' }] });
+    const report = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8'));
+    expect(report.eval.cases[0]).toMatchObject({ input: 'seven', expected: 'eight', output: 'eight', pass: true });
+  });
+});

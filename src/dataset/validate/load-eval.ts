@@ -26,13 +26,22 @@ import type { LoadedDataset } from '../types.js';
 import { parseRegex } from '../../eval/scorers.js';
 import { parseJsonOutput } from '../../eval/json-subset.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../util/json-depth.js';
+import { nativeCase } from './eval-native.js';
 import { SCORER_NAMES, type EvalCase, type ScorerName } from '../../domain.js';
 
 export const EVAL_INPUT_ALIASES = ['input', 'text_input', 'textInput'] as const;
 export const EVAL_EXPECTED_ALIASES = ['expected', 'output'] as const;
 
 const RECORD_SHAPE = '{"input": "...", "expected": "..."}';
-const KNOWN = new Set<string>([...EVAL_INPUT_ALIASES, ...EVAL_EXPECTED_ALIASES, 'scorer', 'id', 'system']);
+const KNOWN = new Set<string>([
+  ...EVAL_INPUT_ALIASES,
+  ...EVAL_EXPECTED_ALIASES,
+  'scorer',
+  'id',
+  'system',
+  'contents',
+  'systemInstruction',
+]);
 const KNOWN_LIST = '"input" (or "text_input"), "expected" (or "output"), "scorer", "system" and "id"';
 
 /**
@@ -147,7 +156,10 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
   }
   let ok = true;
 
-  const input = requireString(rec, obj, EVAL_INPUT_ALIASES, sink, 'each eval case');
+  // Vertex AI's own form: systemInstruction + multi-turn contents.
+  const native = rec.source === 'json' && Object.hasOwn(obj, 'contents') ? nativeCase(rec, obj, sink) : undefined;
+  if (native === null) return null;
+  const input = native ? native.input : requireString(rec, obj, EVAL_INPUT_ALIASES, sink, 'each eval case');
   if (input === null) ok = false;
 
   // scorer
@@ -169,7 +181,7 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
   }
 
   // expected
-  let expected: string | null = null;
+  let expected: string | null = native?.expected ?? null;
   const e = findField(rec, obj, EVAL_EXPECTED_ALIASES, sink, true);
   if (e.kind === 'bad') ok = false;
   else if (e.kind === 'ok' && e.value !== null) {
@@ -225,7 +237,7 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
   }
 
   // system: the case's system instruction
-  let system: string | null = null;
+  let system: string | null = native?.system ?? null;
   const sys = findField(rec, obj, ['system'], sink, true);
   if (sys.kind === 'bad') ok = false;
   else if (sys.kind === 'ok' && sys.value !== null) {
@@ -235,7 +247,8 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
   }
 
   if (!ok || input === null) return null;
-  return { id, input, expected, scorer, ...(system !== null ? { system } : {}), line: rec.line };
+  const turns = native && native.turns.length > 0 ? { turns: native.turns } : {};
+  return { id, input, expected, scorer, ...(system !== null ? { system } : {}), ...turns, line: rec.line };
 }
 
 /**
