@@ -652,7 +652,8 @@ function httpStatusName(code) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D7: () => (/* binding */ catalogId),
 /* harmony export */   JB: () => (/* binding */ checkBaseModel),
-/* harmony export */   tT: () => (/* binding */ VERTEX_DEFAULT_MODEL)
+/* harmony export */   tT: () => (/* binding */ VERTEX_DEFAULT_MODEL),
+/* harmony export */   u$: () => (/* binding */ isTunedModel)
 /* harmony export */ });
 /* unused harmony exports VERTEX_CATALOG, findModel, servingLocation */
 /**
@@ -725,6 +726,13 @@ function retired(id, retirement, successor) {
         successor,
         source: '[versions], read 2026-12-03',
     };
+}
+/**
+ * Whether a base model names a tuned Vertex AI Model, `projects/P/locations/L/models/M` with an
+ * optional `@VERSION` or `@ALIAS`: continuous tuning, which the catalog does not judge.
+ */
+function isTunedModel(baseModel) {
+    return /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+(@[A-Za-z0-9_-]+)?$/.test(baseModel);
 }
 /** The default base model on Vertex AI (INTERFACE v2.1). */
 const VERTEX_DEFAULT_MODEL = 'gemini-3.5-flash';
@@ -5632,6 +5640,55 @@ function crossCheck(training, items) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/util/format.ts
+/** The one way numbers, rates and durations are written, in the log, the comment and the summary. */
+/** A loss value with about 4 significant digits (`0.1235`, `12.35`, `1235`). */
+function formatLoss(value) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return '—';
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 1e-4 && abs < 1e6)
+        return String(Number(value.toPrecision(4)));
+    return value.toExponential(3).replace(/\.?0+e/, 'e');
+}
+/** A plain number for a table (learning rates keep their precision, integers stay integers). */
+function formatNumber(value) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return '—';
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(6)));
+}
+/** A 0..1 rate as a percentage: `83.3%`, `100%`; with `digits`, always that many decimals (`50.0%`). */
+function formatPercent(rate, digits) {
+    if (rate === null || rate === undefined || !Number.isFinite(rate))
+        return '—';
+    const pct = rate * 100;
+    if (digits !== undefined)
+        return `${pct.toFixed(digits)}%`;
+    const text = Number.isInteger(pct) ? String(pct) : pct.toFixed(1);
+    return `${text}%`;
+}
+/** Milliseconds as `3.2s` (under 10 s), `45s`, `12m 05s`, `1h 02m 03s`. */
+function formatDuration(ms) {
+    if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0)
+        return '—';
+    if (ms < 9_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/eval/adaptive-limiter.ts
@@ -6296,6 +6353,7 @@ function evaluate(backend, settings, run) {
  */
 
 
+
 /** The best checkpoint among those with a pass rate (see the module comment), or null when none has one. */
 function bestCheckpoint(checkpoints, defaultId) {
     const rated = checkpoints.filter((c) => c.passRate !== null);
@@ -6329,12 +6387,9 @@ async function evaluateCheckpoints(backend, settings, run) {
         });
         c.passRate = summary.passRate;
         summaries.set(c.checkpointId, summary);
-        lib_core/* info */.pq(`Checkpoint ${c.checkpointId} (epoch ${c.epoch ?? '?'}): pass rate ${checkpoints_formatRate(c.passRate)}`);
+        lib_core/* info */.pq(`Checkpoint ${c.checkpointId} (epoch ${c.epoch ?? '?'}): pass rate ${formatPercent(c.passRate, 1)}`);
     }
     return summaries;
-}
-function checkpoints_formatRate(r) {
-    return r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/job/wait.ts
@@ -6673,55 +6728,6 @@ function truncate(text, max) {
     if (end > 0 && code >= 0xd800 && code <= 0xdbff)
         end -= 1; // high surrogate: keep the pair together
     return { text: text.slice(0, end) + ellipsis, truncated: true };
-}
-
-;// CONCATENATED MODULE: ./src/util/format.ts
-/** The one way numbers, rates and durations are written, in the log, the comment and the summary. */
-/** A loss value with about 4 significant digits (`0.1235`, `12.35`, `1235`). */
-function formatLoss(value) {
-    if (value === null || value === undefined || !Number.isFinite(value))
-        return '—';
-    if (value === 0)
-        return '0';
-    const abs = Math.abs(value);
-    if (abs >= 1e-4 && abs < 1e6)
-        return String(Number(value.toPrecision(4)));
-    return value.toExponential(3).replace(/\.?0+e/, 'e');
-}
-/** A plain number for a table (learning rates keep their precision, integers stay integers). */
-function formatNumber(value) {
-    if (value === null || value === undefined || !Number.isFinite(value))
-        return '—';
-    if (Number.isInteger(value))
-        return String(value);
-    return String(Number(value.toPrecision(6)));
-}
-/** A 0..1 rate as a percentage: `83.3%`, `100%`; with `digits`, always that many decimals (`50.0%`). */
-function formatPercent(rate, digits) {
-    if (rate === null || rate === undefined || !Number.isFinite(rate))
-        return '—';
-    const pct = rate * 100;
-    if (digits !== undefined)
-        return `${pct.toFixed(digits)}%`;
-    const text = Number.isInteger(pct) ? String(pct) : pct.toFixed(1);
-    return `${text}%`;
-}
-/** Milliseconds as `3.2s` (under 10 s), `45s`, `12m 05s`, `1h 02m 03s`. */
-function formatDuration(ms) {
-    if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0)
-        return '—';
-    if (ms < 9_950)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const total = Math.round(ms / 1000);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const pad = (n) => String(n).padStart(2, '0');
-    if (h > 0)
-        return `${h}h ${pad(m)}m ${pad(s)}s`;
-    if (m > 0)
-        return `${m}m ${pad(s)}s`;
-    return `${s}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -8432,6 +8438,8 @@ function describe(err) {
     return (0,secrets/* scrub */._I)(err instanceof Error ? err.message || err.name : String(err));
 }
 
+// EXTERNAL MODULE: ./src/backends/model-catalog.ts
+var model_catalog = __webpack_require__(8038);
 ;// CONCATENATED MODULE: ./src/job/plan.ts
 /**
  * What to ask the service for: the content key of data + model + hyperparameters + backend (which
@@ -8439,6 +8447,7 @@ function describe(err) {
  * retried create idempotent), and this run's label (Vertex AI), which finds its job when the
  * create's answer was lost.
  */
+
 
 
 
@@ -8456,9 +8465,7 @@ function planJob(settings, data, run) {
         baseModel: run.baseModel,
         // Continuous tuning without a display-name input sends none: the result is a new version of the
         // same Model (a new display name would make a new Model).
-        displayName: settings.displayName === null && /^projects\/[^/]+\/locations\/[^/]+\/models\//.test(run.baseModel)
-            ? null
-            : run.displayName,
+        displayName: settings.displayName === null && (0,model_catalog/* isTunedModel */.u$)(run.baseModel) ? null : run.displayName,
         contentKey: key,
         tunedModelId: key
             ? tunedModelIdFor(repositoryScoped(settings.cache ? key : saltedKey(key, run.env, run.now), run.env))
@@ -8495,8 +8502,6 @@ function saltedKey(key, env, now) {
     return (0,external_node_crypto_.createHash)('sha256').update(`${key}:${salt}`).digest('hex');
 }
 
-// EXTERNAL MODULE: ./src/backends/model-catalog.ts
-var model_catalog = __webpack_require__(8038);
 ;// CONCATENATED MODULE: ./src/job/preflight.ts
 /**
  * The checks made before any remote call, on what the catalog knows (./../backends/model-catalog.ts):
@@ -8517,7 +8522,7 @@ function checkCatalog(settings, baseModel, today) {
     if (settings.evalGeneration.temperature === 0 && /^gemini-3/.test((0,model_catalog/* catalogId */.D7)(baseModel))) {
         throw new PreflightError(`eval-temperature 0 is not accepted by ${(0,model_catalog/* catalogId */.D7)(baseModel)}: Gemini 3 models take a temperature above 0 and at most 2; leave eval-temperature empty to use the model's default`);
     }
-    if (/^projects\/[^/]+\/locations\/[^/]+\/models\//.test(baseModel)) {
+    if ((0,model_catalog/* isTunedModel */.u$)(baseModel)) {
         lib_core/* notice */.lm(`base-model ${baseModel} is a tuned model (continuous tuning): the model catalog check is skipped.`);
         return;
     }
@@ -9243,6 +9248,7 @@ function endAtTimeLimit(run, err) {
 
 
 
+
 async function runPipeline(settings, env, clock, signals) {
     const run = new Run(settings, env, clock);
     // Watched from the start, whatever cancel-on-abort says: a signal at any moment ends the run with
@@ -9266,8 +9272,6 @@ async function runPipeline(settings, env, clock, signals) {
         stop?.dispose();
     }
 }
-/** A tuned model as the base model (continuous tuning, Vertex AI): projects/P/locations/L/models/M[@version|@alias]. */
-const pipeline_TUNED_MODEL = /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+(@[A-Za-z0-9_-]+)?$/;
 /** The phases of a tuning run, in order; each records what it found in `run`. */
 async function tune(run) {
     const { settings } = run;
@@ -9279,7 +9283,7 @@ async function tune(run) {
         eval: settings.evalData,
     });
     const backend = await createBackend(settings, run.clock, run.timeLimit);
-    if (backend.resolveTunedModel && !settings.resume && pipeline_TUNED_MODEL.test(run.baseModel)) {
+    if (backend.resolveTunedModel && !settings.resume && (0,model_catalog/* isTunedModel */.u$)(run.baseModel)) {
         // Continuous tuning: one models.get names the version (an @alias resolved), for the content key and the create.
         const version = await run.timed('preflight', () => backend.resolveTunedModel(run.baseModel));
         if (version !== run.baseModel)

@@ -865,6 +865,13 @@ function retired(id, retirement, successor) {
         source: '[versions], read 2026-12-03',
     };
 }
+/**
+ * Whether a base model names a tuned Vertex AI Model, `projects/P/locations/L/models/M` with an
+ * optional `@VERSION` or `@ALIAS`: continuous tuning, which the catalog does not judge.
+ */
+function isTunedModel(baseModel) {
+    return /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+(@[A-Za-z0-9_-]+)?$/.test(baseModel);
+}
 /** The default base model on Vertex AI (INTERFACE v2.1). */
 const VERTEX_DEFAULT_MODEL = 'gemini-3.5-flash';
 /** Google closes tuning about a month before a model retires. [versions] */

@@ -92,6 +92,14 @@ function retired(id: string, retirement: string, successor: string): CatalogMode
   };
 }
 
+/**
+ * Whether a base model names a tuned Vertex AI Model, `projects/P/locations/L/models/M` with an
+ * optional `@VERSION` or `@ALIAS`: continuous tuning, which the catalog does not judge.
+ */
+export function isTunedModel(baseModel: string): boolean {
+  return /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+(@[A-Za-z0-9_-]+)?$/.test(baseModel);
+}
+
 /** The default base model on Vertex AI (INTERFACE v2.1). */
 export const VERTEX_DEFAULT_MODEL = 'gemini-3.5-flash';
 

@@ -12,6 +12,7 @@ import type { EvalCase } from '../domain.js';
 import type { Settings } from '../inputs/settings.js';
 import type { ReportCheckpoint } from '../report/types.js';
 import type { Clock } from '../util/clock.js';
+import { formatPercent } from '../util/format.js';
 import { evaluate } from './evaluate.js';
 import type { EvalSummary } from './types.js';
 
@@ -68,11 +69,7 @@ export async function evaluateCheckpoints(
     );
     c.passRate = summary.passRate;
     summaries.set(c.checkpointId, summary);
-    core.info(`Checkpoint ${c.checkpointId} (epoch ${c.epoch ?? '?'}): pass rate ${formatRate(c.passRate)}`);
+    core.info(`Checkpoint ${c.checkpointId} (epoch ${c.epoch ?? '?'}): pass rate ${formatPercent(c.passRate, 1)}`);
   }
   return summaries;
-}
-
-function formatRate(r: number | null): string {
-  return r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`;
 }

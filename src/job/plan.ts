@@ -11,6 +11,7 @@ import { contentKey, tunedModelIdFor } from '../dataset/content-key.js';
 import { examplesInMemory } from '../dataset/example-set.js';
 import type { Settings } from '../inputs/settings.js';
 import type { JobSpec } from './acquire.js';
+import { isTunedModel } from '../backends/model-catalog.js';
 
 export function planJob(
   settings: Settings,
@@ -30,10 +31,7 @@ export function planJob(
     baseModel: run.baseModel,
     // Continuous tuning without a display-name input sends none: the result is a new version of the
     // same Model (a new display name would make a new Model).
-    displayName:
-      settings.displayName === null && /^projects\/[^/]+\/locations\/[^/]+\/models\//.test(run.baseModel)
-        ? null
-        : run.displayName,
+    displayName: settings.displayName === null && isTunedModel(run.baseModel) ? null : run.displayName,
     contentKey: key,
     tunedModelId: key
       ? tunedModelIdFor(repositoryScoped(settings.cache ? key : saltedKey(key, run.env, run.now), run.env))

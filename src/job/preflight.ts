@@ -7,7 +7,7 @@
  */
 
 import * as core from '@actions/core';
-import { catalogId, checkBaseModel } from '../backends/model-catalog.js';
+import { catalogId, checkBaseModel, isTunedModel } from '../backends/model-catalog.js';
 import type { Settings } from '../inputs/settings.js';
 
 export class PreflightError extends Error {
@@ -26,7 +26,7 @@ export function checkCatalog(
       `eval-temperature 0 is not accepted by ${catalogId(baseModel)}: Gemini 3 models take a temperature above 0 and at most 2; leave eval-temperature empty to use the model's default`,
     );
   }
-  if (/^projects\/[^/]+\/locations\/[^/]+\/models\//.test(baseModel)) {
+  if (isTunedModel(baseModel)) {
     core.notice(`base-model ${baseModel} is a tuned model (continuous tuning): the model catalog check is skipped.`);
     return;
   }

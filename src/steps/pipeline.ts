@@ -18,6 +18,7 @@ import { watchStopSignals } from '../job/cancel.js';
 import { followJob } from '../job/follow.js';
 import { ModelCache } from '../job/model-cache.js';
 import { planJob } from '../job/plan.js';
+import { isTunedModel } from '../backends/model-catalog.js';
 import { checkCatalog } from '../job/preflight.js';
 import { datasetReport } from '../report/dataset-report.js';
 import { clearJobState, saveJobState } from '../runner/outputs.js';
@@ -54,9 +55,6 @@ export async function runPipeline(
   }
 }
 
-/** A tuned model as the base model (continuous tuning, Vertex AI): projects/P/locations/L/models/M[@version|@alias]. */
-const TUNED_MODEL = /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/@]+(@[A-Za-z0-9_-]+)?$/;
-
 /** The phases of a tuning run, in order; each records what it found in `run`. */
 async function tune(run: Run): Promise<void> {
   const { settings } = run;
@@ -68,7 +66,7 @@ async function tune(run: Run): Promise<void> {
     eval: settings.evalData,
   });
   const backend = await createBackend(settings, run.clock, run.timeLimit);
-  if (backend.resolveTunedModel && !settings.resume && TUNED_MODEL.test(run.baseModel)) {
+  if (backend.resolveTunedModel && !settings.resume && isTunedModel(run.baseModel)) {
     // Continuous tuning: one models.get names the version (an @alias resolved), for the content key and the create.
     const version = await run.timed('preflight', () => backend.resolveTunedModel!(run.baseModel));
     if (version !== run.baseModel) core.info(`Continuous tuning from ${version} (base-model ${run.baseModel})`);
