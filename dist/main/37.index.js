@@ -7793,17 +7793,27 @@ class CommentWriter {
 }
 /**
  * The PR comment follows a running job: edited when progress first reaches 25%, 50% and 75%
- * (three edits at most, however long the job and however often it is polled; edits notify nobody).
+ * (three edits at most, however long the job and however often it is polled; edits notify nobody),
+ * and once when Vertex AI says the job waits for quota (that wait can be the longest part).
+ * Returns whether the status was written.
  */
 function progressComments(report, write) {
     let reached = 0;
+    let waitShown = false;
     return (s) => {
+        if (s.state === 'CREATING' && s.jobState === 'TUNING_JOB_STATE_WAITING_FOR_QUOTA' && !waitShown) {
+            waitShown = true;
+            const snapshot = structuredClone(report);
+            applyStatus(snapshot, s);
+            void write(snapshot, jobStateWords(s.jobState) ?? 'waiting for tuning quota');
+            return true;
+        }
         const p = progressOf(s);
         if (p === null || s.state !== 'CREATING')
-            return;
+            return false;
         const milestone = Math.floor(p * 4); // 1 = 25%, 2 = 50%, 3 = 75%
         if (milestone <= reached || milestone >= 4)
-            return;
+            return false;
         reached = milestone;
         const snapshot = structuredClone(report);
         applyStatus(snapshot, s);
@@ -7821,6 +7831,7 @@ function progressComments(report, write) {
         if (phase)
             parts.push(phase);
         void write(snapshot, parts.join(' · '));
+        return true;
     };
 }
 
@@ -9347,8 +9358,10 @@ async function follow(run, backend) {
         return saveState(run, true);
     }
     // Not awaited: a slow GitHub never holds up polling (the comment writer keeps the writes in order).
-    void run.comments.write(report, 'started');
+    // The "started" comment, or at once the quota wait the create answer may already report.
     const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
+    if (!progress(initial))
+        void run.comments.write(report, 'started');
     const onStatus = (s) => {
         run.settle(s);
         progress(s);

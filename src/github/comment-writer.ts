@@ -108,18 +108,28 @@ export class CommentWriter {
 
 /**
  * The PR comment follows a running job: edited when progress first reaches 25%, 50% and 75%
- * (three edits at most, however long the job and however often it is polled; edits notify nobody).
+ * (three edits at most, however long the job and however often it is polled; edits notify nobody),
+ * and once when Vertex AI says the job waits for quota (that wait can be the longest part).
+ * Returns whether the status was written.
  */
 export function progressComments(
   report: Report,
   write: (snapshot: Report, line: string) => Promise<void>,
-): (s: JobStatus) => void {
+): (s: JobStatus) => boolean {
   let reached = 0;
+  let waitShown = false;
   return (s) => {
+    if (s.state === 'CREATING' && s.jobState === 'TUNING_JOB_STATE_WAITING_FOR_QUOTA' && !waitShown) {
+      waitShown = true;
+      const snapshot = structuredClone(report);
+      applyStatus(snapshot, s);
+      void write(snapshot, jobStateWords(s.jobState) ?? 'waiting for tuning quota');
+      return true;
+    }
     const p = progressOf(s);
-    if (p === null || s.state !== 'CREATING') return;
+    if (p === null || s.state !== 'CREATING') return false;
     const milestone = Math.floor(p * 4); // 1 = 25%, 2 = 50%, 3 = 75%
-    if (milestone <= reached || milestone >= 4) return;
+    if (milestone <= reached || milestone >= 4) return false;
     reached = milestone;
     const snapshot = structuredClone(report);
     applyStatus(snapshot, s);
@@ -134,5 +144,6 @@ export function progressComments(
     const phase = jobStateWords(s.jobState);
     if (phase) parts.push(phase);
     void write(snapshot, parts.join(' · '));
+    return true;
   };
 }

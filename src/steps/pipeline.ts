@@ -124,8 +124,9 @@ async function follow(run: Run, backend: TuningBackend): Promise<void> {
     return saveState(run, true);
   }
   // Not awaited: a slow GitHub never holds up polling (the comment writer keeps the writes in order).
-  void run.comments.write(report, 'started');
+  // The "started" comment, or at once the quota wait the create answer may already report.
   const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
+  if (!progress(initial)) void run.comments.write(report, 'started');
   const onStatus = (s: JobStatus): void => {
     run.settle(s);
     progress(s);

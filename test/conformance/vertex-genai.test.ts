@@ -111,7 +111,7 @@ describe('@google/genai 3.3 (Vertex AI mode) against the emulator', () => {
     t += 10_000;
     const done = await ai.tunings.get({ name: job.name! });
     expect(done.state).toBe(JobState.JOB_STATE_SUCCEEDED);
-    expect(done.tunedModel?.endpoint).toMatch(/^projects\/123456789012\/locations\/us-central1\/endpoints\/\d+$/);
+    expect(done.tunedModel?.endpoint).toMatch(/^projects\/123456789012\/locations\/us\/endpoints\/\d+$/);
     expect(done.tunedModel?.model).toMatch(/models\/\d+@1$/);
 
     const answer = await ai.models.generateContent({ model: done.tunedModel!.endpoint!, contents: '7' });

@@ -28,7 +28,7 @@ describe('npm run demo', () => {
     // Checkpoints evaluated, the best (epoch 3 in the demo's emulator) selected.
     expect(r.stdout).toMatch(/checkpoint\s+3\n/);
     expect(r.stdout).toContain('Checkpoint 3 (epoch 3) is now the default of');
-    expect(r.stdout).toMatch(/OK: state ACTIVE, tuned model projects\/\d+\/locations\/us-central1\/models\//);
+    expect(r.stdout).toMatch(/OK: state ACTIVE, tuned model projects\/\d+\/locations\/us\/models\//);
   }, 70_000);
 
   it('--backend gemini-api keeps the Gemini API run', () => {

@@ -139,7 +139,7 @@ describe('dist/ with the vertex-ai backend', () => {
     const out = runner.outputs();
     expect(out).toMatchObject({ state: 'ACTIVE', 'cache-hit': 'false' });
     expect(out['job']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/tuningJobs\/[^/]+$/);
-    expect(out['endpoint']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/endpoints\/[^/]+$/);
+    expect(out['endpoint']).toMatch(/^projects\/[^/]+\/locations\/us\/endpoints\/[^/]+$/);
 
     // The uploaded object is contents JSONL, one record per training example.
     const report = JSON.parse(readFileSync(out['report-path']!, 'utf8'));

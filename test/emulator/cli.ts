@@ -4,7 +4,8 @@
  * offers its 2025 tunable model; by default it offers none, as in 2026), plus for Vertex AI / Cloud Storage /
  * STS: `[--bearer-token TOKEN] [--vertex-step-ms 50] [--vertex-pending-ms 0]
  * [--vertex-outcome SUCCEEDED|FAILED|EXPIRED] [--project-number N] [--bucket NAME]
- * [--token-lifetime SECONDS]`. Stays up until SIGINT/SIGTERM.
+ * [--token-lifetime SECONDS] [--vertex-concurrent-jobs N]` (the project's concurrent tuning job
+ * quota: a job beyond it waits for quota; no limit by default). Stays up until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server.js';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'vertex-step-ms': { type: 'string' },
     'vertex-pending-ms': { type: 'string' },
     'vertex-outcome': { type: 'string' },
+    'vertex-concurrent-jobs': { type: 'string' },
     'project-number': { type: 'string' },
     bucket: { type: 'string', multiple: true },
     'token-lifetime': { type: 'string' },
@@ -67,6 +69,14 @@ if (values['vertex-outcome'] !== undefined) {
     process.exit(2);
   }
   vertex.outcome = o;
+}
+if (values['vertex-concurrent-jobs'] !== undefined) {
+  const n = int('vertex-concurrent-jobs', values['vertex-concurrent-jobs']);
+  if (n === 0) {
+    console.error('--vertex-concurrent-jobs must be at least 1');
+    process.exit(2);
+  }
+  vertex.concurrentJobs = n;
 }
 if (values['project-number'] !== undefined)
   vertex.projectNumber = String(int('project-number', values['project-number']));

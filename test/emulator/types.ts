@@ -61,6 +61,12 @@ export interface VertexTrainingOptions {
    * the rest get the base model's chatty answer. Default: every checkpoint answers like the model.
    */
   checkpointQuality?: number[];
+  /**
+   * Tuning jobs of one project that run at once (Vertex AI's concurrent tuning job quota); a job
+   * created beyond it stays PENDING with tuningJobState TUNING_JOB_STATE_WAITING_FOR_QUOTA until
+   * an earlier one ends. Default: no limit.
+   */
+  concurrentJobs?: number | undefined;
 }
 
 export interface AuthOptions {

@@ -128,8 +128,8 @@ describe('run() with the vertex-ai backend against the emulator', () => {
     expect(out['state']).toBe('ACTIVE');
     expect(out['cache-hit']).toBe('false');
     expect(out['job']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/tuningJobs\/[^/]+$/);
-    expect(out['endpoint']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/endpoints\/[^/]+$/);
-    expect(out['tuned-model']).toMatch(/^projects\/[^/]+\/locations\/us-central1\/models\//);
+    expect(out['endpoint']).toMatch(/^projects\/[^/]+\/locations\/us\/endpoints\/[^/]+$/);
+    expect(out['tuned-model']).toMatch(/^projects\/[^/]+\/locations\/us\/models\//);
     expect(Number(out['final-loss'])).toBeGreaterThan(0);
 
     // The dataset: valid contents JSONL, named by the content key, uploaded once.
@@ -315,6 +315,29 @@ describe('run() with the vertex-ai backend against the emulator', () => {
     expect(result.exitCode).toBe(0);
     expect(second.outputs()).toMatchObject({ state: 'ACTIVE', job });
     expect(creates()).toHaveLength(1);
+  });
+
+  it('a job that waits for the project quota says so in the log and the comment, then runs when the slot frees', async () => {
+    // Steps of 800 ms: the second run polls a few times while the first job still holds the slot.
+    emu.configure({ vertex: { stepMs: 800, concurrentJobs: 1 } });
+    const first = action({ wait: 'false', 'eval-data': '' }, { event: 'push' });
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
+    gh.requests.length = 0;
+    const second = action({ cache: 'false', 'comment-key': 'quota' }, { prNumber: 231 });
+    const result = await runMain(second, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(second.outputs()['state']).toBe('ACTIVE');
+    expect(result.stdout).toMatch(/CREATING \(waiting for tuning quota \(another job of the project is running\)\)/);
+    const writes = gh.requests.filter((r) => /\/issues\/(231\/)?comments/.test(r.path) && r.method !== 'GET');
+    expect(writes.some((w) => w.body.includes('waiting for tuning quota'))).toBe(true);
+    // It started only once the first job had ended.
+    const store = emu.vertex.jobs;
+    const jobs = store.all().map((r) => store.render(r));
+    expect(jobs).toHaveLength(2);
+    const [a, b] = [first.outputs()['job'], second.outputs()['job']].map((name) =>
+      jobs.find((j) => j['name'] === name),
+    );
+    expect(Date.parse(b!['startTime'] as string)).toBeGreaterThanOrEqual(Date.parse(a!['endTime'] as string));
   });
 
   it('the post step cancels a job the killed main step left running', async () => {
@@ -523,7 +546,7 @@ describe('continuous tuning from a tuned model (issue 13, decision 7)', () => {
     const first = action({ 'eval-data': '' }, { event: 'push' });
     expect((await runMain(first, { clock })).exitCode).toBe(0);
     const tuned = first.outputs()['tuned-model']!; // projects/…/models/M@1
-    expect(tuned).toMatch(/^projects\/[^/]+\/locations\/us-central1\/models\/\d+@1$/);
+    expect(tuned).toMatch(/^projects\/[^/]+\/locations\/us\/models\/\d+@1$/);
     const model = tuned.replace(/@1$/, '');
     emu.requests.length = 0;
 
@@ -560,7 +583,7 @@ describe('continuous tuning from a tuned model (issue 13, decision 7)', () => {
 
   it('a model that does not exist: REJECTED after the one models.get, nothing created', async () => {
     const runner = action(
-      { 'base-model': `projects/${PROJECT}/locations/us-central1/models/999@default`, 'eval-data': '' },
+      { 'base-model': `projects/${PROJECT}/locations/us/models/999@default`, 'eval-data': '' },
       { event: 'push' },
     );
     const result = await runMain(runner, { clock });

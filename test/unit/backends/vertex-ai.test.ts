@@ -215,8 +215,8 @@ describe('VertexAiBackend.status', () => {
               state: 'JOB_STATE_SUCCEEDED',
               experiment: EXPERIMENT,
               tunedModel: {
-                model: 'projects/123456789012/locations/us-central1/models/5@1',
-                endpoint: 'projects/123456789012/locations/us-central1/endpoints/8',
+                model: 'projects/123456789012/locations/us/models/5@1',
+                endpoint: 'projects/123456789012/locations/us/endpoints/8',
               },
               supervisedTuningSpec: { hyperParameters: { epochCount: '2', adapterSize: 'ADAPTER_SIZE_EIGHT' } },
               tuningDataStats: {
@@ -272,8 +272,8 @@ describe('VertexAiBackend.status', () => {
     const s = await b.status(JOB);
     expect(s).toMatchObject({
       state: 'ACTIVE',
-      tunedModel: 'projects/123456789012/locations/us-central1/models/5@1',
-      endpoint: 'projects/123456789012/locations/us-central1/endpoints/8',
+      tunedModel: 'projects/123456789012/locations/us/models/5@1',
+      endpoint: 'projects/123456789012/locations/us/endpoints/8',
       totalSteps: 4,
       completedSteps: 4,
       error: null,

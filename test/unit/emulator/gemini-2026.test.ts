@@ -42,4 +42,20 @@ describe('the Gemini API in 2026 (emulator default)', () => {
     expect((await call(emu, 'GET', '/v1beta/models/gemini-1.5-flash-001-tuning')).status).toBe(200);
     expect((await call(emu, 'POST', '/v1beta/tunedModels', tunedModelBody())).status).toBe(200);
   });
+
+  it('refuses a thinking setting for a model that does not think, and takes it for one that does', async () => {
+    emu = await startEmulator({ apiKeys: [KEY] });
+    const body = {
+      contents: [{ role: 'user', parts: [{ text: '1' }] }],
+      generationConfig: { thinkingConfig: { thinkingBudget: 0 } },
+    };
+    const refused = await call(emu, 'POST', '/v1beta/models/gemini-2.0-flash:generateContent', body);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'Thinking is not supported',
+    );
+    expect((await call(emu, 'POST', '/v1beta/models/gemini-3.5-flash:generateContent', body)).status).toBe(200);
+    const plain = { contents: body.contents };
+    expect((await call(emu, 'POST', '/v1beta/models/gemini-2.0-flash:generateContent', plain)).status).toBe(200);
+  });
 });

@@ -113,8 +113,8 @@ describe('training simulation', () => {
     const done = (await call(emu, 'GET', path)).json;
     expect(done.state).toBe('JOB_STATE_SUCCEEDED');
     expect(done.endTime).toBeDefined();
-    expect(done.tunedModel.model).toMatch(/^projects\/123456789012\/locations\/us-central1\/models\/\d+@1$/);
-    expect(done.tunedModel.endpoint).toMatch(/^projects\/123456789012\/locations\/us-central1\/endpoints\/\d+$/);
+    expect(done.tunedModel.model).toMatch(/^projects\/123456789012\/locations\/us\/models\/\d+@1$/);
+    expect(done.tunedModel.endpoint).toMatch(/^projects\/123456789012\/locations\/us\/endpoints\/\d+$/);
     // the same job by project id and by number, v1 and v1beta1
     const id = job.name.split('/').pop();
     expect((await call(emu, 'GET', `/v1beta1/projects/${PROJECT}/locations/${LOC}/tuningJobs/${id}`)).json.state).toBe(
@@ -147,6 +147,36 @@ describe('training simulation', () => {
     expect(got.state).toBe(state);
     expect(got.error.code).toBe(code);
     expect(got.tunedModel).toBeUndefined();
+  });
+
+  it('with a concurrent-job quota, a second job waits for quota (tuningJobState) until the first ends or is cancelled', async () => {
+    emu.configure({ vertex: { concurrentJobs: 1 } });
+    const a = await create();
+    const b = await create();
+    const get = async (job: { name: string }) => (await call(emu, 'GET', `/v1/${job.name}`)).json;
+    expect((await get(a)).tuningJobState).toBe('TUNING_JOB_STATE_PROCESSING_DATASET');
+    expect((await get(b)).state).toBe('JOB_STATE_PENDING');
+    expect((await get(b)).tuningJobState).toBe('TUNING_JOB_STATE_WAITING_FOR_QUOTA');
+    clock.advance(1200); // a: 1000 ms processing, then 4 steps of 100 ms
+    expect((await get(a)).state).toBe('JOB_STATE_RUNNING');
+    expect((await get(b)).tuningJobState).toBe('TUNING_JOB_STATE_WAITING_FOR_QUOTA');
+    clock.advance(200); // a ends at 1400: b gets the slot and processes its dataset
+    expect((await get(a)).state).toBe('JOB_STATE_SUCCEEDED');
+    expect((await get(b)).tuningJobState).toBe('TUNING_JOB_STATE_PROCESSING_DATASET');
+    clock.advance(1000);
+    const running = await get(b);
+    expect(running.state).toBe('JOB_STATE_RUNNING');
+    expect(Date.parse(running.startTime) - Date.parse(running.createTime)).toBe(2400);
+
+    // A third job waits behind b; cancelling b frees the slot at once (cancelMs 0).
+    const c = await create();
+    expect((await get(c)).tuningJobState).toBe('TUNING_JOB_STATE_WAITING_FOR_QUOTA');
+    expect((await call(emu, 'POST', `/v1/${b.name}:cancel`, {})).status).toBe(200);
+    expect((await get(c)).tuningJobState).toBe('TUNING_JOB_STATE_PROCESSING_DATASET');
+    // Without the knob there is no limit.
+    emu.configure({ vertex: { concurrentJobs: undefined } });
+    const d = await create();
+    expect((await get(d)).tuningJobState).toBe('TUNING_JOB_STATE_PROCESSING_DATASET');
   });
 
   it('cancel ends the job CANCELLED with error.code 1; a second cancel is refused', async () => {
@@ -211,6 +241,9 @@ describe('generateContent', () => {
     expect(tuned.status, tuned.text).toBe(200);
     expect(tuned.json.candidates[0].content.parts[0].text).toBe('8');
     expect(tuned.json.usageMetadata.totalTokenCount).toBeGreaterThan(0);
+    // Served from the us multi-region only, not from the region the job ran in.
+    const inRegion = done.tunedModel.endpoint.replace('/locations/us/', `/locations/${LOC}/`);
+    expect((await call(emu, 'POST', `/v1/${inRegion}:generateContent`, ask)).status).toBe(404);
     const base = await call(emu, 'POST', `${PARENT}/publishers/google/models/gemini-3.5-flash:generateContent`, ask);
     expect(base.status).toBe(200);
     expect(base.json.candidates[0].content.parts[0].text).toBe('The next number is 8.');

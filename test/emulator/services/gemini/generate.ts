@@ -43,6 +43,8 @@ export class GenerateService {
     // resolve the model before anything else, like the service
     let answer: (input: string) => string;
     let modelVersion: string;
+    // Tuned models come from a 1.5 model, which does not think.
+    let thinks = false;
     if (collection === 'models') {
       const name = `models/${id}`;
       const m = findModel(name);
@@ -54,6 +56,7 @@ export class GenerateService {
       }
       answer = baseAnswer;
       modelVersion = id;
+      thinks = m.thinking === true;
     } else {
       const r = this.tuning.find(id);
       const state = this.tuning.progress(r).state;
@@ -87,8 +90,14 @@ export class GenerateService {
         );
       }
     });
-    const candidateCount =
-      ((req['generationConfig'] as Json | undefined)?.['candidateCount'] as number | undefined) ?? 1;
+    const gc = (req['generationConfig'] as Json | undefined) ?? {};
+    if (gc['thinkingConfig'] !== undefined && !thinks) {
+      throw invalidArgument(
+        '* GenerateContentRequest.generation_config.thinking_config: Thinking is not supported for this model.\n',
+        'generation_config.thinking_config',
+      );
+    }
+    const candidateCount = (gc['candidateCount'] as number | undefined) ?? 1;
     if (candidateCount < 1 || candidateCount > 8) {
       throw invalidArgument(
         `* GenerateContentRequest.generation_config.candidate_count: must be in [1, 8], got ${candidateCount}.\n`,

@@ -14,6 +14,7 @@ export const DEFAULT_VERTEX: ResolvedVertex = {
   projectNumber: '123456789012',
   createLatencyMs: 0,
   checkpointQuality: undefined,
+  concurrentJobs: undefined,
 };
 
 export function resolveVertex(base: ResolvedVertex, patch: VertexTrainingOptions | undefined): ResolvedVertex {
@@ -30,6 +31,12 @@ export function resolveVertex(base: ResolvedVertex, patch: VertexTrainingOptions
     if (q !== undefined && !q.every((x) => x >= 0 && x <= 1))
       throw new TypeError('vertex.checkpointQuality values must be in [0, 1]');
     out.checkpointQuality = q === undefined ? undefined : [...q];
+  }
+  if ('concurrentJobs' in patch) {
+    const v = patch.concurrentJobs;
+    if (v !== undefined && !(Number.isInteger(v) && v > 0))
+      throw new TypeError('vertex.concurrentJobs must be a positive integer');
+    out.concurrentJobs = v;
   }
   if ('totalSteps' in patch) {
     const v = patch.totalSteps;

@@ -38,6 +38,8 @@ export interface ResolvedVertex {
   /** The project number resource names carry. */
   projectNumber: string;
   checkpointQuality: number[] | undefined;
+  /** Tuning jobs of a project that run at once; a job created beyond it waits for quota. Undefined: no limit. */
+  concurrentJobs: number | undefined;
 }
 
 /**
@@ -48,6 +50,8 @@ export interface ResolvedVertex {
  */
 export const VERTEX_BASE_MODELS = ['gemini-3.5-flash', 'gemini-3.5-flash-lite', 'gemini-3.1-flash-lite'] as const;
 export const TUNING_REGIONS_3X = ['us-central1', 'europe-west4'] as const;
+/** Where a Gemini 3.x model tuned in a region is served: the `us` / `eu` multi-region (model-catalog-2026-12.md). */
+const SERVED_FROM: Record<string, string> = { 'us-central1': 'us', 'europe-west4': 'eu' };
 
 export const DEFAULT_VERTEX_EPOCHS = 5;
 export const DEFAULT_LR_MULTIPLIER = 1;
@@ -90,6 +94,8 @@ export interface JobRecord {
   modelId: string;
   endpointId: string;
   observedEndAt: number | null;
+  /** Creation order, to queue jobs created in the same millisecond. */
+  seq: number;
 }
 
 export interface Progress {
@@ -98,6 +104,8 @@ export interface Progress {
   startAt: number | undefined;
   endAt: number | undefined;
   error?: { code: number; message: string };
+  /** PENDING because the project's concurrent-job quota is used up. */
+  waitingForQuota?: boolean;
 }
 
 const TERMINAL: readonly JobState[] = [
@@ -146,6 +154,16 @@ export class JobStore {
     return `projects/${r.training.projectNumber}/locations/${r.location}`;
   }
 
+  /** The location of the tuned Model and its endpoints: the job region's multi-region. */
+  servedFrom(r: JobRecord): string {
+    return SERVED_FROM[r.location] ?? r.location;
+  }
+
+  /** Parent of the tuned Model and its endpoints. */
+  modelParent(r: JobRecord): string {
+    return `projects/${r.training.projectNumber}/locations/${this.servedFrom(r)}`;
+  }
+
   jobName(r: JobRecord): string {
     return `${this.parent(r)}/tuningJobs/${r.id}`;
   }
@@ -171,7 +189,7 @@ export class JobStore {
       (r) =>
         (r.endpointId === endpointId || this.checkpoints(r).some((c) => c.endpointId === endpointId)) &&
         this.sameProject(r, project) &&
-        r.location === location,
+        this.servedFrom(r) === location,
     );
   }
 
@@ -191,9 +209,49 @@ export class JobStore {
     }));
   }
 
+  /**
+   * When the job gets a tuning slot: at once, unless the project's concurrent-job quota is set
+   * and that many jobs created before it have not yet ended (they run first, in creation order).
+   * Until then the job is PENDING with tuningJobState TUNING_JOB_STATE_WAITING_FOR_QUOTA.
+   */
+  private slotAt(r: JobRecord): number {
+    if (r.training.concurrentJobs === undefined) return r.createdAt;
+    // One pass in creation order (each job's slot depends only on the jobs before it).
+    const slots = new Map<JobRecord, number>();
+    const ordered = this.all()
+      .filter((o) => o.seq <= r.seq && o.training.projectNumber === r.training.projectNumber)
+      .sort((a, b) => a.seq - b.seq);
+    for (const j of ordered) {
+      const quota = j.training.concurrentJobs;
+      let at = j.createdAt;
+      if (quota !== undefined) {
+        const ends = [...slots]
+          .map(([o, slot]) => this.endsAt(o, slot))
+          .filter((end) => end > j.createdAt)
+          .sort((a, b) => a - b);
+        if (ends.length >= quota) at = ends[ends.length - quota] ?? at;
+      }
+      slots.set(j, at);
+    }
+    return slots.get(r) ?? r.createdAt;
+  }
+
+  /** When training starts: the slot, then the dataset processing (`pendingMs`). */
+  private startAt(r: JobRecord, slot = this.slotAt(r)): number {
+    return slot + r.training.pendingMs;
+  }
+
+  /** When a job given its slot ends as things stand: its natural end, or the end of a cancel already asked for. */
+  private endsAt(r: JobRecord, slot: number): number {
+    const start = this.startAt(r, slot);
+    const natural = 'error' in r.data ? start : start + this.endStep(r) * r.training.stepMs;
+    return r.cancelAt !== undefined ? Math.min(natural, r.cancelAt + r.training.cancelMs) : natural;
+  }
+
   progress(r: JobRecord, now = this.env.now()): Progress {
     const t = r.training;
-    const startAt = r.createdAt + t.pendingMs;
+    const slotAt = this.slotAt(r);
+    const startAt = this.startAt(r, slotAt);
     // cancel() is refused once the job has ended, so a cancelAt always precedes the natural end
     const cancelled = r.cancelAt !== undefined;
     const at = cancelled ? Math.min(now, r.cancelAt!) : now;
@@ -216,7 +274,15 @@ export class JobStore {
         error: { code: 1, message: 'CANCELED' },
       };
     }
-    if (now < startAt) return { state: 'JOB_STATE_PENDING', completedSteps: 0, startAt: undefined, endAt: undefined };
+    if (now < startAt) {
+      return {
+        state: 'JOB_STATE_PENDING',
+        completedSteps: 0,
+        startAt: undefined,
+        endAt: undefined,
+        waitingForQuota: now < slotAt,
+      };
+    }
     if ('error' in r.data) {
       return {
         state: 'JOB_STATE_FAILED',
@@ -260,7 +326,7 @@ export class JobStore {
   }
 
   private naturalEnd(r: JobRecord): number {
-    return r.createdAt + r.training.pendingMs + this.endStep(r) * r.training.stepMs;
+    return this.startAt(r) + this.endStep(r) * r.training.stepMs;
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -296,8 +362,11 @@ export class JobStore {
     if (p.error !== undefined) out['error'] = p.error;
     // The detail state while the job is not finished (2026-09 protos: TuningJob.tuning_job_state), and
     // the epochs completed (tuning_job_metadata), as int64 strings.
-    if (p.state === 'JOB_STATE_PENDING') out['tuningJobState'] = 'TUNING_JOB_STATE_PROCESSING_DATASET';
-    else if (p.state === 'JOB_STATE_RUNNING') out['tuningJobState'] = 'TUNING_JOB_STATE_TUNING';
+    if (p.state === 'JOB_STATE_PENDING') {
+      out['tuningJobState'] = p.waitingForQuota
+        ? 'TUNING_JOB_STATE_WAITING_FOR_QUOTA'
+        : 'TUNING_JOB_STATE_PROCESSING_DATASET';
+    } else if (p.state === 'JOB_STATE_RUNNING') out['tuningJobState'] = 'TUNING_JOB_STATE_TUNING';
     if (p.startAt !== undefined && !('error' in r.data)) {
       const perEpoch = r.totalSteps / Math.max(1, r.epochCount);
       out['tuningJobMetadata'] = {
@@ -310,13 +379,13 @@ export class JobStore {
     }
     if (p.state === 'JOB_STATE_SUCCEEDED') {
       out['tunedModel'] = {
-        model: `${this.parent(r)}/models/${r.modelId}@${r.versionId}`,
-        endpoint: `${this.parent(r)}/endpoints/${r.endpointId}`,
+        model: `${this.modelParent(r)}/models/${r.modelId}@${r.versionId}`,
+        endpoint: `${this.modelParent(r)}/endpoints/${r.endpointId}`,
         checkpoints: this.checkpoints(r).map((c) => ({
           checkpointId: c.checkpointId,
           epoch: String(c.epoch),
           step: String(c.step),
-          endpoint: `${this.parent(r)}/endpoints/${c.endpointId}`,
+          endpoint: `${this.modelParent(r)}/endpoints/${c.endpointId}`,
         })),
       };
     }
@@ -366,7 +435,7 @@ export class JobStore {
 
   /** Wall time of a step. */
   stepTime(r: JobRecord, step: number): number {
-    return r.createdAt + r.training.pendingMs + step * r.training.stepMs;
+    return this.startAt(r) + step * r.training.stepMs;
   }
 
   // ---- methods ------------------------------------------------------------------------------
@@ -522,6 +591,7 @@ export class JobStore {
       learningRateMultiplier: lrm,
       adapterSize,
       createdAt: now,
+      seq: this.counter,
       training,
       totalSteps,
       data: summary,
@@ -558,7 +628,9 @@ export class JobStore {
    */
   getModel(project: string, location: string, ref: string): Json {
     const [modelId, at] = ref.split('@') as [string, string | undefined];
-    const versions = this.versionsOf(modelId).filter((j) => this.sameProject(j, project) && j.location === location);
+    const versions = this.versionsOf(modelId).filter(
+      (j) => this.sameProject(j, project) && this.servedFrom(j) === location,
+    );
     const latest = versions.at(-1);
     const r = at === undefined || at === 'default' ? latest : versions.find((j) => String(j.versionId) === at);
     if (!r || !latest) {
@@ -624,18 +696,25 @@ export class JobStore {
     }
     const name = pre['tunedModelName'];
     const m =
-      typeof name === 'string' ? /^projects\/[^/]+\/locations\/[^/]+\/models\/([^/@]+)@(\d+)$/.exec(name) : null;
+      typeof name === 'string' ? /^projects\/[^/]+\/locations\/([^/]+)\/models\/([^/@]+)@(\d+)$/.exec(name) : null;
     if (!m) {
       throw invalidArgument(
         'pre_tuned_model.tuned_model_name must be a model version: projects/{project}/locations/{location}/models/{model}@{version}.',
         'tuning_job.pre_tuned_model.tuned_model_name',
       );
     }
-    const source = this.versionsOf(m[1]!).find((j) => String(j.versionId) === m[2]);
-    if (!source || !this.sameProject(source, project) || source.location !== location) {
+    // The Model lives in the multi-region it is served from; the job runs in a region that serves it.
+    const source = this.versionsOf(m[2]!).find((j) => String(j.versionId) === m[3]);
+    if (!source || !this.sameProject(source, project) || this.servedFrom(source) !== m[1]) {
       throw new ApiError('NOT_FOUND', `Model ${name as string} does not exist.`);
     }
-    return { name: name as string, modelId: m[1]!, baseModel: source.baseModel, displayName: source.displayName };
+    if (source.location !== location) {
+      throw invalidArgument(
+        `Model ${name as string} can be tuned further only in ${source.location}, not in ${location}.`,
+        'tuning_job.pre_tuned_model.tuned_model_name',
+      );
+    }
+    return { name: name as string, modelId: m[2]!, baseModel: source.baseModel, displayName: source.displayName };
   }
 
   get(project: string, location: string, id: string): Json {
