@@ -19,6 +19,8 @@ for (const name of ['node', 'node.cmd', 'node.ps1']) {
   const target = stat.isSymbolicLink() ? readlinkSync(link) : '';
   if (stat.isSymbolicLink() ? /(^|[\\/])node[\\/]bin[\\/]node$/.test(target) : name !== 'node') {
     rmSync(link, { force: true });
-    console.log(`keep-system-node: removed ${join('node_modules', '.bin', name)} (tests run on ${process.version})`);
+    console.log(
+      `keep-system-node: removed ${join('node_modules', '.bin', name)}: npm scripts and npx use the system node`,
+    );
   }
 }

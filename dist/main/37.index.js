@@ -5984,6 +5984,55 @@ function notRunResult(c, withBaseline) {
         Object.assign(result, { baselineOutput: null, baselinePass: null, baselineError: NOT_RUN });
     return result;
 }
+/**
+ * A checkpoint's summary with the baseline answers of the main eval beside it (the baseline runs
+ * once; a checkpoint chosen as the best then reports its regressions and improvements against it).
+ */
+function withBaselineOf(summary, main, cases) {
+    if (main.baselineModel === null || summary.incomplete || main.incomplete)
+        return summary;
+    const ours = new Map(summary.cases.map((c) => [c.id, c]));
+    const theirs = new Map(main.cases.map((c) => [c.id, c]));
+    const tuned = cases.map((c) => {
+        const r = ours.get(c.id);
+        if (!r)
+            return undefined;
+        const out = { output: r.output, error: r.error, pass: r.pass, reason: r.reason ?? null };
+        if (r.blocked)
+            out.blocked = r.blocked;
+        if (r.truncated)
+            out.truncated = r.truncated;
+        if (r.latencyMs !== null && r.latencyMs !== undefined)
+            out.latencyMs = r.latencyMs;
+        if (r.usage)
+            out.usage = r.usage;
+        return out;
+    });
+    const base = cases.map((c) => {
+        const r = theirs.get(c.id);
+        if (!r)
+            return undefined;
+        const out = {
+            output: r.baselineOutput ?? null,
+            error: r.baselineError ?? null,
+            pass: r.baselinePass ?? null,
+            reason: r.baselineReason ?? null,
+        };
+        if (r.baselineBlocked)
+            out.blocked = r.baselineBlocked;
+        if (r.baselineTruncated)
+            out.truncated = r.baselineTruncated;
+        return out;
+    });
+    return summarise({
+        model: summary.model,
+        baselineModel: main.baselineModel,
+        generationConfig: summary.generationConfig,
+        cases,
+        tuned,
+        base,
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/eval/run-eval.ts
 /**
@@ -7181,7 +7230,9 @@ function checkpointLine(report) {
         return '';
     const selected = report.selectedCheckpoint?.checkpointId;
     const items = rated.map((c) => {
-        const text = `checkpoint ${escapeInline(c.checkpointId)}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${formatPercent(c.passRate)}`;
+        // Vertex AI numbers its checkpoints; anything else is escaped (mid-line, a digit needs no entity).
+        const id = /^\d{1,20}$/.test(c.checkpointId) ? c.checkpointId : escapeInline(c.checkpointId);
+        const text = `checkpoint ${id}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${formatPercent(c.passRate)}`;
         return c.checkpointId === selected ? `**${text}** ✓` : text;
     });
     return `\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to`;
@@ -9260,6 +9311,7 @@ function endAtTimeLimit(run, err) {
 
 
 
+
 async function runPipeline(settings, env, clock, signals) {
     const run = new Run(settings, env, clock);
     // Watched from the start, whatever cancel-on-abort says: a signal at any moment ends the run with
@@ -9421,7 +9473,10 @@ async function chooseCheckpoint(run, backend, cases) {
     await backend.setDefaultCheckpoint(model, best.checkpointId);
     lib_core/* info */.pq(`Checkpoint ${best.checkpointId} (epoch ${best.epoch ?? '?'}) is now the default of ${model}.`);
     report.selectedCheckpoint = { ...best };
-    report.eval = summaries.get(best.checkpointId) ?? report.eval;
+    const chosen = summaries.get(best.checkpointId);
+    // The baseline ran once, beside the default: the chosen checkpoint is compared with those answers.
+    if (chosen)
+        report.eval = withBaselineOf(chosen, report.eval, cases);
     if (best.endpoint)
         report.endpoint = best.endpoint;
 }

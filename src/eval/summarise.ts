@@ -127,3 +127,44 @@ function notRunResult(c: EvalCase, withBaseline: boolean): EvalCaseResult {
   if (withBaseline) Object.assign(result, { baselineOutput: null, baselinePass: null, baselineError: NOT_RUN });
   return result;
 }
+
+/**
+ * A checkpoint's summary with the baseline answers of the main eval beside it (the baseline runs
+ * once; a checkpoint chosen as the best then reports its regressions and improvements against it).
+ */
+export function withBaselineOf(summary: EvalSummary, main: EvalSummary, cases: readonly EvalCase[]): EvalSummary {
+  if (main.baselineModel === null || summary.incomplete || main.incomplete) return summary;
+  const ours = new Map(summary.cases.map((c) => [c.id, c]));
+  const theirs = new Map(main.cases.map((c) => [c.id, c]));
+  const tuned = cases.map((c): CallResult | undefined => {
+    const r = ours.get(c.id);
+    if (!r) return undefined;
+    const out: CallResult = { output: r.output, error: r.error, pass: r.pass, reason: r.reason ?? null };
+    if (r.blocked) out.blocked = r.blocked;
+    if (r.truncated) out.truncated = r.truncated;
+    if (r.latencyMs !== null && r.latencyMs !== undefined) out.latencyMs = r.latencyMs;
+    if (r.usage) out.usage = r.usage;
+    return out;
+  });
+  const base = cases.map((c): CallResult | undefined => {
+    const r = theirs.get(c.id);
+    if (!r) return undefined;
+    const out: CallResult = {
+      output: r.baselineOutput ?? null,
+      error: r.baselineError ?? null,
+      pass: r.baselinePass ?? null,
+      reason: r.baselineReason ?? null,
+    };
+    if (r.baselineBlocked) out.blocked = r.baselineBlocked;
+    if (r.baselineTruncated) out.truncated = r.baselineTruncated;
+    return out;
+  });
+  return summarise({
+    model: summary.model,
+    baselineModel: main.baselineModel,
+    generationConfig: summary.generationConfig,
+    cases,
+    tuned,
+    base,
+  });
+}

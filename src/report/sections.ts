@@ -282,7 +282,9 @@ export function checkpointLine(report: Report): string {
   if (rated.length < 2) return '';
   const selected = report.selectedCheckpoint?.checkpointId;
   const items = rated.map((c) => {
-    const text = `checkpoint ${escapeInline(c.checkpointId)}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${formatPercent(c.passRate)}`;
+    // Vertex AI numbers its checkpoints; anything else is escaped (mid-line, a digit needs no entity).
+    const id = /^\d{1,20}$/.test(c.checkpointId) ? c.checkpointId : escapeInline(c.checkpointId);
+    const text = `checkpoint ${id}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${formatPercent(c.passRate)}`;
     return c.checkpointId === selected ? `**${text}** ✓` : text;
   });
   return `\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to`;

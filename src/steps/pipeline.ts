@@ -10,6 +10,7 @@ import { CreateStoppedError, type TuningBackend } from '../backends/backend.js';
 import { loadDatasets, type Datasets } from '../dataset/load-datasets.js';
 import type { EvalCase, JobStatus } from '../domain.js';
 import { bestCheckpoint, evaluateCheckpoints } from '../eval/checkpoints.js';
+import { withBaselineOf } from '../eval/summarise.js';
 import { evaluate } from '../eval/evaluate.js';
 import { progressComments } from '../github/comment-writer.js';
 import type { Settings } from '../inputs/settings.js';
@@ -189,7 +190,9 @@ async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCas
   await backend.setDefaultCheckpoint!(model, best.checkpointId);
   core.info(`Checkpoint ${best.checkpointId} (epoch ${best.epoch ?? '?'}) is now the default of ${model}.`);
   report.selectedCheckpoint = { ...best };
-  report.eval = summaries.get(best.checkpointId) ?? report.eval;
+  const chosen = summaries.get(best.checkpointId);
+  // The baseline ran once, beside the default: the chosen checkpoint is compared with those answers.
+  if (chosen) report.eval = withBaselineOf(chosen, report.eval!, cases);
   if (best.endpoint) report.endpoint = best.endpoint;
 }
 

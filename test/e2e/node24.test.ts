@@ -43,7 +43,7 @@ describe('Node 24 (runs.using: node24)', () => {
 
   it('the end-to-end tests of dist/ and the @google/genai conformance test pass under Node 24', async () => {
     const out = join(workspaceTempDir('node24-'), 'results.json');
-    const child = spawn(NODE24, [VITEST, 'run', ...FILES, '--reporter=json', `--outputFile=${out}`, '--maxWorkers=2'], {
+    const child = spawn(NODE24, [VITEST, 'run', ...FILES, '--reporter=json', `--outputFile=${out}`, '--maxWorkers=4'], {
       cwd: ROOT,
       env: { ...process.env, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -629,6 +629,7 @@ describe('eval-checkpoints: all and select-checkpoint: best (issue 13)', () => {
         'select-checkpoint': 'best',
         'min-pass-rate': '0.9',
         'comment-key': 'checkpoints',
+        'eval-baseline': 'base',
       },
       { prNumber: 280 },
     );
@@ -654,12 +655,19 @@ describe('eval-checkpoints: all and select-checkpoint: best (issue 13)', () => {
     expect(out['endpoint']).toBe(report.checkpoints[1].endpoint);
     expect(report.selectedCheckpoint).toMatchObject({ checkpointId: '2', epoch: 2, passRate: rates[1] });
     expect(report.gates).toEqual([{ name: 'min-pass-rate', threshold: 0.9, value: rates[1], passed: true }]);
+    // The baseline ran once (beside the default checkpoint), and the chosen checkpoint is compared with it.
+    const cases = report.eval.cases.length;
+    const baseCalls = emu.requests.filter((r) => r.path.includes('/publishers/google/models/gemini-3.5-flash:'));
+    expect(baseCalls).toHaveLength(cases);
+    expect(report.eval.model).toBe(report.checkpoints[1].endpoint);
+    expect(report.eval.baselineModel).toBe('gemini-3.5-flash');
+    expect(report.eval.baselinePassRate).toEqual(expect.any(Number));
+    expect(report.eval.cases.every((c: { baselineOutput?: string }) => typeof c.baselineOutput === 'string')).toBe(
+      true,
+    );
+    expect(report.eval.improvements.length).toBeGreaterThan(0);
     // The comment shows the pass rate per checkpoint, the selected one marked.
-    // (As GitHub renders it: the numeric character references the escaping writes are the digits.)
-    const comment = gh
-      .comments('octo-org', 'number-tuner', 280)
-      .at(-1)!
-      .body.replace(/&#(\d+);/g, (_m, d: string) => String.fromCharCode(Number(d)));
+    const comment = gh.comments('octo-org', 'number-tuner', 280).at(-1)!.body;
     expect(comment).toMatch(
       /\*\*Checkpoints:\*\* checkpoint 1 \(epoch 1\): [0-9.]+% · \*\*checkpoint 2 \(epoch 2\): 100(\.0)?%\*\* ✓ · checkpoint 3/,
     );
