@@ -89,9 +89,11 @@ function contractTable(markdown, heading) {
   const end = rest.findIndex((l) => l.startsWith('## '));
   const rows = new Map();
   for (const line of end < 0 ? rest : rest.slice(0, end)) {
-    // A row marked **(v2)** is a part of contract version 2 that may not be built yet.
-    const m = /^\|\s*`([a-z0-9-]+)`\s*(\*\*\(v2\)\*\*)?\s*\|([^|]*)\|/.exec(line);
-    if (m) rows.set(m[1], { value: m[3].trim(), v2: Boolean(m[2]) });
+    // A row marked **(v2)** is a part of contract version 2 that may not be built yet. One row may
+    // name several (`pass-rate-low`, `pass-rate-high`).
+    const m = /^\|\s*((?:`[a-z0-9-]+`\s*,?\s*)+)(\*\*\(v2\)\*\*)?\s*\|([^|]*)\|/.exec(line);
+    if (!m) continue;
+    for (const [, name] of m[1].matchAll(/`([a-z0-9-]+)`/g)) rows.set(name, { value: m[3].trim(), v2: Boolean(m[2]) });
   }
   return rows;
 }

@@ -32,6 +32,9 @@ const RESUME_PATTERNS = [
 const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
     ? Number(value)
     : fail('must be a positive integer');
+const nonNegativeInteger = (value, fail) => /^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))
+    ? Number(value)
+    : fail('must be a whole number (0 or more)');
 const positiveNumber = (value, fail) => {
     const n = Number(value);
     return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
@@ -135,6 +138,7 @@ const INPUT_NAMES = [
     'cancel-on-abort',
     'eval-concurrency',
     'eval-baseline',
+    'eval-repeats',
     'eval-temperature',
     'eval-thinking',
     'eval-max-output-tokens',
@@ -143,6 +147,7 @@ const INPUT_NAMES = [
     'select-checkpoint',
     'min-pass-rate',
     'max-final-loss',
+    'max-regressions',
     'comment',
     'comment-key',
     'github-token',
@@ -209,6 +214,7 @@ const schema = schemas/* object */.Ikc({
     'cancel-on-abort': required(input_values_boolean, 'true'),
     'eval-concurrency': required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
     'eval-baseline': optional(input_values_text),
+    'eval-repeats': required((v, fail) => (positiveInteger(v, fail) <= 20 ? Number(v) : fail('must be an integer from 1 to 20')), '1'),
     'eval-temperature': optional(temperature),
     'eval-thinking': optional(thinking),
     'eval-max-output-tokens': optional(positiveInteger),
@@ -217,6 +223,7 @@ const schema = schemas/* object */.Ikc({
     'select-checkpoint': required(oneOf(['default', 'best']), 'default'),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
+    'max-regressions': optional(nonNegativeInteger),
     comment: required(oneOf(['auto', 'off']), 'auto'),
     'comment-key': optional(input_values_text),
     'github-token': schemas/* string */.YjP(),
@@ -260,6 +267,9 @@ const schema = schemas/* object */.Ikc({
             fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
         if (v.resume?.startsWith('tunedModels/'))
             fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+    }
+    if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
+        fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
     }
     if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
         fail('select-checkpoint', 'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)');
@@ -350,6 +360,7 @@ function parseSettings(raw, env = {}) {
         cancelOnAbort: v['cancel-on-abort'],
         evalConcurrency: v['eval-concurrency'],
         evalBaseline: v['eval-baseline'],
+        evalRepeats: v['eval-repeats'],
         evalGeneration: {
             ...(v['eval-temperature'] !== null ? { temperature: v['eval-temperature'] } : {}),
             ...(v['eval-max-output-tokens'] !== null ? { maxOutputTokens: v['eval-max-output-tokens'] } : {}),
@@ -360,6 +371,7 @@ function parseSettings(raw, env = {}) {
         selectCheckpoint: v['select-checkpoint'],
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
+        maxRegressions: v['max-regressions'],
         comment: v.comment,
         commentKey: v['comment-key'],
         githubToken: v['github-token'].trim(),
@@ -8126,7 +8138,7 @@ async function run(env = process.env, options = {}) {
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw, env);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7037));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7069));
         await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m, options.signals);
     }
     catch (err) {

@@ -38975,6 +38975,9 @@ const RESUME_PATTERNS = [
 const positiveInteger = (value, fail) => /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))
     ? Number(value)
     : fail('must be a positive integer');
+const nonNegativeInteger = (value, fail) => /^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))
+    ? Number(value)
+    : fail('must be a whole number (0 or more)');
 const positiveNumber = (value, fail) => {
     const n = Number(value);
     return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');
@@ -39078,6 +39081,7 @@ const INPUT_NAMES = [
     'cancel-on-abort',
     'eval-concurrency',
     'eval-baseline',
+    'eval-repeats',
     'eval-temperature',
     'eval-thinking',
     'eval-max-output-tokens',
@@ -39086,6 +39090,7 @@ const INPUT_NAMES = [
     'select-checkpoint',
     'min-pass-rate',
     'max-final-loss',
+    'max-regressions',
     'comment',
     'comment-key',
     'github-token',
@@ -39152,6 +39157,7 @@ const schema = post_schemas/* object */.Ikc({
     'cancel-on-abort': required(input_values_boolean, 'true'),
     'eval-concurrency': required((v, fail) => (positiveInteger(v, fail) <= 256 ? Number(v) : fail('must be an integer from 1 to 256')), '8'),
     'eval-baseline': optional(input_values_text),
+    'eval-repeats': required((v, fail) => (positiveInteger(v, fail) <= 20 ? Number(v) : fail('must be an integer from 1 to 20')), '1'),
     'eval-temperature': optional(temperature),
     'eval-thinking': optional(thinking),
     'eval-max-output-tokens': optional(positiveInteger),
@@ -39160,6 +39166,7 @@ const schema = post_schemas/* object */.Ikc({
     'select-checkpoint': required(oneOf(['default', 'best']), 'default'),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
+    'max-regressions': optional(nonNegativeInteger),
     comment: required(oneOf(['auto', 'off']), 'auto'),
     'comment-key': optional(input_values_text),
     'github-token': post_schemas/* string */.YjP(),
@@ -39203,6 +39210,9 @@ const schema = post_schemas/* object */.Ikc({
             fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
         if (v.resume?.startsWith('tunedModels/'))
             fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+    }
+    if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
+        fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
     }
     if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
         fail('select-checkpoint', 'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)');
@@ -39293,6 +39303,7 @@ function parseSettings(raw, env = {}) {
         cancelOnAbort: v['cancel-on-abort'],
         evalConcurrency: v['eval-concurrency'],
         evalBaseline: v['eval-baseline'],
+        evalRepeats: v['eval-repeats'],
         evalGeneration: {
             ...(v['eval-temperature'] !== null ? { temperature: v['eval-temperature'] } : {}),
             ...(v['eval-max-output-tokens'] !== null ? { maxOutputTokens: v['eval-max-output-tokens'] } : {}),
@@ -39303,6 +39314,7 @@ function parseSettings(raw, env = {}) {
         selectCheckpoint: v['select-checkpoint'],
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
+        maxRegressions: v['max-regressions'],
         comment: v.comment,
         commentKey: v['comment-key'],
         githubToken: v['github-token'].trim(),
@@ -39325,6 +39337,10 @@ var Output;
     Output["FinalLoss"] = "final-loss";
     Output["ValidationLoss"] = "validation-loss";
     Output["PassRate"] = "pass-rate";
+    Output["PassRateLow"] = "pass-rate-low";
+    Output["PassRateHigh"] = "pass-rate-high";
+    Output["BaselinePassRate"] = "baseline-pass-rate";
+    Output["Regressions"] = "regressions";
     Output["Checkpoint"] = "checkpoint";
     Output["CacheHit"] = "cache-hit";
     Output["ReportPath"] = "report-path";
@@ -39348,6 +39364,10 @@ function setOutputs(o) {
         [Output.FinalLoss]: text(o.finalLoss),
         [Output.ValidationLoss]: text(o.validationLoss),
         [Output.PassRate]: text(o.passRate),
+        [Output.PassRateLow]: text(o.passRateInterval?.[0] ?? null),
+        [Output.PassRateHigh]: text(o.passRateInterval?.[1] ?? null),
+        [Output.BaselinePassRate]: text(o.baselinePassRate),
+        [Output.Regressions]: text(o.regressions),
         [Output.Checkpoint]: text(o.checkpoint),
         [Output.CacheHit]: text(o.cacheHit),
         [Output.ReportPath]: o.reportPath,

@@ -46,6 +46,7 @@ export async function evaluateCheckpoints(
     cases: EvalCase[];
     baseModel: string;
     clock: Clock;
+    seed: string;
     signal?: AbortSignal;
   },
 ): Promise<Map<string, EvalSummary>> {
@@ -53,6 +54,7 @@ export async function evaluateCheckpoints(
   for (const c of run.checkpoints) {
     if (c.checkpointId === run.defaultId) {
       c.passRate = run.main.passRate;
+      c.passRateInterval = run.main.passRateInterval;
       continue;
     }
     if (!c.endpoint) continue;
@@ -64,10 +66,12 @@ export async function evaluateCheckpoints(
         model: c.endpoint,
         baseModel: run.baseModel,
         clock: run.clock,
+        seed: run.seed,
         ...(run.signal ? { signal: run.signal } : {}),
       },
     );
     c.passRate = summary.passRate;
+    c.passRateInterval = summary.passRateInterval;
     summaries.set(c.checkpointId, summary);
     core.info(`Checkpoint ${c.checkpointId} (epoch ${c.epoch ?? '?'}): pass rate ${formatPercent(c.passRate, 1)}`);
   }

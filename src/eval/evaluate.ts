@@ -1,5 +1,6 @@
 /** The eval phase: the eval set against the tuned model (and the baseline), in a log group. */
 
+import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
 import type { TuningBackend } from '../backends/backend.js';
 import type { EvalCase } from '../domain.js';
@@ -17,8 +18,11 @@ export const evalRegexLimits: RegexLimits = {};
 
 export function evaluate(
   backend: TuningBackend,
-  settings: Pick<Settings, 'evalBaseline' | 'evalConcurrency' | 'evalGeneration' | 'evalSystemInstruction'>,
-  run: { cases: EvalCase[]; model: string; baseModel: string; clock: Clock; signal?: AbortSignal },
+  settings: Pick<
+    Settings,
+    'evalBaseline' | 'evalConcurrency' | 'evalGeneration' | 'evalSystemInstruction' | 'evalRepeats'
+  >,
+  run: { cases: EvalCase[]; model: string; baseModel: string; clock: Clock; seed: string; signal?: AbortSignal },
 ): Promise<EvalSummary> {
   const baselineModel = settings.evalBaseline === 'base' ? run.baseModel : settings.evalBaseline;
   const title = `Eval: ${run.cases.length} cases on ${run.model}${baselineModel ? ` and ${baselineModel}` : ''}`;
@@ -39,6 +43,8 @@ export function evaluate(
           signal,
         ),
       concurrency: settings.evalConcurrency,
+      repeats: settings.evalRepeats,
+      seed: run.seed,
       generationConfig: { ...settings.evalGeneration },
       regexLimits: { ...evalRegexLimits },
       clock: run.clock,
@@ -46,4 +52,17 @@ export function evaluate(
       log: { info: core.info, debug: core.debug, warning: (m: string) => core.warning(m) },
     }),
   );
+}
+
+/**
+ * The bootstrap's seed (v2.1 decision 17): the content key and the eval set's digest, so that the
+ * same tuned model on the same cases gives the same interval for the same results.
+ */
+export function evalSeed(contentKey: string | null, cases: readonly EvalCase[]): string {
+  const digest = createHash('sha256');
+  for (const c of cases) {
+    digest.update(JSON.stringify([c.id, c.input, c.expected, c.scorer, c.system ?? null, c.turns ?? null]));
+    digest.update('\n');
+  }
+  return `${contentKey ?? ''}:${digest.digest('hex')}`;
 }

@@ -1,7 +1,9 @@
 /**
  * Runs the eval prompt set against the tuned model (and, side by side, a baseline model) with an
  * AIMD concurrency window (./adaptive-limiter.ts) shared by both models, retries and a per-call
- * timeout.
+ * timeout (the calls themselves: ./eval-calls.ts). With `repeats` k every scored case runs k times
+ * on each model. Calls are handed out lazily, case by case, to as many workers as the window can
+ * hold: the memory an eval takes does not grow with calls waiting their turn.
  *
  * Retries (every attempt, 429s included, counts towards `maxAttempts`):
  *  - 429: retried after the server's Retry-After (`retryAfterMs`) when given, else after the
@@ -14,7 +16,7 @@
  *    is aborted after `timeoutMs`): exponential backoff with full jitter,
  *    `random() * min(maxBackoffMs, baseBackoffMs * 2^(attempt-1))`.
  *  - anything else (400, 403, 404, plain errors): the case fails at once.
- * A case whose call still fails has `output: null`, `pass: null`, `error: <reason>`.
+ * A run whose call still fails is an error: neither a pass nor a failure (./summarise.ts).
  *
  * An answer the service blocked fails its case with the reason `blocked: <reason>` whatever the
  * scorer (its text, often empty, is kept but not scored); a truncated one (MAX_TOKENS) is scored
@@ -28,22 +30,19 @@
  * signal never push the number of calls in flight above `concurrency`.
  */
 
-import { GoogleApiError, NetworkError } from '../backends/errors.js';
 import { systemClock, type Clock } from '../util/clock.js';
-import { askedDelay, isRetryable, retryDelay, type RetryPolicy } from '../util/retry.js';
-import { AdaptiveLimiter, type Permit } from './adaptive-limiter.js';
+import type { RetryPolicy } from '../util/retry.js';
+import { AdaptiveLimiter } from './adaptive-limiter.js';
 import { RegexGuard, type RegexLimits } from './regex-guard.js';
-import { score } from './scorers.js';
 import type { EvalSummary } from './types.js';
-import { summarise, type CallResult } from './summarise.js';
-import type { EvalCase, GenerationConfig, ScorerName } from '../domain.js';
+import { summarise } from './summarise.js';
+import { SideRuns } from './side-runs.js';
+import { ABANDONED, Caller, noopLog, type EvalLog } from './eval-calls.js';
+import type { EvalCase, GenerationConfig } from '../domain.js';
 import type { GenerateAnswer } from '../backends/generate-content.js';
 
-export interface EvalLog {
-  info(msg: string): void;
-  debug(msg: string): void;
-  warning(msg: string): void;
-}
+export type { EvalLog } from './eval-calls.js';
+export { describeError } from './eval-calls.js';
 
 export interface RunEvalOptions {
   cases: EvalCase[];
@@ -58,6 +57,10 @@ export interface RunEvalOptions {
   generate: (model: string, prompt: string, signal: AbortSignal, c: EvalCase) => Promise<string | GenerateAnswer>;
   /** `eval-concurrency`: most calls in flight (both models share the window). */
   concurrency: number;
+  /** `eval-repeats`: runs of every scored case on each model; default 1. */
+  repeats?: number;
+  /** The bootstrap's seed (the content key and the eval set's digest); default ''. */
+  seed?: string;
   /** Per call; default 60_000. */
   timeoutMs?: number;
   /** Attempts per call, first one included; default 6. */
@@ -82,43 +85,28 @@ export interface RunEvalOptions {
   regexLimits?: RegexLimits;
 }
 
-class CallTimeout extends Error {
-  override readonly name = 'CallTimeout';
-  readonly retryable = true;
-  constructor(readonly ms: number) {
-    super(`timed out after ${ms} ms`);
-  }
+interface Job {
+  index: number;
+  repeat: number;
+  baseline: boolean;
 }
-
-class GenerateContractError extends Error {
-  override readonly name = 'GenerateContractError';
-}
-
-const noopLog: EvalLog = { info() {}, debug() {}, warning() {} };
-const MAX_ERROR_WARNINGS = 5;
-
-const ABANDONED = 'abandoned at the run’s time limit';
 
 export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   const log = opts.log ?? noopLog;
   const clock = opts.clock ?? systemClock;
-  const random = opts.random ?? Math.random;
-  const timeoutMs = positive(opts.timeoutMs, 60_000);
   const maxAttempts = Math.max(1, Math.floor(positive(opts.maxAttempts, 6)));
-  const baseBackoffMs = nonNegative(opts.baseBackoffMs, 1000);
-  const maxBackoffMs = nonNegative(opts.maxBackoffMs, 30_000);
   const maxRetryAfterMs = nonNegative(opts.maxRetryAfterMs, 120_000);
   const concurrency = Math.max(1, Math.floor(positive(opts.concurrency, 1)));
+  const repeats = Math.max(1, Math.floor(positive(opts.repeats, 1)));
   const retryPolicy: RetryPolicy = {
     maxAttempts,
-    baseDelayMs: baseBackoffMs,
-    maxDelayMs: maxBackoffMs,
+    baseDelayMs: nonNegative(opts.baseBackoffMs, 1000),
+    maxDelayMs: nonNegative(opts.maxBackoffMs, 30_000),
     maxElapsedMs: Infinity,
     maxRetryAfterMs,
     jitter: true,
   };
-  const cases = opts.cases;
-  const baselineModel = opts.baselineModel;
+  const { cases, baselineModel } = opts;
   const total = cases.length;
 
   const limiter = new AdaptiveLimiter({
@@ -129,197 +117,79 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     onWindowChange: (w, why) =>
       log.debug(`eval: concurrency window ${why === 'increase' ? 'up' : 'down'} to ${w}/${concurrency}`),
   });
-
-  const scorerOf = (c: EvalCase): ScorerName | null => (c.expected === null ? null : (c.scorer ?? 'exact'));
-
   const regex = new RegexGuard(opts.regexLimits);
-  const scoreOutput = async (
-    c: EvalCase,
-    answer: GenerateAnswer,
-    which: string,
-  ): Promise<{ pass: boolean | null; reason: string | null; error: string | null }> => {
-    const scorer = scorerOf(c);
-    if (answer.blocked !== null) {
-      const reason = `blocked: ${answer.blocked}`;
-      log.debug(`eval: case ${c.id} (${which}) ${reason}`);
-      return { pass: scorer === null ? null : false, reason: scorer === null ? null : reason, error: null };
-    }
-    if (scorer === null || c.expected === null) return { pass: null, reason: null, error: null };
-    const result = await score(scorer, c.expected, answer.text, { regex });
-    if (result.error !== undefined) {
-      log.warning(`eval: case ${c.id} (${which}) errored: ${result.error}`);
-      return { pass: null, reason: null, error: result.error };
-    }
-    if (!result.pass) {
-      const msg = `eval: case ${c.id} (${which}) failed: ${result.reason ?? 'no reason given'}`;
-      if (result.invalidCase) log.warning(msg);
-      else log.debug(msg);
-    }
-    return { pass: result.pass, reason: result.pass ? null : (result.reason ?? null), error: null };
-  };
+  const caller = new Caller({
+    generate: opts.generate,
+    limiter,
+    regex,
+    retryPolicy,
+    timeoutMs: positive(opts.timeoutMs, 60_000),
+    maxRetryAfterMs,
+    clock,
+    random: opts.random ?? Math.random,
+    log,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
 
-  let errorWarnings = 0;
-  let throttledCalls = 0;
-  let failedCalls = 0;
-  const callOnce = async (c: EvalCase, model: string, which: string): Promise<CallResult> => {
-    let result: { answer: GenerateAnswer; latencyMs: number } | { error: string };
-    try {
-      result = await callWithRetry(c, model, which);
-    } catch (err) {
-      result = { error: `internal error: ${describeError(err)}` };
-    }
-    if ('error' in result) {
-      if (errorWarnings < MAX_ERROR_WARNINGS) log.warning(`eval: case ${c.id} (${which}) errored: ${result.error}`);
-      else if (errorWarnings === MAX_ERROR_WARNINGS) log.warning('eval: more cases errored; see the report');
-      errorWarnings++;
-      return { output: null, error: result.error, pass: null, reason: null };
-    }
-    const { answer, latencyMs } = result;
-    const scored = await scoreOutput(c, answer, which);
-    const { blocked, truncated, usage } = answer;
-    return { output: answer.text, ...scored, blocked, truncated, latencyMs, usage: usage ?? null };
-  };
-
-  const callWithRetry = async (
-    c: EvalCase,
-    model: string,
-    which: string,
-  ): Promise<{ answer: GenerateAnswer; latencyMs: number } | { error: string }> => {
-    for (let attempt = 1; ; attempt++) {
-      const permit = await limiter.acquire({ front: attempt > 1 });
-      if (opts.signal?.aborted) {
-        limiter.release(permit, 'neutral');
-        return { error: ABANDONED };
-      }
-      let err: unknown;
-      try {
-        const started = clock.now();
-        const answer = await attemptOnce(model, c, permit);
-        return { answer, latencyMs: clock.now() - started };
-      } catch (caught) {
-        err = caught;
-      }
-      const reason = describeError(err);
-      if (err instanceof GoogleApiError && err.httpStatus === 429) throttledCalls++;
-      else if (isRetryable(err)) failedCalls++;
-      const decision = retryDelay(retryPolicy, attempt, err, { elapsedMs: 0, leftMs: Infinity, random: random() });
-      if (!decision.retry) {
-        if (decision.why === 'retry-after too long') {
-          const asked = Math.round((askedDelay(err) ?? 0) / 1000);
-          return { error: `${reason} (server asked to retry after ${asked} s; not waiting)` };
-        }
-        if (decision.why === 'attempts') {
-          return { error: `${reason} (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'})` };
-        }
-        return { error: reason };
-      }
-      log.debug(
-        `eval: case ${c.id} (${which}) attempt ${attempt}/${maxAttempts} failed: ${reason}; retrying in ${decision.delayMs} ms`,
-      );
-      await clock.sleep(decision.delayMs, opts.signal);
-    }
-  };
-
-  /** One call within the window; releases the permit with the right outcome. */
-  const attemptOnce = async (model: string, c: EvalCase, permit: Permit): Promise<GenerateAnswer> => {
-    const controller = new AbortController();
-    const call = Promise.resolve().then(() => opts.generate(model, c.input, controller.signal, c));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const err = new CallTimeout(timeoutMs);
-        controller.abort(err);
-        reject(err);
-      }, timeoutMs);
-    });
-    try {
-      const output = await Promise.race([call, timeout]);
-      limiter.release(permit, 'success');
-      return toAnswer(output);
-    } catch (caught) {
-      if (caught instanceof GenerateContractError) throw caught; // permit already released
-      // Whatever the call rejected with once we aborted it (AbortError, a wrapped error...), it timed out.
-      const err: unknown = controller.signal.aborted ? controller.signal.reason : caught;
-      if (err instanceof CallTimeout) {
-        // Keep the slot until the aborted call is really gone (or a grace period passes).
-        const settled = call.then(
-          () => undefined,
-          () => undefined,
-        );
-        let grace: ReturnType<typeof setTimeout> | undefined;
-        const graceOver = new Promise<void>((resolve) => {
-          grace = setTimeout(resolve, Math.min(timeoutMs, 5000));
-        });
-        void Promise.race([settled, graceOver]).then(() => {
-          clearTimeout(grace);
-          limiter.release(permit, 'neutral');
-        });
-      } else {
-        const throttled = err instanceof GoogleApiError && err.httpStatus === 429;
-        // A Retry-After we will not wait for (a spent daily quota) must not pause the other cases
-        // either: they fail fast the same way instead of hanging the run.
-        const retryAfter = throttled ? validMs(err.retryAfterMs) : undefined;
-        limiter.release(
-          permit,
-          throttled ? 'throttled' : 'neutral',
-          retryAfter !== undefined && retryAfter <= maxRetryAfterMs ? retryAfter : undefined,
-        );
-      }
-      throw err;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-
-  // Progress and per-case completion.
-  const tuned: Array<CallResult | undefined> = new Array<CallResult | undefined>(total);
-  const base: Array<CallResult | undefined> = new Array<CallResult | undefined>(total);
-  const remaining: number[] = cases.map(() => (baselineModel === null ? 1 : 2));
+  // Per case and model, the runs as they come in; progress by cases done.
+  const runsOf = (c: EvalCase): number => (c.expected === null ? 1 : repeats);
+  const tuned = cases.map(() => new SideRuns());
+  const base = baselineModel === null ? [] : cases.map(() => new SideRuns());
+  const remaining = cases.map((c) => runsOf(c) * (baselineModel === null ? 1 : 2));
+  const latencies: number[] = [];
+  const usage = { prompt: 0, output: 0, thoughts: 0 };
   const step = Math.max(1, Math.ceil(total / 10));
   let done = 0;
-  let passedSoFar = 0;
-  let scoredSoFar = 0;
   let nextReport = step;
   const finish = (i: number): void => {
     remaining[i] = (remaining[i] ?? 1) - 1;
     if ((remaining[i] ?? 0) > 0) return;
     done++;
-    const r = tuned[i];
-    if (r && cases[i]?.expected !== null) {
-      scoredSoFar++;
-      if (r.pass === true) passedSoFar++;
-    }
     if (done >= nextReport || done === total) {
       nextReport = done + step;
+      const passing = tuned.reduce((n, s) => n + s.passes, 0);
+      const scored = tuned.reduce((n, s) => n + s.runs, 0);
       log.info(
-        `eval: ${done}/${total} cases done, ${passedSoFar}/${scoredSoFar} scored passing so far, ` +
+        `eval: ${done}/${total} cases done, ${passing}/${scored} scored runs passing so far, ` +
           `concurrency window ${limiter.window}/${concurrency}`,
       );
     }
   };
 
-  log.info(
-    `eval: ${total} case(s) against ${opts.model}${baselineModel !== null ? ` and baseline ${baselineModel}` : ''}, ` +
-      `at most ${concurrency} in flight`,
-  );
-  const tasks: Promise<void>[] = [];
-  cases.forEach((c, i) => {
-    tasks.push(
-      callOnce(c, opts.model, 'tuned').then((r) => {
-        tuned[i] = r;
-        finish(i);
-      }),
-    );
-    if (baselineModel !== null) {
-      tasks.push(
-        callOnce(c, baselineModel, 'baseline').then((r) => {
-          base[i] = r;
-          finish(i);
-        }),
-      );
+  // The calls, case by case (every run of a case on both models before the next case), made lazily.
+  function* jobs(): Generator<Job> {
+    for (let index = 0; index < total; index++) {
+      for (let repeat = 0; repeat < runsOf(cases[index]!); repeat++) {
+        yield { index, repeat, baseline: false };
+        if (baselineModel !== null) yield { index, repeat, baseline: true };
+      }
     }
-  });
-  // At the run's time limit the eval stops where it is: the cases with all their answers are
+  }
+  const queue = jobs();
+  const worker = async (): Promise<void> => {
+    for (let next = queue.next(); !next.done; next = queue.next()) {
+      if (opts.signal?.aborted) return;
+      const { index, repeat, baseline } = next.value;
+      const c = cases[index]!;
+      const model = baseline ? baselineModel! : opts.model;
+      const r = await caller.call(c, model, baseline ? 'baseline' : 'tuned');
+      if (r.error === ABANDONED) return; // the time limit came: this run is "not run"
+      if (!baseline) {
+        if (r.error === null && r.latencyMs !== undefined) latencies.push(r.latencyMs);
+        usage.prompt += r.usage?.prompt ?? 0;
+        usage.output += r.usage?.output ?? 0;
+        usage.thoughts += r.usage?.thoughts ?? 0;
+      }
+      (baseline ? base : tuned)[index]!.add(repeat, r, c.expected !== null);
+      finish(index);
+    }
+  };
+
+  log.info(
+    `eval: ${total} case(s)${repeats > 1 ? ` × ${repeats} runs` : ''} against ${opts.model}` +
+      `${baselineModel !== null ? ` and baseline ${baselineModel}` : ''}, at most ${concurrency} in flight`,
+  );
+  // At the run's time limit the eval stops where it is: the cases with all their runs are
   // reported, the others are "not run" (calls still in flight are abandoned with the run's HTTP).
   let cutShort = false;
   const timeUp = new Promise<void>((resolve) => {
@@ -327,14 +197,14 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     opts.signal?.addEventListener('abort', () => resolve(), { once: true });
   }).then(() => void (cutShort = true));
   try {
-    await Promise.race([Promise.all(tasks), timeUp]);
+    await Promise.race([Promise.all(Array.from({ length: concurrency }, worker)), timeUp]);
   } finally {
     regex.close();
   }
-  if (throttledCalls > 0 || failedCalls > 0) {
+  if (caller.throttledCalls > 0 || caller.failedCalls > 0) {
     // What it took, so that eval-concurrency can be set to what the server really takes.
     log.info(
-      `eval: ${throttledCalls} call(s) answered 429 and ${failedCalls} failed (5xx, network, timeout), retried as needed; ` +
+      `eval: ${caller.throttledCalls} call(s) answered 429 and ${caller.failedCalls} failed (5xx, network, timeout), retried as needed; ` +
         `the concurrency window ended at ${limiter.window} of ${concurrency} (eval-concurrency)`,
     );
   }
@@ -344,49 +214,28 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     baselineModel,
     generationConfig: opts.generationConfig,
     cases,
-    tuned: cutShort ? tuned.map((r) => (r?.error === ABANDONED ? undefined : r)) : tuned,
-    base: cutShort ? base.map((r) => (r?.error === ABANDONED ? undefined : r)) : base,
+    repeats,
+    tuned,
+    base,
+    seed: opts.seed ?? '',
+    latencies,
+    usage,
     cutShort,
   });
+  const interval = summary.passRateInterval;
   log.info(
-    `eval: pass rate ${formatRate(summary.passRate)} (${summary.passed} passed, ${summary.failed} failed, ` +
-      `${summary.errors} errored, ${summary.unscored} unscored)` +
-      (baselineModel !== null
-        ? `; baseline ${formatRate(summary.baselinePassRate)}, ${summary.regressions.length} regression(s), ${summary.improvements.length} improvement(s)`
+    `eval: pass rate ${formatRate(summary.passRate)}` +
+      (interval ? ` (95% interval ${formatRate(interval[0])}–${formatRate(interval[1])})` : '') +
+      `: ${summary.passingRuns}/${summary.runs} scored runs; cases ${summary.passed} passed, ${summary.failed} failed` +
+      `${summary.flaky ? `, ${summary.flaky} flaky` : ''}, ${summary.erroredCases} errored, ${summary.unscored} unscored` +
+      `${summary.errors ? ` (${summary.errors} run(s) ended in an error)` : ''}` +
+      (summary.comparison
+        ? `; baseline ${formatRate(summary.comparison.baselinePassRate)}, ${summary.comparison.regressions.length} regression(s), ` +
+          `${summary.comparison.improvements.length} improvement(s), McNemar p = ${summary.comparison.pValue.toPrecision(2)}` +
+          `${summary.comparison.significant ? ' (significant)' : ''}`
         : ''),
   );
   return summary;
-}
-
-/** What `generate` gave, as an answer; anything else breaks its contract. */
-function toAnswer(output: unknown): GenerateAnswer {
-  if (typeof output === 'string') return { text: output, blocked: null, truncated: false };
-  const a = output as Partial<GenerateAnswer> | null;
-  if (a === null || typeof a !== 'object' || typeof a.text !== 'string') {
-    throw new GenerateContractError(`generate returned ${a === null ? 'null' : typeof a}, not a string or an answer`);
-  }
-  return {
-    text: a.text,
-    blocked: typeof a.blocked === 'string' && a.blocked !== '' ? a.blocked : null,
-    truncated: a.truncated === true,
-    usage: a.usage ?? null,
-  };
-}
-
-/** A short, single-line reason for an error. */
-export function describeError(err: unknown): string {
-  let text: string;
-  if (err instanceof GoogleApiError) text = `HTTP ${err.httpStatus} ${err.status}: ${err.message}`;
-  else if (err instanceof NetworkError) text = `network error${err.code ? ` (${err.code})` : ''}: ${err.message}`;
-  else if (err instanceof CallTimeout) text = err.message;
-  else if (err instanceof Error) text = `${err.name}: ${err.message}`;
-  else text = String(err);
-  text = text.replace(/\s+/g, ' ').trim();
-  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
-}
-
-function validMs(ms: number | undefined): number | undefined {
-  return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
 const positive = (v: number | undefined, fallback: number): number =>

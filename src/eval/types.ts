@@ -1,4 +1,22 @@
 import type { GenerationConfig, ScorerName } from '../domain.js';
+import type { TokenUsage } from '../backends/generate-content.js';
+
+/** One model's answer to one case, scored. */
+export interface CallResult {
+  output: string | null;
+  error: string | null;
+  /** null: not scored, or errored. */
+  pass: boolean | null;
+  /** Why a scored case failed. */
+  reason: string | null;
+  /** The service blocked the answer (its reason); absent or null when not. */
+  blocked?: string | null;
+  /** Cut off at the output token limit. */
+  truncated?: boolean;
+  /** How long the answered call took (ms on the run's clock), and its token counts. */
+  latencyMs?: number;
+  usage?: TokenUsage | null;
+}
 
 export interface EvalCaseResult {
   id: string;
@@ -7,10 +25,19 @@ export interface EvalCaseResult {
   scorer: ScorerName | null;
   /** Model output; null when the call failed (see `error`). */
   output: string | null;
-  /** true/false when scored; null when not scored (no expected) or when the call errored. */
+  /**
+   * true/false when scored: more than half of the case's scored runs passed; null when not scored
+   * (no expected) or when every run errored.
+   */
   pass: boolean | null;
-  /** Reason when the call failed after retries. Errors never count as passes. */
+  /** Why the case has no answer: every call failed after retries (the first reason). Errors are neither passes nor failures. */
   error: string | null;
+  /** Scored runs that passed, scored runs (runs that ended in an error are not counted), and runs that errored. */
+  passes?: number;
+  runs?: number;
+  errors?: number;
+  /** Some but not all of its scored runs passed. */
+  flaky?: boolean;
   /** Why a scored case failed (e.g. "$.a: missing", "regex timed out"); null when it passed or was not scored. */
   reason?: string | null;
   /** The service blocked the answer (SAFETY, RECITATION, a prompt's blockReason...): the case failed. */
@@ -26,16 +53,44 @@ export interface EvalCaseResult {
   baselineReason?: string | null;
   baselineBlocked?: string | null;
   baselineTruncated?: boolean;
+  baselinePasses?: number;
+  baselineRuns?: number;
+  baselineErrors?: number;
+}
+
+/** The tuned model against the baseline, over the cases scored on both sides. */
+export interface EvalComparison {
+  baselinePassRate: number | null;
+  /** ids: the baseline failed, the tuned model passed. */
+  improvements: string[];
+  /** ids: the baseline passed, the tuned model failed. */
+  regressions: string[];
+  /** Exact two-sided McNemar test on the two counts above. */
+  pValue: number;
+  /** pValue < 0.05. */
+  significant: boolean;
 }
 
 export interface EvalSummary {
   model: string;
   baselineModel: string | null;
-  /** passed / scored (errors count as scored, not passed); null when nothing was scored. */
+  /** Runs of every scored case (eval-repeats). */
+  repeats: number;
+  /** Passing runs / scored runs (runs that errored are left out); null when no run was scored. */
   passRate: number | null;
+  /** The 95% interval of passRate: Wilson with one run per case, else a seeded bootstrap over cases. */
+  passRateInterval: [number, number] | null;
+  /** Scored runs, and those that passed. */
+  runs: number;
+  passingRuns: number;
+  /** Cases: passed (by majority), failed, flaky (some runs passed, not all). */
   passed: number;
   failed: number;
+  flaky: number;
+  /** The tuned model's runs that ended in an error (after retries); the baseline's are per case (baselineErrors). */
   errors: number;
+  /** Scored cases whose every run errored: left out of the pass rate. */
+  erroredCases: number;
   /** cases with no expected value. */
   unscored: number;
   baselinePassRate: number | null;
@@ -43,6 +98,12 @@ export interface EvalSummary {
   regressions: string[];
   /** ids: baseline failed, tuned passed. */
   improvements: string[];
+  /** With a baseline: the comparison (improvements, regressions, McNemar); else null. */
+  comparison: EvalComparison | null;
+  /** The tuned model's answered calls: latency percentiles (ms on the run's clock). */
+  latency: { p50Ms: number; p95Ms: number } | null;
+  /** The tuned model's token usage over every call (usageMetadata), where the service reported it. */
+  usage: { prompt: number; output: number; thoughts: number };
   /** The generation settings sent with every call (only those given; none: the model's defaults). */
   generationConfig: GenerationConfig;
   cases: EvalCaseResult[];

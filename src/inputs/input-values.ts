@@ -14,6 +14,11 @@ export const positiveInteger = (value: string, fail: (allowed: string) => never)
     ? Number(value)
     : fail('must be a positive integer');
 
+export const nonNegativeInteger = (value: string, fail: (allowed: string) => never): number =>
+  /^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))
+    ? Number(value)
+    : fail('must be a whole number (0 or more)');
+
 export const positiveNumber = (value: string, fail: (allowed: string) => never): number => {
   const n = Number(value);
   return /^[0-9.eE+-]+$/.test(value) && Number.isFinite(n) && n > 0 ? n : fail('must be a positive number');

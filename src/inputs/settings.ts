@@ -11,6 +11,7 @@ import {
   positiveNumber,
   fraction,
   nonNegativeNumber,
+  nonNegativeInteger,
   temperature,
   thinking,
   boolean,
@@ -51,6 +52,8 @@ export interface Settings {
   evalConcurrency: number;
   /** 'base' or a model name; null: no baseline. */
   evalBaseline: string | null;
+  /** Runs of every scored case, on the tuned model and the baseline alike (1-20). */
+  evalRepeats: number;
   /** The generation settings of every eval call: only those given (eval-temperature, eval-thinking, eval-max-output-tokens). */
   evalGeneration: GenerationConfig;
   /** System instruction for the eval cases that have none of their own. */
@@ -61,6 +64,8 @@ export interface Settings {
   selectCheckpoint: 'default' | 'best';
   minPassRate: number | null;
   maxFinalLoss: number | null;
+  /** Most cases allowed to pass on the baseline and fail on the tuned model (needs evalBaseline). */
+  maxRegressions: number | null;
   comment: 'auto' | 'off';
   commentKey: string | null;
   githubToken: string;
@@ -93,6 +98,7 @@ export const INPUT_NAMES = [
   'cancel-on-abort',
   'eval-concurrency',
   'eval-baseline',
+  'eval-repeats',
   'eval-temperature',
   'eval-thinking',
   'eval-max-output-tokens',
@@ -101,6 +107,7 @@ export const INPUT_NAMES = [
   'select-checkpoint',
   'min-pass-rate',
   'max-final-loss',
+  'max-regressions',
   'comment',
   'comment-key',
   'github-token',
@@ -193,6 +200,10 @@ const schema = z
       '8',
     ),
     'eval-baseline': optional(text),
+    'eval-repeats': required(
+      (v, fail) => (positiveInteger(v, fail) <= 20 ? Number(v) : fail('must be an integer from 1 to 20')),
+      '1',
+    ),
     'eval-temperature': optional(temperature),
     'eval-thinking': optional(thinking),
     'eval-max-output-tokens': optional(positiveInteger),
@@ -201,6 +212,7 @@ const schema = z
     'select-checkpoint': required(oneOf(['default', 'best'] as const), 'default'),
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
+    'max-regressions': optional(nonNegativeInteger),
     comment: required(oneOf(['auto', 'off'] as const), 'auto'),
     'comment-key': optional(text),
     'github-token': z.string(),
@@ -259,6 +271,9 @@ const schema = z
             'resume',
             'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
           );
+      }
+      if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
+        fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
       }
       if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
         fail(
@@ -365,6 +380,7 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
     cancelOnAbort: v['cancel-on-abort'],
     evalConcurrency: v['eval-concurrency'],
     evalBaseline: v['eval-baseline'],
+    evalRepeats: v['eval-repeats'],
     evalGeneration: {
       ...(v['eval-temperature'] !== null ? { temperature: v['eval-temperature'] } : {}),
       ...(v['eval-max-output-tokens'] !== null ? { maxOutputTokens: v['eval-max-output-tokens'] } : {}),
@@ -375,6 +391,7 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
     selectCheckpoint: v['select-checkpoint'],
     minPassRate: v['min-pass-rate'],
     maxFinalLoss: v['max-final-loss'],
+    maxRegressions: v['max-regressions'],
     comment: v.comment,
     commentKey: v['comment-key'],
     githubToken: v['github-token'].trim(),

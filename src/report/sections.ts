@@ -206,7 +206,7 @@ function gateValue(g: Gate, v: number | null): string {
 export function gates(report: Report): string {
   if (report.gates.length === 0) return '';
   const rows = report.gates.map((g) => {
-    const op = g.name === 'min-pass-rate' ? '≥ ' : g.name === 'max-final-loss' ? '≤ ' : '';
+    const op = g.name === 'min-pass-rate' ? '≥ ' : g.name.startsWith('max-') ? '≤ ' : '';
     const result = g.passed ? '✅ passed' : `❌ missed${g.note ? ` (${escapeTableCell(g.note)})` : ''}`;
     return `| ${escapeTableCell(g.name)} | ${op}${gateValue(g, g.threshold)} | ${gateValue(g, g.value)} | ${result} |`;
   });
@@ -215,12 +215,28 @@ export function gates(report: Report): string {
 
 /** Headline numbers of an eval run. */
 export function evalHeadline(e: EvalSummary): string {
-  const scored = e.passed + e.failed + e.errors;
-  const parts = [`**${e.passed}/${scored}** passed (${formatPercent(e.passRate)})`];
-  if (e.errors > 0) parts.push(`${e.errors} error${e.errors === 1 ? '' : 's'}`);
+  const interval = e.passRateInterval
+    ? `, 95% interval ${formatPercent(e.passRateInterval[0])}–${formatPercent(e.passRateInterval[1])}`
+    : '';
+  const parts =
+    e.repeats > 1
+      ? [
+          `**${e.passingRuns}/${e.runs}** runs passed (${formatPercent(e.passRate)}${interval})`,
+          `${e.passed}/${e.passed + e.failed} cases by majority of ${e.repeats} runs`,
+        ]
+      : [`**${e.passed}/${e.passed + e.failed}** passed (${formatPercent(e.passRate)}${interval})`];
+  if (e.flaky > 0) parts.push(`${e.flaky} flaky`);
+  if (e.erroredCases > 0) parts.push(`${e.erroredCases} errored (not counted)`);
+  else if (e.errors > 0) parts.push(`${e.errors} run${e.errors === 1 ? '' : 's'} errored (not counted)`);
   if (e.unscored > 0) parts.push(`${e.unscored} not scored`);
   if (e.incomplete) parts.push(`⚠️ incomplete: ${e.notRun.length} not run (the time limit came first)`);
-  if (e.baselineModel !== null) parts.push(`baseline ${code(e.baselineModel)}: ${formatPercent(e.baselinePassRate)}`);
+  if (e.baselineModel !== null) {
+    const c = e.comparison;
+    const test = c
+      ? `, McNemar p = ${c.pValue < 0.001 ? '< 0.001' : c.pValue.toFixed(3)}${c.significant ? ' (significant)' : ' (not significant)'}`
+      : '';
+    parts.push(`baseline ${code(e.baselineModel)}: ${formatPercent(e.baselinePassRate)}${test}`);
+  }
   parts.push(`model ${code(e.model)}, ${generationText(e.generationConfig)}`);
   return parts.join(' · ');
 }

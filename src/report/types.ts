@@ -10,6 +10,8 @@ export interface ReportCheckpoint {
   step: number | null;
   endpoint: string | null;
   passRate: number | null;
+  /** The 95% interval of the checkpoint's pass rate. */
+  passRateInterval?: [number, number] | null;
 }
 
 export interface Gate {

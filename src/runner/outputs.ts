@@ -14,6 +14,10 @@ export enum Output {
   FinalLoss = 'final-loss',
   ValidationLoss = 'validation-loss',
   PassRate = 'pass-rate',
+  PassRateLow = 'pass-rate-low',
+  PassRateHigh = 'pass-rate-high',
+  BaselinePassRate = 'baseline-pass-rate',
+  Regressions = 'regressions',
   Checkpoint = 'checkpoint',
   CacheHit = 'cache-hit',
   ReportPath = 'report-path',
@@ -36,6 +40,11 @@ export interface Outputs {
   finalLoss: number | null;
   validationLoss: number | null;
   passRate: number | null;
+  /** The 95% interval of the pass rate. */
+  passRateInterval: [number, number] | null;
+  baselinePassRate: number | null;
+  /** Cases passing on the baseline and failing on the tuned model; null without a baseline. */
+  regressions: number | null;
   checkpoint: string | null;
   cacheHit: boolean;
   /** Empty when the report could not be written. */
@@ -53,6 +62,10 @@ export function setOutputs(o: Outputs): void {
     [Output.FinalLoss]: text(o.finalLoss),
     [Output.ValidationLoss]: text(o.validationLoss),
     [Output.PassRate]: text(o.passRate),
+    [Output.PassRateLow]: text(o.passRateInterval?.[0] ?? null),
+    [Output.PassRateHigh]: text(o.passRateInterval?.[1] ?? null),
+    [Output.BaselinePassRate]: text(o.baselinePassRate),
+    [Output.Regressions]: text(o.regressions),
     [Output.Checkpoint]: text(o.checkpoint),
     [Output.CacheHit]: text(o.cacheHit),
     [Output.ReportPath]: o.reportPath,

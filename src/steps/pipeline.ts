@@ -11,7 +11,7 @@ import { loadDatasets, type Datasets } from '../dataset/load-datasets.js';
 import type { EvalCase, JobStatus } from '../domain.js';
 import { bestCheckpoint, evaluateCheckpoints } from '../eval/checkpoints.js';
 import { withBaselineOf } from '../eval/summarise.js';
-import { evaluate } from '../eval/evaluate.js';
+import { evalSeed, evaluate } from '../eval/evaluate.js';
 import { progressComments } from '../github/comment-writer.js';
 import type { Settings } from '../inputs/settings.js';
 import { acquireJob } from '../job/acquire.js';
@@ -84,7 +84,10 @@ async function tune(run: Run): Promise<void> {
   if (run.status?.state === 'ACTIVE') await readCheckpoints(run, backend);
   if (run.status?.state === 'ACTIVE' && data.eval && data.eval.records.length > 0) {
     await run.timed('eval', () => evaluateModel(run, backend, data.eval?.records ?? []));
-    if (run.report.selectedCheckpoint) run.report.selectedCheckpoint.passRate = run.report.eval?.passRate ?? null;
+    if (run.report.selectedCheckpoint) {
+      run.report.selectedCheckpoint.passRate = run.report.eval?.passRate ?? null;
+      run.report.selectedCheckpoint.passRateInterval = run.report.eval?.passRateInterval ?? null;
+    }
     if (settings.evalCheckpoints === 'all' && run.report.eval && run.report.selectedCheckpoint && !run.stoppedBy) {
       await run.timed('checkpoints', () => chooseCheckpoint(run, backend, data.eval?.records ?? []));
     }
@@ -182,6 +185,7 @@ async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCas
     cases,
     baseModel: run.baseModel,
     clock: run.clock,
+    seed: evalSeed(report.contentKey, cases),
     signal: run.timeLimit,
   });
   const best = bestCheckpoint(checkpoints, selected.checkpointId);
@@ -192,7 +196,7 @@ async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCas
   report.selectedCheckpoint = { ...best };
   const chosen = summaries.get(best.checkpointId);
   // The baseline ran once, beside the default: the chosen checkpoint is compared with those answers.
-  if (chosen) report.eval = withBaselineOf(chosen, report.eval!, cases);
+  if (chosen) report.eval = withBaselineOf(chosen, report.eval!, cases, evalSeed(report.contentKey, cases));
   if (best.endpoint) report.endpoint = best.endpoint;
 }
 
@@ -201,7 +205,8 @@ async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]
   if (!model || run.stoppedBy) return;
   const { baseModel, clock, stop, timeLimit } = run;
   if (timeLimit.aborted) throw new TimeLimitError('the eval could not start');
-  const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock, signal: timeLimit });
+  const seed = evalSeed(run.report.contentKey, cases);
+  const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock, seed, signal: timeLimit });
   // A stop signal or the time limit ends the eval where it is: the run reports without it.
   const stopped = new Promise<null>((resolve) => stop?.signal.addEventListener('abort', () => resolve(null)));
   const timeUp = new Promise<null>((resolve) => timeLimit.addEventListener('abort', () => resolve(null)));

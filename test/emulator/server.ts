@@ -14,6 +14,7 @@ import type { Reply, RequestCtx } from './core/router.js';
 import { Router, json } from './core/router.js';
 import { ApiError, codeForHttpStatus, details, notFoundHtml } from './core/status.js';
 import { sleep } from './core/util.js';
+import { CallVariation } from './core/variation.js';
 import { GeminiService } from './services/gemini/index.js';
 import { StorageService } from './services/storage/index.js';
 import { StsService } from './services/sts/index.js';
@@ -76,6 +77,7 @@ function resolveGenerate(base: ResolvedGenerate, patch: GenerateOptions | undefi
   }
   if (patch.overCapRetryAfterSeconds !== undefined)
     out.overCapRetryAfterSeconds = Math.max(0, patch.overCapRetryAfterSeconds);
+  if (patch.variation !== undefined) out.variation = Math.min(1, Math.max(0, patch.variation));
   return out;
 }
 
@@ -87,7 +89,12 @@ const DEFAULT_TRAINING: ResolvedTraining = {
   failAtPercent: 50,
   createLatencyMs: 0,
 };
-const DEFAULT_GENERATE: ResolvedGenerate = { latencyMs: 0, maxConcurrent: Infinity, overCapRetryAfterSeconds: 1 };
+const DEFAULT_GENERATE: ResolvedGenerate = {
+  latencyMs: 0,
+  maxConcurrent: Infinity,
+  overCapRetryAfterSeconds: 1,
+  variation: 0,
+};
 
 const zeroStats = (): EmulatorStats => ({
   creates: 0,
@@ -132,6 +139,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     training: () => training,
     generate: () => generate,
     stats: zeroStats(),
+    variation: new CallVariation(),
   };
   const requests: RecordedRequest[] = [];
   const faults = new Faults();
@@ -171,6 +179,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     stsCfg = initialSts;
     storageCfg = initialStorage;
     Object.assign(env.stats, zeroStats());
+    env.variation.reset();
     training = initialTraining;
     generate = initialGenerate;
   };

@@ -37,6 +37,12 @@ export interface GenerateOptions {
   maxConcurrent?: number;
   /** Retry-After (seconds) sent with the over-cap 429. Default 1. */
   overCapRetryAfterSeconds?: number;
+  /**
+   * Share (0..1) of calls answered as the base model would (a wrong answer), chosen per model,
+   * prompt and call count since the last reset: answers that vary from call to call, as Gemini 3
+   * models' do, predictable for a test. Default 0.
+   */
+  variation?: number;
 }
 
 export interface VertexTrainingOptions {

@@ -1,5 +1,6 @@
 /** What the server hands to each service: the clock, current configuration and counters. */
 import type { EmulatorStats } from '../types.js';
+import type { CallVariation } from './variation.js';
 
 export interface ResolvedTraining {
   tunable: boolean;
@@ -14,6 +15,8 @@ export interface ResolvedGenerate {
   latencyMs: number;
   maxConcurrent: number;
   overCapRetryAfterSeconds: number;
+  /** Share (0..1) of calls answered differently from the model's usual answer (see ./variation.ts). */
+  variation: number;
 }
 
 export interface ServiceEnv {
@@ -23,4 +26,6 @@ export interface ServiceEnv {
   training(): ResolvedTraining;
   generate(): ResolvedGenerate;
   stats: EmulatorStats;
+  /** Which calls get a varied answer (generate.variation). */
+  variation: CallVariation;
 }

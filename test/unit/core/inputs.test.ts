@@ -61,6 +61,10 @@ describe('parseSettings', () => {
     expect(s.wait).toBe(false);
     expect(s.timeoutMinutes).toBe(0.5);
     expect(s.minPassRate).toBe(0.8);
+    expect(s.evalRepeats).toBe(1);
+    expect(s.maxRegressions).toBeNull();
+    const repeats = parseSettings(raw({ 'eval-repeats': '5', 'eval-baseline': 'base', 'max-regressions': '0' }));
+    expect(repeats).toMatchObject({ evalRepeats: 5, evalBaseline: 'base', maxRegressions: 0 });
   });
 
   it.each([
@@ -87,6 +91,13 @@ describe('parseSettings', () => {
     ],
     [{ comment: 'always' }, 'input "comment" must be one of "auto", "off"'],
     [{ 'eval-concurrency': '1000' }, 'input "eval-concurrency" must be an integer from 1 to 256'],
+    [{ 'eval-repeats': '21' }, 'input "eval-repeats" must be an integer from 1 to 20; got "21"'],
+    [{ 'eval-repeats': '0' }, 'input "eval-repeats" must be a positive integer; got "0"'],
+    [{ 'max-regressions': '-1' }, 'input "max-regressions" must be a whole number (0 or more); got "-1"'],
+    [
+      { 'max-regressions': '0' },
+      'input "max-regressions" needs eval-baseline (regressions are counted against the baseline); set both',
+    ],
   ])('rejects %j', (overrides, message) => {
     expect(errorOf(overrides)).toContain(message);
   });

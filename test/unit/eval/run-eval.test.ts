@@ -86,6 +86,13 @@ describe('runEval: fault-free', () => {
       baselineReason: 'expected exactly "a1", got "nope 1"',
       baselineBlocked: null,
       baselineTruncated: false,
+      passes: 1,
+      runs: 1,
+      errors: 0,
+      flaky: false,
+      baselinePasses: 0,
+      baselineRuns: 1,
+      baselineErrors: 0,
     });
     const unscored = summary.cases[19]!;
     expect(unscored.output).toBe('a19');
@@ -161,7 +168,11 @@ describe('runEval: under faults', () => {
     );
 
     // The same results, case by case (how long each answered call took differs, of course).
-    const withoutLatency = (s: typeof clean) => ({ ...s, cases: s.cases.map((c) => ({ ...c, latencyMs: null })) });
+    const withoutLatency = (s: typeof clean) => ({
+      ...s,
+      latency: null,
+      cases: s.cases.map((c) => ({ ...c, latencyMs: null })),
+    });
     expect(withoutLatency(faulty)).toEqual(withoutLatency(clean));
     expect(faulty.errors).toBe(0);
     // the faults really happened
@@ -191,9 +202,13 @@ describe('runEval: under faults', () => {
     await runEval(base({ cases: makeCases(100), generate: createFakeServer().generate, log }));
     const progress = lines.info.filter((l) => /cases done/.test(l));
     expect(progress.length).toBe(10);
-    expect(progress[0]).toMatch(/^eval: 10\/100 cases done, \d+\/\d+ scored passing so far, concurrency window 8\/8$/);
+    expect(progress[0]).toMatch(
+      /^eval: 10\/100 cases done, \d+\/\d+ scored runs passing so far, concurrency window 8\/8$/,
+    );
     expect(progress.at(-1)).toMatch(/100\/100 cases done/);
-    expect(lines.info.at(-1)).toMatch(/pass rate \d+\.\d% \(\d+ passed, \d+ failed, 0 errored, 10 unscored\)/);
+    expect(lines.info.at(-1)).toMatch(
+      /pass rate \d+\.\d% \(95% interval \d+\.\d%–\d+\.\d%\): \d+\/90 scored runs; cases \d+ passed, \d+ failed, 0 errored, 10 unscored$/,
+    );
   });
 
   it('does not retry non-retryable errors and counts them apart', async () => {
@@ -219,13 +234,24 @@ describe('runEval: under faults', () => {
       baselinePass: null,
     });
     expect(s.cases[2]!.error).toBe('Error: boom');
-    expect(s).toMatchObject({ passed: 2, failed: 1, errors: 2, unscored: 0, passRate: 2 / 5, baselinePassRate: 0 });
+    // Errored runs are neither passes nor failures (v2.1 decision 18): 2 of the 3 answered cases passed;
+    // the baseline answered nothing, so it has no pass rate.
+    expect(s).toMatchObject({
+      passed: 2,
+      failed: 1,
+      errors: 2,
+      erroredCases: 2,
+      unscored: 0,
+      passRate: 2 / 3,
+      baselinePassRate: null,
+    });
+    expect(s.cases[1]).toMatchObject({ passes: 0, runs: 0, errors: 1, baselineErrors: 1 });
     expect(s.regressions).toEqual([]);
     expect(s.improvements).toEqual([]); // baseline errored: not an improvement
     expect(lines.warning.some((l) => /case case-1 \(tuned\) errored: HTTP 400/.test(l))).toBe(true);
   });
 
-  it('errors never count as passes, and a tuned error after a baseline pass is a regression', async () => {
+  it('errors are neither passes nor failures: all errored, no pass rate, no regression (scored on one side only)', async () => {
     const generate = async (model: string, prompt: string): Promise<string> => {
       if (model === 'tuned') throw new GoogleApiError('Internal', 500, 'INTERNAL');
       return `a${prompt.slice(1)}`;
@@ -233,8 +259,11 @@ describe('runEval: under faults', () => {
     const s = await runEval(
       base({ cases: makeCases(3), generate, baselineModel: 'base', maxAttempts: 2, clock: instantClock() }),
     );
-    expect(s).toMatchObject({ passed: 0, failed: 0, errors: 3, passRate: 0, baselinePassRate: 1 });
-    expect(s.regressions).toEqual(['case-0', 'case-1', 'case-2']);
+    expect(s).toMatchObject({ passed: 0, failed: 0, errors: 3, erroredCases: 3, passRate: null, baselinePassRate: 1 });
+    expect(s.passRateInterval).toBeNull();
+    expect(s.regressions).toEqual([]);
+    expect(s.comparison).toMatchObject({ regressions: [], improvements: [], pValue: 1, significant: false });
+    for (const c of s.cases) expect(c.pass).toBeNull();
   });
 
   it('gives up after maxAttempts on a retryable error', async () => {
@@ -247,7 +276,7 @@ describe('runEval: under faults', () => {
     expect(calls).toBe(3);
     expect(s.cases[0]!.error).toBe('HTTP 503 UNAVAILABLE: Unavailable (gave up after 3 attempts)');
     expect(s.errors).toBe(1);
-    expect(s.passRate).toBe(0);
+    expect(s.passRate).toBeNull();
   });
 
   it('backs off exponentially with full jitter', async () => {

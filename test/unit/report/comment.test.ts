@@ -107,7 +107,10 @@ describe('renderComment (final)', () => {
     expect(body).toMatch(/Cache:\*\* miss/);
     expect(body).toContain('**42** training examples');
     expect(body).toContain('final **0.1**');
-    expect(body).toContain('**1/3** passed (33.3%)');
+    // The errored case is neither a pass nor a failure (v2.1 decision 18): shown apart.
+    expect(body).toMatch(
+      /\*\*1\/2\*\* passed \(50(\.0)?%, 95% interval [0-9.]+%–[0-9.]+%\) · 1 errored \(not counted\)/,
+    );
     const [hp] = tables(body);
     expect(hp?.header.map((h) => h.text)).toEqual([
       'Epochs',

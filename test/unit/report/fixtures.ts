@@ -35,21 +35,30 @@ export function evalCase(i: number, over: Partial<EvalCaseResult> = {}): EvalCas
 
 export function evalSummary(cases: EvalCaseResult[], over: Partial<EvalSummary> = {}): EvalSummary {
   const passed = cases.filter((c) => c.pass === true).length;
-  const errors = cases.filter((c) => c.error).length;
+  const errors = cases.filter((c) => c.error && c.expected !== null).length;
   const failed = cases.filter((c) => c.pass === false && !c.error).length;
   const unscored = cases.filter((c) => c.expected === null).length;
-  const scored = passed + failed + errors;
+  const scored = passed + failed;
   return {
     model: 'tunedModels/fake-123',
     baselineModel: null,
+    repeats: 1,
     passRate: scored === 0 ? null : passed / scored,
+    passRateInterval: scored === 0 ? null : [Math.max(0, passed / scored - 0.1), Math.min(1, passed / scored + 0.1)],
+    runs: scored,
+    passingRuns: passed,
     passed,
     failed,
+    flaky: 0,
     errors,
+    erroredCases: errors,
     unscored,
     baselinePassRate: null,
     regressions: [],
     improvements: [],
+    comparison: null,
+    latency: null,
+    usage: { prompt: 0, output: 0, thoughts: 0 },
     generationConfig: { temperature: 0 },
     cases,
     incomplete: false,

@@ -125,7 +125,7 @@ export class GenerateService {
       const promptText = contents
         .flatMap((c) => (c['parts'] as Json[]).map((p) => (typeof p['text'] === 'string' ? p['text'] : '')))
         .join('');
-      const text = answer(input);
+      const text = this.env.variation.varies(modelVersion, input, cfg.variation) ? baseAnswer(input) : answer(input);
       const responseId = randomBytes(16).toString('base64url').slice(0, 22);
       const usage = (candidateText: string): Json => {
         const p = tokens(promptText);

@@ -205,7 +205,10 @@ export class VertexService {
           .join('');
       const last =
         [...contents].reverse().find((c) => (c['role'] ?? 'user') !== 'model') ?? contents[contents.length - 1]!;
-      const out = answer(text(last));
+      const asked = text(last);
+      const out = this.env.variation.varies(`${target.kind}:${modelVersion}`, asked, cfg.variation)
+        ? baseAnswer(asked)
+        : answer(asked);
       const promptTokens = tokens(
         contents.map(text).join('') + text((req['systemInstruction'] as Json | undefined) ?? {}),
       );
