@@ -101,6 +101,9 @@ export interface GenerationConfig {
   thinkingLevel?: 'minimal' | 'low' | 'medium' | 'high';
   /** `thinkingConfig.thinkingBudget` in tokens (0 = off). */
   thinkingBudget?: number;
+  /** Structured output (the judge): `application/json` and the answer's schema (OpenAPI subset). */
+  responseMimeType?: string;
+  responseSchema?: Record<string, unknown>;
 }
 
 /** One turn of a multi-turn eval case. */
@@ -148,8 +151,34 @@ export interface ExampleSet {
 }
 
 /** The eval scorers, in the order the docs list them. */
-export const SCORER_NAMES = ['exact', 'contains', 'not-contains', 'regex', 'json'] as const;
+export const SCORER_NAMES = [
+  'exact',
+  'contains',
+  'not-contains',
+  'regex',
+  'json',
+  'json-schema',
+  'similarity',
+  'rouge-l',
+  'semantic',
+  'judge',
+] as const;
 export type ScorerName = (typeof SCORER_NAMES)[number];
+
+/** The scorers that give a score (0..1) and pass at a threshold, with their default thresholds. */
+export const SCORE_THRESHOLDS: Partial<Record<ScorerName, number>> = {
+  similarity: 0.8,
+  'rouge-l': 0.5,
+  semantic: 0.85,
+};
+
+/** One check of an eval case's output (`assert` lists hold several; the case passes when all pass). */
+export interface Assertion {
+  scorer: ScorerName;
+  expected: string;
+  /** For the scorers that give a score; null: the scorer's default. */
+  threshold: number | null;
+}
 
 /** One eval case. `expected === null` means: show the output, do not score it. */
 export interface EvalCase {
@@ -158,6 +187,13 @@ export interface EvalCase {
   expected: string | null;
   /** null when no expected value (not scored); otherwise the scorer to apply (default 'exact'). */
   scorer: ScorerName | null;
+  /** The case's `threshold`, for a scorer that gives a score; absent: the scorer's default. */
+  threshold?: number | null;
+  /**
+   * The case's `assert` list: every check must pass (with the case's own scorer and expected,
+   * when it has an expected). A case with an `assert` list is scored; `expected` then describes it.
+   */
+  assert?: Assertion[];
   /** The case's system instruction (`system`), else the eval-system-instruction input; absent: none. */
   system?: string | null;
   /** Vertex AI's multi-turn form: the conversation before `input` (the last user turn). */

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2045:
+/***/ 9029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,7 +10,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hC: () => (/* binding */ DISPLAY_NAME_LIMIT),
   dz: () => (/* binding */ InputError),
   P$: () => (/* binding */ parseSettings),
-  yI: () => (/* binding */ readRawInputs)
+  yI: () => (/* reexport */ readRawInputs)
 });
 
 // UNUSED EXPORTS: ADAPTER_SIZES, INPUT_NAMES, PROJECT_VARIABLES, fromEnvironment
@@ -100,18 +100,11 @@ const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
     : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
         'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
 
-;// CONCATENATED MODULE: ./src/inputs/settings.ts
+;// CONCATENATED MODULE: ./src/inputs/raw-inputs.ts
 /**
- * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
- * smaller module to load on every run) into a typed Settings object.
- * A bad value fails here, before any network call, with the input's name, what was given and
- * what is allowed.
+ * The raw inputs as the runner passes them (INPUT_<NAME>), and the facts the environment gives
+ * for the inputs that may come from it (the project, Google Cloud credentials).
  */
-
-
-// The schema parses one object per process: zod's JIT (code generation for object schemas)
-// costs more to compile than it saves here.
-core/* config */.$W({ jitless: true });
 /** Names of every input, as in action.yml. */
 const INPUT_NAMES = [
     'backend',
@@ -148,11 +141,51 @@ const INPUT_NAMES = [
     'min-pass-rate',
     'max-final-loss',
     'max-regressions',
+    'judge-model',
+    'embedding-model',
     'comment',
     'comment-key',
     'github-token',
     'report-path',
 ];
+/** Where a project comes from when the `project` input is empty, in this order (google-github-actions/auth sets the first). */
+const PROJECT_VARIABLES = [
+    'GOOGLE_CLOUD_PROJECT',
+    'CLOUDSDK_CORE_PROJECT',
+    'GCLOUD_PROJECT',
+    'GCP_PROJECT',
+];
+/** The project and credentials the environment provides, for the inputs that may come from it. */
+function fromEnvironment(env) {
+    const name = PROJECT_VARIABLES.find((n) => (env[n] ?? '').trim() !== '');
+    return {
+        project: name ? (env[name] ?? '').trim() : null,
+        credentials: (env['GOOGLE_APPLICATION_CREDENTIALS'] ?? '').trim() !== '',
+    };
+}
+/** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
+function readRawInputs(env = process.env) {
+    const raw = {};
+    for (const name of INPUT_NAMES) {
+        raw[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    }
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
+/**
+ * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
+ * smaller module to load on every run) into a typed Settings object.
+ * A bad value fails here, before any network call, with the input's name, what was given and
+ * what is allowed.
+ */
+
+
+
+
+// The schema parses one object per process: zod's JIT (code generation for object schemas)
+// costs more to compile than it saves here.
+core/* config */.$W({ jitless: true });
 class InputError extends Error {
     name = 'InputError';
 }
@@ -224,6 +257,8 @@ const schema = schemas/* object */.Ikc({
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     'max-regressions': optional(nonNegativeInteger),
+    'judge-model': optional(input_values_text),
+    'embedding-model': required(input_values_text, 'gemini-embedding-001'),
     comment: required(oneOf(['auto', 'off']), 'auto'),
     'comment-key': optional(input_values_text),
     'github-token': schemas/* string */.YjP(),
@@ -296,29 +331,6 @@ function resolveBackend(v) {
         return 'gemini-api';
     return v.credentials ? 'vertex-ai' : 'gemini-api';
 }
-/** Where a project comes from when the `project` input is empty, in this order (google-github-actions/auth sets the first). */
-const PROJECT_VARIABLES = [
-    'GOOGLE_CLOUD_PROJECT',
-    'CLOUDSDK_CORE_PROJECT',
-    'GCLOUD_PROJECT',
-    'GCP_PROJECT',
-];
-/** The project and credentials the environment provides, for the inputs that may come from it. */
-function fromEnvironment(env) {
-    const name = PROJECT_VARIABLES.find((n) => (env[n] ?? '').trim() !== '');
-    return {
-        project: name ? (env[name] ?? '').trim() : null,
-        credentials: (env['GOOGLE_APPLICATION_CREDENTIALS'] ?? '').trim() !== '',
-    };
-}
-/** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
-function readRawInputs(env = process.env) {
-    const raw = {};
-    for (const name of INPUT_NAMES) {
-        raw[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-    }
-    return raw;
-}
 /**
  * Parses raw inputs; an empty `project` is taken from the environment (`env`: PROJECT_VARIABLES),
  * and `backend: auto` counts it, and Google Cloud credentials there, as set. Throws one InputError
@@ -372,6 +384,8 @@ function parseSettings(raw, env = {}) {
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
         maxRegressions: v['max-regressions'],
+        judgeModel: v['judge-model'],
+        embeddingModel: v['embedding-model'],
         comment: v.comment,
         commentKey: v['comment-key'],
         githubToken: v['github-token'].trim(),
@@ -8113,8 +8127,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/runner/signals.ts
 var signals = __nccwpck_require__(715);
-// EXTERNAL MODULE: ./src/inputs/settings.ts + 1 modules
-var inputs_settings = __nccwpck_require__(2045);
+// EXTERNAL MODULE: ./src/inputs/settings.ts + 2 modules
+var inputs_settings = __nccwpck_require__(9029);
 // EXTERNAL MODULE: ./src/runner/secrets.ts
 var secrets = __nccwpck_require__(2995);
 // EXTERNAL MODULE: ./src/runner/workflow-commands.ts
@@ -8138,7 +8152,7 @@ async function run(env = process.env, options = {}) {
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw, env);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7069));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(275)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6275));
         await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m, options.signals);
     }
     catch (err) {

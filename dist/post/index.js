@@ -39043,18 +39043,11 @@ const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
     : fail('must be an operation (tunedModels/ID/operations/OP), a tuned model (tunedModels/ID) ' +
         'or a Vertex AI tuning job (projects/P/locations/L/tuningJobs/ID)');
 
-;// CONCATENATED MODULE: ./src/inputs/settings.ts
+;// CONCATENATED MODULE: ./src/inputs/raw-inputs.ts
 /**
- * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
- * smaller module to load on every run) into a typed Settings object.
- * A bad value fails here, before any network call, with the input's name, what was given and
- * what is allowed.
+ * The raw inputs as the runner passes them (INPUT_<NAME>), and the facts the environment gives
+ * for the inputs that may come from it (the project, Google Cloud credentials).
  */
-
-
-// The schema parses one object per process: zod's JIT (code generation for object schemas)
-// costs more to compile than it saves here.
-core_core/* config */.$W({ jitless: true });
 /** Names of every input, as in action.yml. */
 const INPUT_NAMES = [
     'backend',
@@ -39091,11 +39084,51 @@ const INPUT_NAMES = [
     'min-pass-rate',
     'max-final-loss',
     'max-regressions',
+    'judge-model',
+    'embedding-model',
     'comment',
     'comment-key',
     'github-token',
     'report-path',
 ];
+/** Where a project comes from when the `project` input is empty, in this order (google-github-actions/auth sets the first). */
+const PROJECT_VARIABLES = [
+    'GOOGLE_CLOUD_PROJECT',
+    'CLOUDSDK_CORE_PROJECT',
+    'GCLOUD_PROJECT',
+    'GCP_PROJECT',
+];
+/** The project and credentials the environment provides, for the inputs that may come from it. */
+function fromEnvironment(env) {
+    const name = PROJECT_VARIABLES.find((n) => (env[n] ?? '').trim() !== '');
+    return {
+        project: name ? (env[name] ?? '').trim() : null,
+        credentials: (env['GOOGLE_APPLICATION_CREDENTIALS'] ?? '').trim() !== '',
+    };
+}
+/** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
+function readRawInputs(env = process.env) {
+    const raw = {};
+    for (const name of INPUT_NAMES) {
+        raw[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    }
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
+/**
+ * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
+ * smaller module to load on every run) into a typed Settings object.
+ * A bad value fails here, before any network call, with the input's name, what was given and
+ * what is allowed.
+ */
+
+
+
+
+// The schema parses one object per process: zod's JIT (code generation for object schemas)
+// costs more to compile than it saves here.
+core_core/* config */.$W({ jitless: true });
 class InputError extends Error {
     name = 'InputError';
 }
@@ -39167,6 +39200,8 @@ const schema = post_schemas/* object */.Ikc({
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     'max-regressions': optional(nonNegativeInteger),
+    'judge-model': optional(input_values_text),
+    'embedding-model': required(input_values_text, 'gemini-embedding-001'),
     comment: required(oneOf(['auto', 'off']), 'auto'),
     'comment-key': optional(input_values_text),
     'github-token': post_schemas/* string */.YjP(),
@@ -39239,29 +39274,6 @@ function resolveBackend(v) {
         return 'gemini-api';
     return v.credentials ? 'vertex-ai' : 'gemini-api';
 }
-/** Where a project comes from when the `project` input is empty, in this order (google-github-actions/auth sets the first). */
-const PROJECT_VARIABLES = [
-    'GOOGLE_CLOUD_PROJECT',
-    'CLOUDSDK_CORE_PROJECT',
-    'GCLOUD_PROJECT',
-    'GCP_PROJECT',
-];
-/** The project and credentials the environment provides, for the inputs that may come from it. */
-function fromEnvironment(env) {
-    const name = PROJECT_VARIABLES.find((n) => (env[n] ?? '').trim() !== '');
-    return {
-        project: name ? (env[name] ?? '').trim() : null,
-        credentials: (env['GOOGLE_APPLICATION_CREDENTIALS'] ?? '').trim() !== '',
-    };
-}
-/** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
-function readRawInputs(env = process.env) {
-    const raw = {};
-    for (const name of INPUT_NAMES) {
-        raw[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-    }
-    return raw;
-}
 /**
  * Parses raw inputs; an empty `project` is taken from the environment (`env`: PROJECT_VARIABLES),
  * and `backend: auto` counts it, and Google Cloud credentials there, as set. Throws one InputError
@@ -39315,6 +39327,8 @@ function parseSettings(raw, env = {}) {
         minPassRate: v['min-pass-rate'],
         maxFinalLoss: v['max-final-loss'],
         maxRegressions: v['max-regressions'],
+        judgeModel: v['judge-model'],
+        embeddingModel: v['embedding-model'],
         comment: v.comment,
         commentKey: v['comment-key'],
         githubToken: v['github-token'].trim(),
@@ -39437,7 +39451,7 @@ async function runPost(env = process.env, options = {}) {
         if (!settings.cancelOnAbort) {
             return lib_core/* info */.pq(`${what} may still be running; cancel-on-abort is false, so it is left alone.`);
         }
-        const { createBackend } = await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 9626));
+        const { createBackend } = await __nccwpck_require__.e(/* import() */ 470).then(__nccwpck_require__.bind(__nccwpck_require__, 4470));
         const backend = await createBackend(settings, options.clock);
         const status = await findJob(backend, saved);
         if (!status)

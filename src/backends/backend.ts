@@ -2,6 +2,7 @@
 
 import type { BackendName, EvalPrompt, ExampleSet, GenerationConfig, Hyperparameters, JobStatus } from '../domain.js';
 import type { GenerateAnswer } from './generate-content.js';
+import type { Embeddings } from './embeddings.js';
 
 export interface CreateTuningRequest {
   baseModel: string;
@@ -90,6 +91,8 @@ export interface TuningBackend {
     config: GenerationConfig,
     signal?: AbortSignal,
   ): Promise<GenerateAnswer>;
+  /** Embeddings of `texts` from `model` (the `semantic` scorer); single attempt, like generate. */
+  embed?(model: string, texts: string[], signal?: AbortSignal): Promise<Embeddings>;
 }
 
 /** The service does not offer the base model for tuning (the pre-flight check): nothing was created. */

@@ -14,3 +14,9 @@ export const DEFAULT_BASE_MODEL: Record<BackendName, string> = {
   'gemini-api': 'models/gemini-1.5-flash-001-tuning',
   'vertex-ai': VERTEX_DEFAULT_MODEL,
 };
+
+/** The model that grades `judge` cases when `judge-model` is empty (v2.1 decision 16). */
+export const DEFAULT_JUDGE_MODEL: Record<BackendName, string> = {
+  'gemini-api': 'models/gemini-3.5-flash',
+  'vertex-ai': 'gemini-3.5-flash',
+};

@@ -25,6 +25,8 @@ import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import type { EvalPrompt, GenerationConfig, Hyperparameters, JobStatus, Snapshot, TuningState } from '../domain.js';
 import { DEFAULT_BASE_MODEL } from './defaults.js';
+import { explain } from './gemini-explain.js';
+import { batchEmbed, type Embeddings } from './embeddings.js';
 
 export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
 export const GEMINI_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['gemini-api'];
@@ -294,6 +296,11 @@ export class GeminiApiBackend implements TuningBackend {
     return generateContent(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
   }
 
+  embed(model: string, texts: string[], signal?: AbortSignal): Promise<Embeddings> {
+    const name = model.startsWith('models/') ? model : `models/${model}`;
+    return batchEmbed(this.http, this.url('v1beta', `${name}:batchEmbedContents`), name, texts, signal);
+  }
+
   /** The valid loss snapshots (see lossPoints); how many were not, said once per job. */
   private snapshots(job: string, list: WireSnapshot[] | null | undefined): Snapshot[] {
     const { points, dropped } = lossPoints(list, (s: WireSnapshot) => ({
@@ -367,32 +374,4 @@ function wireHyperparameters(h: Hyperparameters): Record<string, number> {
   if (h.epochCount !== null) out['epochCount'] = h.epochCount;
   if (h.batchSize !== null) out['batchSize'] = h.batchSize;
   return out;
-}
-
-/** Adds what the user can do about common errors. */
-function explain(err: unknown, ctx: { baseModel?: string }): unknown {
-  // A credentials step's error carries its own hint.
-  if (!(err instanceof GoogleApiError) || err.authStep) return err;
-  let hint = '';
-  if (err.httpStatus === 403 && err.status === 'PERMISSION_DENIED') {
-    hint =
-      ' — the credentials may not tune models: with an API key, check that the key belongs to a project with the ' +
-      'Generative Language API enabled; with OAuth credentials, they need the scope ' +
-      'https://www.googleapis.com/auth/generative-language.tuning (or cloud-platform).';
-  } else if (err.httpStatus === 401) {
-    hint =
-      ' — the credentials were rejected: check the "api-key" input or the credentials from google-github-actions/auth.';
-  } else if (err.httpStatus === 400 && /API key not valid/i.test(err.message)) {
-    hint =
-      ' — the "api-key" input is not a valid Gemini API key: create one in Google AI Studio and store it as a secret.';
-  } else if (err.httpStatus === 404 && ctx.baseModel) {
-    hint =
-      ` — base model "${ctx.baseModel}" was not found or cannot be tuned. Set "base-model" to a model whose ` +
-      'supportedGenerationMethods include "createTunedModel" (list them with GET /v1beta/models), e.g. ' +
-      `${GEMINI_DEFAULT_BASE_MODEL}.`;
-  } else if (err.httpStatus === 429) {
-    hint = ' — quota exhausted: tuning quotas are per project; wait or ask for more quota.';
-  }
-  if (!hint) return err;
-  return new GoogleApiError(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
 }

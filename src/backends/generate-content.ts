@@ -99,8 +99,11 @@ export function generationSettings(config: GenerationConfig): Record<string, unk
   const out: Record<string, unknown> = {};
   if (config.temperature !== undefined) out['temperature'] = config.temperature;
   if (config.maxOutputTokens !== undefined) out['maxOutputTokens'] = config.maxOutputTokens;
-  if (config.thinkingLevel !== undefined) out['thinkingConfig'] = { thinkingLevel: config.thinkingLevel };
+  // The enum's names are upper case (ThinkingLevel: MINIMAL, LOW, MEDIUM, HIGH); the input is written lower case.
+  if (config.thinkingLevel !== undefined) out['thinkingConfig'] = { thinkingLevel: config.thinkingLevel.toUpperCase() };
   else if (config.thinkingBudget !== undefined) out['thinkingConfig'] = { thinkingBudget: config.thinkingBudget };
+  if (config.responseMimeType !== undefined) out['responseMimeType'] = config.responseMimeType;
+  if (config.responseSchema !== undefined) out['responseSchema'] = config.responseSchema;
   return Object.keys(out).length > 0 ? out : null;
 }
 

@@ -22,6 +22,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { predictEmbeddings, type Embeddings } from './embeddings.js';
 import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
@@ -322,6 +323,10 @@ export class VertexAiBackend implements TuningBackend {
     signal?: AbortSignal,
   ): Promise<GenerateAnswer> {
     return generateContent(this.http, this.url(`${this.modelResource(model)}:generateContent`), prompt, config, signal);
+  }
+
+  embed(model: string, texts: string[], signal?: AbortSignal): Promise<Embeddings> {
+    return predictEmbeddings(this.http, this.url(`${this.modelResource(model)}:predict`), texts, signal);
   }
 
   /**

@@ -5,12 +5,12 @@
 
 import { GoogleApiError, NetworkError } from '../backends/errors.js';
 import type { GenerateAnswer } from '../backends/generate-content.js';
-import type { EvalCase, ScorerName } from '../domain.js';
+import type { EvalCase } from '../domain.js';
 import type { Clock } from '../util/clock.js';
 import { askedDelay, isRetryable, retryDelay, type RetryPolicy } from '../util/retry.js';
 import type { AdaptiveLimiter, Permit } from './adaptive-limiter.js';
 import type { RegexGuard } from './regex-guard.js';
-import { score } from './scorers.js';
+import { scoreCase, type ScoringServices } from './scorers.js';
 import type { CallResult } from './types.js';
 
 export interface EvalLog {
@@ -19,8 +19,20 @@ export interface EvalLog {
   warning(msg: string): void;
 }
 
+/** Tokens a scoring call used (judge, embeddings), where the service says. */
+export interface ScoringUsage {
+  tokens: number;
+}
+
 export interface CallerOptions {
   generate: (model: string, prompt: string, signal: AbortSignal, c: EvalCase) => Promise<string | GenerateAnswer>;
+  /** `semantic`: embeddings of texts from the embedding model (one attempt). */
+  embed?: (texts: string[], signal: AbortSignal) => Promise<{ vectors: number[][] } & Partial<ScoringUsage>>;
+  /** `judge`: the judge model's verdict (one attempt). */
+  judge?: (
+    q: { input: string; output: string; criteria: string },
+    signal: AbortSignal,
+  ) => Promise<{ pass: boolean; reason: string } & Partial<ScoringUsage>>;
   limiter: AdaptiveLimiter;
   regex: RegexGuard;
   retryPolicy: RetryPolicy;
@@ -53,6 +65,8 @@ const MAX_ERROR_WARNINGS = 5;
 export class Caller {
   throttledCalls = 0;
   failedCalls = 0;
+  /** Tokens of the judge and embedding calls. */
+  scoringTokens = 0;
   private errorWarnings = 0;
 
   constructor(private readonly o: CallerOptions) {}
@@ -62,7 +76,10 @@ export class Caller {
     const { log } = this.o;
     let result: { answer: GenerateAnswer; latencyMs: number } | { error: string };
     try {
-      result = await this.callWithRetry(c, model, which);
+      const r = await this.withRetry(`case ${c.id} (${which})`, async (signal) =>
+        toAnswer(await this.o.generate(model, c.input, signal, c)),
+      );
+      result = 'error' in r ? r : { answer: r.value, latencyMs: r.latencyMs };
     } catch (err) {
       result = { error: `internal error: ${describeError(err)}` };
     }
@@ -87,14 +104,14 @@ export class Caller {
     which: string,
   ): Promise<{ pass: boolean | null; reason: string | null; error: string | null }> {
     const { log } = this.o;
-    const scorer: ScorerName | null = c.expected === null ? null : (c.scorer ?? 'exact');
+    const scored = c.expected !== null;
     if (answer.blocked !== null) {
       const reason = `blocked: ${answer.blocked}`;
       log.debug(`eval: case ${c.id} (${which}) ${reason}`);
-      return { pass: scorer === null ? null : false, reason: scorer === null ? null : reason, error: null };
+      return { pass: scored ? false : null, reason: scored ? reason : null, error: null };
     }
-    if (scorer === null || c.expected === null) return { pass: null, reason: null, error: null };
-    const result = await score(scorer, c.expected, answer.text, { regex: this.o.regex });
+    if (!scored) return { pass: null, reason: null, error: null };
+    const result = await scoreCase(c, answer.text, { regex: this.o.regex, services: this.services(c, which) });
     if (result.error !== undefined) {
       log.warning(`eval: case ${c.id} (${which}) errored: ${result.error}`);
       return { pass: null, reason: null, error: result.error };
@@ -104,14 +121,40 @@ export class Caller {
       if (result.invalidCase) log.warning(msg);
       else log.debug(msg);
     }
-    return { pass: result.pass, reason: result.pass ? null : (result.reason ?? null), error: null };
+    // A passing judge keeps its reason: it is shown with the case.
+    return {
+      pass: result.pass,
+      reason: result.reason ?? null,
+      error: null,
+      ...(result.score !== undefined ? { score: result.score } : {}),
+    };
   }
 
-  private async callWithRetry(
-    c: EvalCase,
-    model: string,
-    which: string,
-  ): Promise<{ answer: GenerateAnswer; latencyMs: number } | { error: string }> {
+  /** The judge and embedding calls of one case, each within the eval's window and retried like the others. */
+  private services(c: EvalCase, which: string): ScoringServices | undefined {
+    const { embed, judge } = this.o;
+    const unwrap = <T extends Partial<ScoringUsage>>(r: { value: T } | { error: string }): T => {
+      if ('error' in r) throw new Error(r.error);
+      this.scoringTokens += r.value.tokens ?? 0;
+      return r.value;
+    };
+    return {
+      embed: async (texts) => {
+        if (!embed) throw new Error('this backend has no embedding model');
+        return unwrap(await this.withRetry(`case ${c.id} (${which}) embeddings`, (s) => embed(texts, s))).vectors;
+      },
+      judge: async (q) => {
+        if (!judge) throw new Error('this backend has no judge model');
+        return unwrap(await this.withRetry(`case ${c.id} (${which}) judge`, (s) => judge(q, s)));
+      },
+    };
+  }
+
+  /** One call, retried as the module comment says; its result, or why it failed in the end. */
+  private async withRetry<R>(
+    label: string,
+    run: (signal: AbortSignal) => Promise<R>,
+  ): Promise<{ value: R; latencyMs: number } | { error: string }> {
     const { limiter, clock, log, random, retryPolicy } = this.o;
     const maxAttempts = retryPolicy.maxAttempts;
     for (let attempt = 1; ; attempt++) {
@@ -123,8 +166,8 @@ export class Caller {
       let err: unknown;
       try {
         const started = clock.now();
-        const answer = await this.attemptOnce(model, c, permit);
-        return { answer, latencyMs: clock.now() - started };
+        const value = await this.attemptOnce(run, permit);
+        return { value, latencyMs: clock.now() - started };
       } catch (caught) {
         err = caught;
       }
@@ -143,17 +186,17 @@ export class Caller {
         return { error: reason };
       }
       log.debug(
-        `eval: case ${c.id} (${which}) attempt ${attempt}/${maxAttempts} failed: ${reason}; retrying in ${decision.delayMs} ms`,
+        `eval: ${label} attempt ${attempt}/${maxAttempts} failed: ${reason}; retrying in ${decision.delayMs} ms`,
       );
       await clock.sleep(decision.delayMs, this.o.signal);
     }
   }
 
   /** One call within the window; releases the permit with the right outcome. */
-  private async attemptOnce(model: string, c: EvalCase, permit: Permit): Promise<GenerateAnswer> {
+  private async attemptOnce<R>(run: (signal: AbortSignal) => Promise<R>, permit: Permit): Promise<R> {
     const { limiter, timeoutMs, maxRetryAfterMs } = this.o;
     const controller = new AbortController();
-    const call = Promise.resolve().then(() => this.o.generate(model, c.input, controller.signal, c));
+    const call = Promise.resolve().then(() => run(controller.signal));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -165,9 +208,8 @@ export class Caller {
     try {
       const output = await Promise.race([call, timeout]);
       limiter.release(permit, 'success');
-      return toAnswer(output);
+      return output;
     } catch (caught) {
-      if (caught instanceof GenerateContractError) throw caught; // permit already released
       // Whatever the call rejected with once we aborted it (AbortError, a wrapped error...), it timed out.
       const err: unknown = controller.signal.aborted ? controller.signal.reason : caught;
       if (err instanceof CallTimeout) {

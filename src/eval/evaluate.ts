@@ -7,8 +7,10 @@ import type { EvalCase } from '../domain.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Clock } from '../util/clock.js';
 import type { RegexLimits } from './regex-guard.js';
-import { runEval } from './run-eval.js';
+import { runEval, type RunEvalOptions } from './run-eval.js';
 import type { EvalSummary } from './types.js';
+import { JUDGE_CONFIG, judgePrompt, readVerdict } from './judge.js';
+import { DEFAULT_JUDGE_MODEL } from '../backends/defaults.js';
 
 /**
  * The regex scorer's limits for a run: per match and in all (defaults 1 s and 5 s, see
@@ -20,7 +22,13 @@ export function evaluate(
   backend: TuningBackend,
   settings: Pick<
     Settings,
-    'evalBaseline' | 'evalConcurrency' | 'evalGeneration' | 'evalSystemInstruction' | 'evalRepeats'
+    | 'evalBaseline'
+    | 'evalConcurrency'
+    | 'evalGeneration'
+    | 'evalSystemInstruction'
+    | 'evalRepeats'
+    | 'judgeModel'
+    | 'embeddingModel'
   >,
   run: { cases: EvalCase[]; model: string; baseModel: string; clock: Clock; seed: string; signal?: AbortSignal },
 ): Promise<EvalSummary> {
@@ -42,6 +50,7 @@ export function evaluate(
           settings.evalGeneration,
           signal,
         ),
+      ...scoringCalls(backend, settings),
       concurrency: settings.evalConcurrency,
       repeats: settings.evalRepeats,
       seed: run.seed,
@@ -65,4 +74,26 @@ export function evalSeed(contentKey: string | null, cases: readonly EvalCase[]):
     digest.update('\n');
   }
   return `${contentKey ?? ''}:${digest.digest('hex')}`;
+}
+
+/**
+ * The judge and embedding calls of the model-backed scorers, through the backend (one attempt each:
+ * runEval retries them within its window). Judge calls send no temperature and no thinking setting.
+ */
+function scoringCalls(
+  backend: TuningBackend,
+  settings: Pick<Settings, 'judgeModel' | 'embeddingModel'>,
+): Pick<RunEvalOptions, 'judge' | 'embed'> {
+  const judgeModel = settings.judgeModel ?? DEFAULT_JUDGE_MODEL[backend.name];
+  return {
+    judge: async (q, signal) => {
+      const answer = await backend.generate(judgeModel, judgePrompt(q), JUDGE_CONFIG, signal);
+      if (answer.blocked !== null) throw new Error(`the judge's answer was blocked (${answer.blocked})`);
+      const tokens = (answer.usage?.prompt ?? 0) + (answer.usage?.output ?? 0) + (answer.usage?.thoughts ?? 0);
+      return { ...readVerdict(answer.text), tokens };
+    },
+    ...(backend.embed
+      ? { embed: (texts: string[], signal: AbortSignal) => backend.embed!(settings.embeddingModel, texts, signal) }
+      : {}),
+  };
 }

@@ -37,7 +37,7 @@ import { RegexGuard, type RegexLimits } from './regex-guard.js';
 import type { EvalSummary } from './types.js';
 import { summarise } from './summarise.js';
 import { SideRuns } from './side-runs.js';
-import { ABANDONED, Caller, noopLog, type EvalLog } from './eval-calls.js';
+import { ABANDONED, Caller, noopLog, type CallerOptions, type EvalLog } from './eval-calls.js';
 import type { EvalCase, GenerationConfig } from '../domain.js';
 import type { GenerateAnswer } from '../backends/generate-content.js';
 
@@ -55,6 +55,9 @@ export interface RunEvalOptions {
    * A plain string is an ordinary, complete answer. `evalCase` is the case asked (its system instruction).
    */
   generate: (model: string, prompt: string, signal: AbortSignal, c: EvalCase) => Promise<string | GenerateAnswer>;
+  /** The `semantic` scorer's embeddings and the `judge` scorer's verdicts (one attempt each; retried here). */
+  embed?: CallerOptions['embed'];
+  judge?: CallerOptions['judge'];
   /** `eval-concurrency`: most calls in flight (both models share the window). */
   concurrency: number;
   /** `eval-repeats`: runs of every scored case on each model; default 1. */
@@ -120,6 +123,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
   const regex = new RegexGuard(opts.regexLimits);
   const caller = new Caller({
     generate: opts.generate,
+    ...(opts.embed ? { embed: opts.embed } : {}),
+    ...(opts.judge ? { judge: opts.judge } : {}),
     limiter,
     regex,
     retryPolicy,
@@ -219,7 +224,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalSummary> {
     base,
     seed: opts.seed ?? '',
     latencies,
-    usage,
+    usage: caller.scoringTokens > 0 ? { ...usage, scoring: caller.scoringTokens } : usage,
     cutShort,
   });
   const interval = summary.passRateInterval;

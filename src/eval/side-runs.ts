@@ -17,6 +17,8 @@ export class SideRuns {
   private shownResult: CallResult | undefined;
   private failingAt = Infinity;
   private failingReason: string | null = null;
+  private scoreSum = 0;
+  private scoreCount = 0;
 
   /** Adds run `repeat` (0-based); `scored`: the case has an expected value. */
   add(repeat: number, r: CallResult, scored: boolean): void {
@@ -25,6 +27,10 @@ export class SideRuns {
     if (!answered) this.errors++;
     else if (scored && r.pass !== null) {
       this.runs++;
+      if (r.score !== undefined) {
+        this.scoreSum += r.score;
+        this.scoreCount++;
+      }
       if (r.pass) this.passes++;
       else if (repeat < this.failingAt) {
         this.failingAt = repeat;
@@ -49,9 +55,15 @@ export class SideRuns {
     return this.runs === 0 ? null : this.passes * 2 > this.runs;
   }
 
-  /** Why the case failed: the first failing run's reason (null when it passed). */
+  /** Why the case failed: the first failing run's reason; when it passed, the shown run's (a judge's). */
   get reason(): string | null {
-    return this.pass === false ? this.failingReason : null;
+    if (this.pass === false) return this.failingReason;
+    return this.pass === true ? (this.shownResult?.reason ?? null) : null;
+  }
+
+  /** The mean score of the scored runs, for a scorer that gives one; null otherwise. */
+  get score(): number | null {
+    return this.scoreCount === 0 ? null : this.scoreSum / this.scoreCount;
   }
 
   get flaky(): boolean {
@@ -59,7 +71,10 @@ export class SideRuns {
   }
 
   /** Rebuilt from what a summary kept (a checkpoint compared with the baseline that ran beside the default). */
-  static restore(shown: CallResult, counts: { passes: number; runs: number; errors: number }): SideRuns {
+  static restore(
+    shown: CallResult,
+    counts: { passes: number; runs: number; errors: number; score?: number | null },
+  ): SideRuns {
     const s = new SideRuns();
     s.passes = counts.passes;
     s.runs = counts.runs;
@@ -69,6 +84,10 @@ export class SideRuns {
     s.shownResult = shown;
     s.failingAt = 0;
     s.failingReason = shown.reason;
+    if (counts.score !== null && counts.score !== undefined && counts.runs > 0) {
+      s.scoreSum = counts.score * counts.runs;
+      s.scoreCount = counts.runs;
+    }
     return s;
   }
 }

@@ -137,6 +137,7 @@ function caseResult(c: EvalCase, side: SideRuns): EvalCaseResult {
     runs: side.runs,
     errors: side.errors,
     flaky: side.flaky,
+    ...(side.score !== null ? { score: side.score } : {}),
   };
 }
 
@@ -209,7 +210,7 @@ export function withBaselineOf(
         };
     const counts = baseline
       ? { passes: r.baselinePasses ?? 0, runs: r.baselineRuns ?? 0, errors: r.baselineErrors ?? 0 }
-      : { passes: r.passes ?? 0, runs: r.runs ?? 0, errors: r.errors ?? 0 };
+      : { passes: r.passes ?? 0, runs: r.runs ?? 0, errors: r.errors ?? 0, score: r.score ?? null };
     return SideRuns.restore(shown, counts);
   };
   const joined = summarise({

@@ -7,8 +7,10 @@ export interface CallResult {
   error: string | null;
   /** null: not scored, or errored. */
   pass: boolean | null;
-  /** Why a scored case failed. */
+  /** Why a scored case failed (and a judge's reason when it passed). */
   reason: string | null;
+  /** The score (0..1) of a scorer that gives one (the lowest of an assert list). */
+  score?: number;
   /** The service blocked the answer (its reason); absent or null when not. */
   blocked?: string | null;
   /** Cut off at the output token limit. */
@@ -38,6 +40,8 @@ export interface EvalCaseResult {
   errors?: number;
   /** Some but not all of its scored runs passed. */
   flaky?: boolean;
+  /** For the scorers that give one: the score (0..1), the mean over the runs; null when none gave one. */
+  score?: number | null;
   /** Why a scored case failed (e.g. "$.a: missing", "regex timed out"); null when it passed or was not scored. */
   reason?: string | null;
   /** The service blocked the answer (SAFETY, RECITATION, a prompt's blockReason...): the case failed. */
@@ -102,8 +106,11 @@ export interface EvalSummary {
   comparison: EvalComparison | null;
   /** The tuned model's answered calls: latency percentiles (ms on the run's clock). */
   latency: { p50Ms: number; p95Ms: number } | null;
-  /** The tuned model's token usage over every call (usageMetadata), where the service reported it. */
-  usage: { prompt: number; output: number; thoughts: number };
+  /**
+   * The tuned model's token usage over every call (usageMetadata), where the service reported it;
+   * `scoring`: the tokens of the judge and embedding calls (tuned and baseline answers alike).
+   */
+  usage: { prompt: number; output: number; thoughts: number; scoring?: number };
   /** The generation settings sent with every call (only those given; none: the model's defaults). */
   generationConfig: GenerationConfig;
   cases: EvalCaseResult[];

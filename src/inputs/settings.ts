@@ -23,6 +23,10 @@ import {
 } from './input-values.js';
 
 import type { BackendName, GenerationConfig, Hyperparameters } from '../domain.js';
+import { fromEnvironment, PROJECT_VARIABLES, type InputName, type RawInputs } from './raw-inputs.js';
+
+export { INPUT_NAMES, fromEnvironment, PROJECT_VARIABLES, readRawInputs } from './raw-inputs.js';
+export type { InputName, RawInputs } from './raw-inputs.js';
 
 // The schema parses one object per process: zod's JIT (code generation for object schemas)
 // costs more to compile than it saves here.
@@ -66,56 +70,15 @@ export interface Settings {
   maxFinalLoss: number | null;
   /** Most cases allowed to pass on the baseline and fail on the tuned model (needs evalBaseline). */
   maxRegressions: number | null;
+  /** The model that grades `judge` cases; null: the backend's default (JUDGE_DEFAULT). */
+  judgeModel: string | null;
+  /** The model that embeds texts for `semantic` cases. */
+  embeddingModel: string;
   comment: 'auto' | 'off';
   commentKey: string | null;
   githubToken: string;
   reportPath: string | null;
 }
-
-/** Names of every input, as in action.yml. */
-export const INPUT_NAMES = [
-  'backend',
-  'training-data',
-  'validation-data',
-  'eval-data',
-  'base-model',
-  'display-name',
-  'description',
-  'epoch-count',
-  'batch-size',
-  'learning-rate',
-  'learning-rate-multiplier',
-  'adapter-size',
-  'api-key',
-  'project',
-  'location',
-  'staging-uri',
-  'api-endpoint',
-  'wait',
-  'timeout-minutes',
-  'resume',
-  'cache',
-  'cancel-on-abort',
-  'eval-concurrency',
-  'eval-baseline',
-  'eval-repeats',
-  'eval-temperature',
-  'eval-thinking',
-  'eval-max-output-tokens',
-  'eval-system-instruction',
-  'eval-checkpoints',
-  'select-checkpoint',
-  'min-pass-rate',
-  'max-final-loss',
-  'max-regressions',
-  'comment',
-  'comment-key',
-  'github-token',
-  'report-path',
-] as const;
-
-export type InputName = (typeof INPUT_NAMES)[number];
-export type RawInputs = Record<InputName, string>;
 
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -213,6 +176,8 @@ const schema = z
     'min-pass-rate': optional(fraction),
     'max-final-loss': optional(nonNegativeNumber),
     'max-regressions': optional(nonNegativeInteger),
+    'judge-model': optional(text),
+    'embedding-model': required(text, 'gemini-embedding-001'),
     comment: required(oneOf(['auto', 'off'] as const), 'auto'),
     'comment-key': optional(text),
     'github-token': z.string(),
@@ -311,32 +276,6 @@ function resolveBackend(v: {
   return v.credentials ? 'vertex-ai' : 'gemini-api';
 }
 
-/** Where a project comes from when the `project` input is empty, in this order (google-github-actions/auth sets the first). */
-export const PROJECT_VARIABLES = [
-  'GOOGLE_CLOUD_PROJECT',
-  'CLOUDSDK_CORE_PROJECT',
-  'GCLOUD_PROJECT',
-  'GCP_PROJECT',
-] as const;
-
-/** The project and credentials the environment provides, for the inputs that may come from it. */
-export function fromEnvironment(env: NodeJS.ProcessEnv): { project: string | null; credentials: boolean } {
-  const name = PROJECT_VARIABLES.find((n) => (env[n] ?? '').trim() !== '');
-  return {
-    project: name ? (env[name] ?? '').trim() : null,
-    credentials: (env['GOOGLE_APPLICATION_CREDENTIALS'] ?? '').trim() !== '',
-  };
-}
-
-/** Reads the raw inputs the way @actions/core does (INPUT_<NAME>, spaces as underscores, upper case). */
-export function readRawInputs(env: NodeJS.ProcessEnv = process.env): RawInputs {
-  const raw = {} as RawInputs;
-  for (const name of INPUT_NAMES) {
-    raw[name] = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-  }
-  return raw;
-}
-
 /**
  * Parses raw inputs; an empty `project` is taken from the environment (`env`: PROJECT_VARIABLES),
  * and `backend: auto` counts it, and Google Cloud credentials there, as set. Throws one InputError
@@ -392,6 +331,8 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
     minPassRate: v['min-pass-rate'],
     maxFinalLoss: v['max-final-loss'],
     maxRegressions: v['max-regressions'],
+    judgeModel: v['judge-model'],
+    embeddingModel: v['embedding-model'],
     comment: v.comment,
     commentKey: v['comment-key'],
     githubToken: v['github-token'].trim(),

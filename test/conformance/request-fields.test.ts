@@ -153,6 +153,6 @@ describe.runIf(existsSync(SPECS))('request bodies against the 2026-09 Vertex AI 
     expect(create['supervisedTuningSpec']['validationDatasetUri']).toMatch(/^gs:\/\//);
     const generate = JSON.parse(generates[0]!) as Record<string, any>;
     expect(generate['systemInstruction']).toEqual({ parts: [{ text: 'Answer with the next number only.' }] });
-    expect(generate['generationConfig']['thinkingConfig']).toEqual({ thinkingLevel: 'low' });
+    expect(generate['generationConfig']['thinkingConfig']).toEqual({ thinkingLevel: 'LOW' });
   });
 });

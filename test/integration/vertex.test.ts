@@ -466,7 +466,7 @@ describe('eval requests as the contract says (issue 13)', () => {
       expect(b['generationConfig']).toEqual({
         temperature: 0.2,
         maxOutputTokens: 256,
-        thinkingConfig: { thinkingLevel: 'low' },
+        thinkingConfig: { thinkingLevel: 'LOW' },
       });
     }
     const systems = bodies.map((b) => (b['systemInstruction'] as { parts: { text: string }[] }).parts[0]!.text).sort();
@@ -711,5 +711,48 @@ describe("eval cases in Vertex AI's own form (issue 13)", () => {
     expect(body['systemInstruction']).toEqual({ parts: [{ text: 'Continue the count.' }] });
     const report = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8'));
     expect(report.eval.cases[0]).toMatchObject({ input: 'seven', expected: 'eight', output: 'eight', pass: true });
+  });
+});
+
+describe('model-backed scorers on Vertex AI (issue 14)', () => {
+  it('semantic through publishers/google/models/gemini-embedding-001:predict, judge through gemini-3.5-flash without the eval settings', async () => {
+    const evalFile = join(dir, 'model-scorers.jsonl');
+    writeFileSync(
+      evalFile,
+      [
+        { id: 'semantic', input: '7', expected: '8', scorer: 'semantic' },
+        { id: 'judge', input: '7', expected: 'The answer must be "8".', scorer: 'judge' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
+    const runner = action(
+      { 'eval-data': evalFile, 'eval-temperature': '0.5', 'eval-thinking': 'low' },
+      { event: 'push' },
+    );
+    const result = await runMain(runner, { clock });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const report = JSON.parse(readFileSync(runner.outputs()['report-path']!, 'utf8'));
+    expect(report.eval.cases.map((c: { pass: boolean }) => c.pass)).toEqual([true, true]);
+    const predict = emu.requests.filter((r) =>
+      r.path.endsWith('/publishers/google/models/gemini-embedding-001:predict'),
+    );
+    expect(predict).toHaveLength(1);
+    expect(JSON.parse(predict[0]!.body)).toEqual({ instances: [{ content: '8' }, { content: '8' }] });
+    const judgeCalls = emu.requests.filter((r) =>
+      r.path.endsWith('/publishers/google/models/gemini-3.5-flash:generateContent'),
+    );
+    expect(judgeCalls).toHaveLength(1);
+    // Decision 16: no temperature and no thinking setting on judge calls, whatever the eval's are.
+    expect(JSON.parse(judgeCalls[0]!.body).generationConfig).toEqual({
+      responseMimeType: 'application/json',
+      responseSchema: expect.objectContaining({ type: 'OBJECT' }),
+    });
+    const evalCall = emu.requests.find((r) => /\/endpoints\/\d+:generateContent$/.test(r.path))!;
+    expect(JSON.parse(evalCall.body).generationConfig).toEqual({
+      temperature: 0.5,
+      thinkingConfig: { thinkingLevel: 'LOW' },
+    });
+    expect(report.eval.usage.scoring).toBeGreaterThan(0);
   });
 });

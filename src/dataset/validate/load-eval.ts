@@ -23,11 +23,20 @@ import {
 import { openDataset } from '../read/open.js';
 import { readRecords, type RawRecord } from '../read/records.js';
 import type { LoadedDataset } from '../types.js';
-import { parseRegex } from '../../eval/scorers.js';
+import { assertionsOf, parseRegex } from '../../eval/scorers.js';
+import { schemaValidator } from '../../eval/json-schema.js';
 import { parseJsonOutput } from '../../eval/json-subset.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../util/json-depth.js';
 import { nativeCase } from './eval-native.js';
-import { SCORER_NAMES, type EvalCase, type ScorerName } from '../../domain.js';
+import type { Assertion, EvalCase, ScorerName } from '../../domain.js';
+import {
+  checkThresholdUse,
+  describeChecks,
+  expectedText,
+  readAssertList,
+  scorerName,
+  thresholdValue,
+} from './eval-checks.js';
 
 export const EVAL_INPUT_ALIASES = ['input', 'text_input', 'textInput'] as const;
 export const EVAL_EXPECTED_ALIASES = ['expected', 'output'] as const;
@@ -41,8 +50,11 @@ const KNOWN = new Set<string>([
   'system',
   'contents',
   'systemInstruction',
+  'threshold',
+  'assert',
 ]);
-const KNOWN_LIST = '"input" (or "text_input"), "expected" (or "output"), "scorer", "system" and "id"';
+const KNOWN_LIST =
+  '"input" (or "text_input"), "expected" (or "output"), "scorer", "threshold", "assert", "system" and "id"';
 
 /**
  * Parses a regex written plain (`\d+`) or as `/pattern/flags`, as the `regex` scorer does.
@@ -89,6 +101,9 @@ export async function loadEvalSet(file: string, opts: { workspace?: string } = {
     ordinal++;
     const c = toCase(rec, ordinal, sink, unknown);
     if (c === null) continue;
+    // A JSON Schema is compiled now (Ajv is loaded for the first one only): a bad one fails the
+    // run before anything is tuned, not at scoring.
+    if (!(await schemasCompile(c, rec.line, sink))) continue;
     const first = ids.get(c.id);
     if (first !== undefined) {
       sink.error(rec.line, `the id ${preview(c.id)} is already used on line ${first}: give each case a unique "id"`);
@@ -99,6 +114,18 @@ export async function loadEvalSet(file: string, opts: { workspace?: string } = {
   }
   unknown.report(sink, KNOWN_LIST);
   return done();
+}
+
+async function schemasCompile(c: EvalCase, line: number, sink: ProblemSink): Promise<boolean> {
+  for (const check of assertionsOf(c)) {
+    if (check.scorer !== 'json-schema') continue;
+    const validator = await schemaValidator(check.expected);
+    if (validator instanceof Error) {
+      sink.error(line, `${validator.message}: fix the schema (JSON Schema draft-07, or 2020-12 with "$schema")`);
+      return false;
+    }
+  }
+  return true;
 }
 
 function checkEvalHeader(columns: string[], line: number, sink: ProblemSink): boolean {
@@ -164,20 +191,14 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
 
   // scorer
   let scorer: ScorerName | null = null;
+  let assertList: Assertion[] | undefined;
   let scorerGiven = false;
   const s = findField(rec, obj, ['scorer'], sink, true);
   if (s.kind === 'bad') ok = false;
   else if (s.kind === 'ok' && s.value !== null) {
-    if (typeof s.value === 'string' && (SCORER_NAMES as readonly string[]).includes(s.value.trim())) {
-      scorer = s.value.trim() as ScorerName;
-      scorerGiven = true;
-    } else {
-      sink.error(
-        rec.line,
-        `unknown scorer ${typeof s.value === 'string' ? preview(s.value) : describeType(s.value)}: use one of ${SCORER_NAMES.map((x) => `"${x}"`).join(', ')} (default "exact")`,
-      );
-      ok = false;
-    }
+    scorer = scorerName(rec, s.value, '"scorer"', sink);
+    if (scorer === null) ok = false;
+    else scorerGiven = true;
   }
 
   // expected
@@ -185,18 +206,24 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
   const e = findField(rec, obj, EVAL_EXPECTED_ALIASES, sink, true);
   if (e.kind === 'bad') ok = false;
   else if (e.kind === 'ok' && e.value !== null) {
-    if (typeof e.value === 'string') expected = e.value;
-    else if (scorer === 'json') expected = JSON.stringify(e.value);
-    else {
-      sink.error(
-        rec.line,
-        `"${e.name}" is ${describeType(e.value)}, not a string: write it as a JSON string, e.g. "${e.name}": "..." (a JSON value is accepted as is only with "scorer": "json")`,
-      );
-      ok = false;
-    }
+    const v = expectedText(rec, scorer, e.value, `"${e.name}"`, sink);
+    if (v === null) ok = false;
+    else expected = v;
   }
 
-  if (expected === null) {
+  // threshold and the assert list
+  let threshold: number | null = null;
+  const t = findField(rec, obj, ['threshold'], sink, true);
+  if (t.kind === 'bad') ok = false;
+  else if (t.kind === 'ok' && t.value !== null) {
+    const v = thresholdValue(rec, t.value, '"threshold"', sink);
+    if (v === undefined) ok = false;
+    else threshold = v;
+  }
+  const asserted = rec.source === 'json' ? readAssertList(rec, obj, sink) : undefined;
+  if (asserted === null) ok = false;
+
+  if (expected === null && !asserted) {
     if (scorerGiven && ok) {
       sink.warning(
         rec.line,
@@ -204,8 +231,10 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
       );
     }
     scorer = null;
-  } else {
+  } else if (expected !== null) {
+    // The case's own check.
     scorer ??= 'exact';
+    if (threshold !== null) checkThresholdUse(rec, scorer, threshold, '"threshold"', sink);
     if (scorer === 'json' && tooDeepJsonText(expected)) {
       sink.error(
         rec.line,
@@ -223,6 +252,16 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
         );
         ok = false;
       }
+    }
+  }
+  if (asserted && ok) {
+    // Every check of the case: its own (when it has an expected), then the list; without an
+    // expected of its own, the case shows a description of the list as its expected value.
+    const own = expected !== null ? [{ scorer: scorer ?? 'exact', expected, threshold }] : [];
+    assertList = [...own, ...asserted];
+    if (expected === null) {
+      expected = describeChecks(asserted);
+      scorer = asserted[0]!.scorer;
     }
   }
 
@@ -248,7 +287,17 @@ function toCase(rec: RawRecord, ordinal: number, sink: ProblemSink, unknown: Unk
 
   if (!ok || input === null) return null;
   const turns = native && native.turns.length > 0 ? { turns: native.turns } : {};
-  return { id, input, expected, scorer, ...(system !== null ? { system } : {}), ...turns, line: rec.line };
+  return {
+    id,
+    input,
+    expected,
+    scorer,
+    ...(threshold !== null ? { threshold } : {}),
+    ...(assertList ? { assert: assertList } : {}),
+    ...(system !== null ? { system } : {}),
+    ...turns,
+    line: rec.line,
+  };
 }
 
 /**

@@ -49,6 +49,51 @@ describe('eval sets: happy paths', () => {
     ]);
   });
 
+  it('thresholds, assert lists (the own check first) and JSON schemas as JSON values', async () => {
+    ws.write(
+      'v2.jsonl',
+      lines(
+        { id: 's', input: 'a', expected: 'b', scorer: 'rouge-l', threshold: 0.4 },
+        {
+          id: 'l',
+          input: 'a',
+          assert: [
+            { scorer: 'contains', expected: 'x' },
+            { scorer: 'similarity', expected: 'y', threshold: 0.9 },
+          ],
+        },
+        { id: 'o', input: 'a', expected: 'x', scorer: 'contains', assert: [{ scorer: 'not-contains', expected: 'z' }] },
+        { id: 'j', input: 'a', scorer: 'json-schema', expected: { type: 'object' } },
+      ),
+    );
+    const ds = await loadEvalSet('v2.jsonl', { workspace: ws.dir });
+    expect(ds.problems).toEqual([]);
+    expect(ds.records.map(({ line: _line, ...rest }) => rest)).toEqual([
+      { id: 's', input: 'a', expected: 'b', scorer: 'rouge-l', threshold: 0.4 },
+      {
+        id: 'l',
+        input: 'a',
+        expected: 'contains: x · similarity ≥ 0.9: y',
+        scorer: 'contains',
+        assert: [
+          { scorer: 'contains', expected: 'x', threshold: null },
+          { scorer: 'similarity', expected: 'y', threshold: 0.9 },
+        ],
+      },
+      {
+        id: 'o',
+        input: 'a',
+        expected: 'x',
+        scorer: 'contains',
+        assert: [
+          { scorer: 'contains', expected: 'x', threshold: null },
+          { scorer: 'not-contains', expected: 'z', threshold: null },
+        ],
+      },
+      { id: 'j', input: 'a', expected: '{"type":"object"}', scorer: 'json-schema' },
+    ]);
+  });
+
   it('fewer than 20 cases is fine (the minimum is for training sets)', async () => {
     ws.write('one.jsonl', lines({ input: 'a' }));
     expect((await loadEvalSet('one.jsonl', { workspace: ws.dir })).problems).toEqual([]);
@@ -69,7 +114,64 @@ describe('eval sets: problems', () => {
       file: 'e1.jsonl',
       content: lines({ input: 'a', expected: 'b', scorer: 'fuzzy' }),
       line: 1,
-      includes: 'unknown scorer "fuzzy": use one of "exact", "contains", "not-contains", "regex", "json"',
+      includes:
+        'unknown scorer "fuzzy": use one of "exact", "contains", "not-contains", "regex", "json", "json-schema", "similarity", "rouge-l", "semantic", "judge"',
+    },
+    {
+      name: 'threshold out of range',
+      file: 't1.jsonl',
+      content: lines({ input: 'a', expected: 'b', scorer: 'similarity', threshold: 1.5 }),
+      line: 1,
+      includes: '"threshold" must be a number from 0 to 1 (a score to reach), not "1.5"',
+    },
+    {
+      name: 'threshold on a scorer without a score',
+      file: 't2.jsonl',
+      content: lines({ input: 'a', expected: 'b', scorer: 'contains', threshold: 0.5 }),
+      severity: 'warning',
+      line: 1,
+      includes: '"threshold" is ignored: the "contains" scorer passes or fails without a score',
+    },
+    {
+      name: 'assert that is not a list',
+      file: 't3.jsonl',
+      content: lines({ input: 'a', assert: { scorer: 'contains', expected: 'x' } }),
+      line: 1,
+      includes: '"assert" must be a list of 1 to 20 checks',
+    },
+    {
+      name: 'assert check with an unknown scorer',
+      file: 't4.jsonl',
+      content: lines({
+        input: 'a',
+        assert: [
+          { scorer: 'contains', expected: 'x' },
+          { scorer: 'vibes', expected: 'y' },
+        ],
+      }),
+      line: 1,
+      includes: 'assert[1].scorer: unknown scorer "vibes"',
+    },
+    {
+      name: 'assert check without expected',
+      file: 't5.jsonl',
+      content: lines({ input: 'a', assert: [{ scorer: 'contains' }] }),
+      line: 1,
+      includes: 'assert[0] has no "expected": every check needs one',
+    },
+    {
+      name: 'assert check with a bad regex',
+      file: 't6.jsonl',
+      content: lines({ input: 'a', assert: [{ scorer: 'regex', expected: '(' }] }),
+      line: 1,
+      includes: 'assert[0].expected is not a valid regular expression',
+    },
+    {
+      name: 'json-schema whose schema is not valid',
+      file: 't7.jsonl',
+      content: lines({ input: 'a', scorer: 'json-schema', expected: { type: 'nonsense' } }),
+      line: 1,
+      includes: 'the schema in "expected" is not a valid JSON Schema',
     },
     {
       name: 'bad regex',

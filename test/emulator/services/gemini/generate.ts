@@ -9,6 +9,7 @@ import { sleep } from '../../core/util.js';
 import { GenerateContentRequest } from './messages.js';
 import { findModel } from './models.js';
 import { markAnswer } from './answer-markers.js';
+import { isJudgeCall, judge } from '../../core/judging.js';
 import { baseAnswer, tunedAnswer } from './standin.js';
 import type { TuningStore } from './tuning.js';
 
@@ -124,8 +125,13 @@ export class GenerateService {
         .join('');
       const promptText = contents
         .flatMap((c) => (c['parts'] as Json[]).map((p) => (typeof p['text'] === 'string' ? p['text'] : '')))
-        .join('');
-      const text = this.env.variation.varies(modelVersion, input, cfg.variation) ? baseAnswer(input) : answer(input);
+        .join('\n');
+      // A call that asks for JSON with a schema is a judge call (the judge scorer): core/judging.ts.
+      const text = isJudgeCall(gc)
+        ? JSON.stringify(judge(promptText))
+        : this.env.variation.varies(modelVersion, input, cfg.variation)
+          ? baseAnswer(input)
+          : answer(input);
       const responseId = randomBytes(16).toString('base64url').slice(0, 22);
       const usage = (candidateText: string): Json => {
         const p = tokens(promptText);

@@ -7,7 +7,9 @@
 import type { ServiceEnv } from '../../core/env.js';
 import type { Router } from '../../core/router.js';
 import { json, SEG } from '../../core/router.js';
-import { ApiError } from '../../core/status.js';
+import { ApiError, invalidArgument } from '../../core/status.js';
+import { parseJsonBody } from '../../core/protojson.js';
+import { embedText } from '../../core/judging.js';
 import { decodePageToken, encodePageToken, pageSizeParam, queryParam } from '../../core/util.js';
 import { GenerateService } from './generate.js';
 import { findModel, listedModels, renderModel } from './models.js';
@@ -74,6 +76,36 @@ export class GeminiService {
         );
       }
       return json(200, renderModel(m));
+    });
+
+    // Embeddings (the semantic scorer): models/M:batchEmbedContents.
+    router.add('POST', new RegExp(`^/${V}/models/(?<id>${SEG}):batchEmbedContents$`), (c) => {
+      const name = `models/${c.params['id']!}`;
+      const m = findModel(name, this.env.training().tunable);
+      if (m === undefined || !m.supportedGenerationMethods.includes('embedContent')) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `${name} is not found for API version ${c.params['version']!}, or is not supported for batchEmbedContents. Call ListModels to see the list of available models and their supported methods.`,
+        );
+      }
+      const body = parseJsonBody(c.rawBody) as { requests?: unknown };
+      const requests = Array.isArray(body.requests) ? (body.requests as Record<string, unknown>[]) : [];
+      if (requests.length === 0 || requests.length > 100) {
+        throw invalidArgument('* BatchEmbedContentsRequest.requests: must hold 1 to 100 requests.\n', 'requests');
+      }
+      const embeddings = requests.map((r, i) => {
+        if (r?.['model'] !== name) {
+          throw invalidArgument(
+            `* BatchEmbedContentsRequest.requests[${i}].model: must be the model of the batch (${name}).\n`,
+            `requests[${i}].model`,
+          );
+        }
+        const parts = ((r['content'] as { parts?: { text?: unknown }[] } | undefined)?.parts ?? []).map((p) =>
+          typeof p?.text === 'string' ? p.text : '',
+        );
+        return { values: embedText(parts.join('')) };
+      });
+      return json(200, { embeddings });
     });
 
     // GenerativeService

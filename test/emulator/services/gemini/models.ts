@@ -94,6 +94,18 @@ export const MODELS: readonly ModelInfo[] = [
     thinking: true,
   },
   {
+    name: 'models/gemini-embedding-001',
+    baseModelId: 'gemini-embedding-001',
+    version: '001',
+    displayName: 'Gemini Embedding 001',
+    description: 'Obtain a distributed representation of a text.',
+    inputTokenLimit: 2048,
+    outputTokenLimit: 1,
+    supportedGenerationMethods: ['embedContent', 'countTextTokens', 'countTokens', 'asyncBatchEmbedContent'],
+    temperature: 0,
+    topP: 0,
+  },
+  {
     name: 'models/text-embedding-004',
     baseModelId: 'text-embedding',
     version: '004',

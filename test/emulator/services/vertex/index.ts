@@ -10,6 +10,7 @@ import type { Reply, RequestCtx, Router } from '../../core/router.js';
 import { json } from '../../core/router.js';
 import { ApiError, invalidArgument, resourceExhausted } from '../../core/status.js';
 import { sleep } from '../../core/util.js';
+import { EMBEDDING_MODELS, embedText, isJudgeCall, judge } from '../../core/judging.js';
 import { markAnswer } from '../gemini/answer-markers.js';
 import { baseAnswer, tunedAnswer } from '../gemini/standin.js';
 import type { StorageService } from '../storage/index.js';
@@ -70,6 +71,11 @@ export class VertexService {
       json(200, j.patchModel(...at(c), p(c, 'model'), c.query.get('updateMask') ?? '', JSON.parse(c.rawBody || '{}'))),
     );
 
+    // Embeddings (the semantic scorer): PredictionService.Predict on an embedding publisher model.
+    router.add('POST', new RegExp(`${LOC}/publishers/(?<publisher>${ID})/models/(?<id>${ID}):predict$`), (c) =>
+      json(200, this.predictEmbeddings(c, p(c, 'publisher'), p(c, 'id'))),
+    );
+
     const GEN = '(?<method>generateContent|streamGenerateContent)';
     router.add('POST', new RegExp(`${LOC}/endpoints/(?<id>${ID}):${GEN}$`), (c) =>
       this.generate(c, { kind: 'endpoint', id: p(c, 'id') }),
@@ -117,6 +123,35 @@ export class VertexService {
         ),
       ),
     );
+  }
+
+  private predictEmbeddings(ctx: RequestCtx, publisher: string, id: string): Record<string, unknown> {
+    const project = decodeURIComponent(ctx.params['project']!);
+    const location = decodeURIComponent(ctx.params['location']!);
+    if (publisher !== 'google' || !EMBEDDING_MODELS.includes(id)) {
+      throw new ApiError(
+        'NOT_FOUND',
+        `Publisher Model \`projects/${project}/locations/${location}/publishers/${publisher}/models/${id}\` was not found or your project does not have access to it.`,
+      );
+    }
+    const body = parseJsonBody(ctx.rawBody) as { instances?: unknown };
+    const instances = Array.isArray(body.instances) ? (body.instances as unknown[]) : null;
+    if (!instances || instances.length === 0 || instances.length > 250) {
+      throw invalidArgument('instances must hold 1 to 250 items.', 'instances');
+    }
+    let characters = 0;
+    const predictions = instances.map((inst, i) => {
+      const content = (inst as { content?: unknown } | null)?.content;
+      if (typeof content !== 'string') throw invalidArgument(`instances[${i}].content must be a string.`, 'instances');
+      characters += content.length;
+      return {
+        embeddings: {
+          values: embedText(content),
+          statistics: { truncated: false, token_count: Math.max(1, Math.ceil(content.length / 4)) },
+        },
+      };
+    });
+    return { predictions, metadata: { billableCharacterCount: characters } };
   }
 
   private async generate(
@@ -181,6 +216,16 @@ export class VertexService {
         'generation_config.temperature',
       );
     }
+    const level = (gc['thinkingConfig'] as Json | undefined)?.['thinkingLevel'];
+    if (
+      level !== undefined &&
+      !['THINKING_LEVEL_UNSPECIFIED', 'MINIMAL', 'LOW', 'MEDIUM', 'HIGH'].includes(level as string)
+    ) {
+      throw invalidArgument(
+        `Invalid value at 'generation_config.thinking_config.thinking_level' (type.googleapis.com/google.cloud.aiplatform.v1.GenerationConfig.ThinkingConfig.ThinkingLevel), ${JSON.stringify(level)}`,
+        'generation_config.thinking_config.thinking_level',
+      );
+    }
     const candidateCount = (gc['candidateCount'] as number | undefined) ?? 1;
     if (!(Number.isInteger(candidateCount) && candidateCount >= 1 && candidateCount <= 8)) {
       throw invalidArgument(
@@ -206,9 +251,12 @@ export class VertexService {
       const last =
         [...contents].reverse().find((c) => (c['role'] ?? 'user') !== 'model') ?? contents[contents.length - 1]!;
       const asked = text(last);
-      const out = this.env.variation.varies(`${target.kind}:${modelVersion}`, asked, cfg.variation)
-        ? baseAnswer(asked)
-        : answer(asked);
+      // A call that asks for JSON with a schema is a judge call (the judge scorer): core/judging.ts.
+      const out = isJudgeCall(gc)
+        ? JSON.stringify(judge(contents.map(text).join('\n')))
+        : this.env.variation.varies(`${target.kind}:${modelVersion}`, asked, cfg.variation)
+          ? baseAnswer(asked)
+          : answer(asked);
       const promptTokens = tokens(
         contents.map(text).join('') + text((req['systemInstruction'] as Json | undefined) ?? {}),
       );
