@@ -9,14 +9,12 @@
  * the client.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from '../../test/helpers/runner-env.js';
 import { createAuthClient, GEMINI_OAUTH_SCOPES } from '../../src/backends/auth.js';
 import { GeminiApiBackend } from '../../src/backends/gemini-api.js';
 import { GoogleHttp } from '../../src/backends/http.js';
 import { runEval } from '../../src/eval/run-eval.js';
 import { median, type Row } from '../row.js';
+import { control, startEmulatorProcess } from '../emulator-process.js';
 import type { EvalCase } from '../../src/domain.js';
 
 export const name = 'eval';
@@ -39,42 +37,6 @@ interface Measured {
 interface Stats {
   generateMaxInFlight: number;
   generateRejectedOverCap: number;
-}
-
-/** The emulator CLI in a child process; resolves with its URL once it listens. */
-function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const cli = join(ROOT, 'test/emulator/cli.ts');
-  const args = ['--import', 'tsx', cli, '--port', '0', '--github-port', '0', '--quiet', '--api-key', API_KEY];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the emulator did not start: ${out}`));
-    }, 30_000);
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, child });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator exited (${code}): ${out}`));
-    });
-  });
-}
-
-async function control<T>(url: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/__emulator/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`emulator ${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
 }
 
 async function measure(url: string, cap: number, concurrency: number): Promise<Measured> {
@@ -114,7 +76,7 @@ async function measure(url: string, cap: number, concurrency: number): Promise<M
 }
 
 export async function run(): Promise<Row[]> {
-  const { url, child } = await startEmulatorProcess();
+  const { url, child } = await startEmulatorProcess(API_KEY);
   const rows: Row[] = [];
   try {
     await measure(url, 16, CONCURRENCY); // warm-up: connections, JIT

@@ -63,7 +63,9 @@ export function evalRow(e: EvalSummary, c: EvalCaseResult, limits: CellLimits): 
     input.cell,
     expected.cell,
     output.cell,
-    passMark(c.pass, c.error) + failReason(c.pass, c.reason, c.output, c.error),
+    passMark(c.pass, c.error) +
+      runCounts(e, c.passes, c.runs, c.errors, c.flaky) +
+      failReason(c.pass, judged(c), c.output, c.error),
   ];
   let cut = input.cut || expected.cut || output.cut;
   if (e.baselineModel !== null) {
@@ -71,6 +73,7 @@ export function evalRow(e: EvalSummary, c: EvalCaseResult, limits: CellLimits): 
     cells.push(
       b.cell,
       passMark(c.baselinePass ?? null, c.baselineError) +
+        runCounts(e, c.baselinePasses, c.baselineRuns, c.baselineErrors, false) +
         failReason(c.baselinePass, c.baselineReason, c.baselineOutput ?? null, c.baselineError),
     );
     cut ||= b.cut;
@@ -78,7 +81,26 @@ export function evalRow(e: EvalSummary, c: EvalCaseResult, limits: CellLimits): 
   return { row: `| ${cells.join(' | ')} |`, cut };
 }
 
-/** Why a scored case failed (regex timed out, which JSON key differs...), shortened, under its mark. */
+/** With repeats: the passing runs of the scored ones, flaky, and the runs that errored. */
+function runCounts(
+  e: EvalSummary,
+  passes: number | undefined,
+  runs: number | undefined,
+  errors: number | undefined,
+  flaky: boolean | undefined,
+): string {
+  if (e.repeats <= 1 || runs === undefined || passes === undefined) return '';
+  const parts = [`${passes}/${runs}`];
+  if (flaky) parts.push('flaky');
+  if (errors) parts.push(`${errors} errored`);
+  return ` <sub>${parts.join(', ')}</sub>`;
+}
+
+/** The reason shown under the mark: a failure's, and a judge's even when it passed. */
+function judged(c: EvalSummary['cases'][number]): string | null | undefined {
+  return c.pass === true && c.scorer === 'judge' ? c.reason : c.pass === false ? c.reason : null;
+}
+
 /**
  * The note under the mark: why a case failed, or why an answer was not scored (a regex past its
  * time limit; a call that errored shows its error in the output cell instead).
@@ -89,7 +111,7 @@ function failReason(
   output: string | null = null,
   error: string | null | undefined = null,
 ): string {
-  const note = output !== null && error ? error : pass === false ? reason : null;
+  const note = output !== null && error ? error : pass !== null ? reason : null;
   if (!note) return '';
   return `<br><sub>${escapeTableCell(truncate(note.replace(/\s+/g, ' '), 100).text)}</sub>`;
 }

@@ -9,11 +9,12 @@
  * trains it so that each eval case lands where its name says.
  */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, startGitHubFake, type Emulator, type GitHubFake } from '../emulator/index.js';
 import { runMain } from '../helpers/in-process.js';
-import { runnerEnv, type RunnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
+import { runnerEnv, workspaceTempDir, type RunnerEnv, type RunnerEnvOptions } from '../helpers/runner-env.js';
 import { VirtualClock } from '../helpers/virtual-clock.js';
 import { evalRegexLimits } from '../../src/eval/evaluate.js';
 
@@ -372,21 +373,37 @@ describe('eval through run(): repeats and the comparison (INTERFACE "Statistics"
     expect((await runMain(prod, { clock })).exitCode).toBe(0);
     const production = prod.outputs()['tuned-model']!;
 
+    // The eval set less one of its two regressing cases: exactly one regression, and max-regressions 0.
+    const oneRegression = join(workspaceTempDir('regressions-'), 'eval.jsonl');
+    writeFileSync(
+      oneRegression,
+      readFileSync('test/fixtures/eval/eval.jsonl', 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes('"not-contains-fail"'))
+        .join('\n'),
+    );
     const strict = action(
-      { 'eval-baseline': production, 'max-regressions': '1', 'comment-key': 'regr' },
+      { 'eval-data': oneRegression, 'eval-baseline': production, 'max-regressions': '0', 'comment-key': 'regr' },
       { prNumber: 209 },
     );
     const result = await runMain(strict, { clock });
     expect(result.exitCode).toBe(1);
     const error = decodeURIComponent(/::error::gemini-tune failed with: (.*)/.exec(result.stdout)?.[1] ?? '');
-    expect(error).toMatch(/gate max-regressions missed: 2 vs threshold 1/);
+    expect(error).toMatch(/gate max-regressions missed: 1 vs threshold 0/);
+    expect(result.stdout.indexOf('Report written to')).toBeGreaterThan(-1);
     expect(result.stdout.indexOf('Report written to')).toBeLessThan(result.stdout.indexOf('::error::'));
     const report = readReport(strict);
-    expect(report.gates).toEqual([{ name: 'max-regressions', threshold: 1, value: 2, passed: false }]);
-    expect(report.eval.comparison.regressions).toEqual(['not-contains-fail', 'regress']);
-    expect(strict.outputs()['regressions']).toBe('2');
+    expect(report.gates).toEqual([{ name: 'max-regressions', threshold: 0, value: 1, passed: false }]);
+    expect(report.eval.comparison).toMatchObject({
+      regressions: ['regress'],
+      improvements: ['json-subset', 'json-fenced'],
+    });
+    expect(report.eval.comparison.pValue).toBeCloseTo(1, 10); // 1 against 2: no evidence either way
+    expect(report.eval.comparison.significant).toBe(false);
+    expect(strict.outputs()['regressions']).toBe('1');
     const comment = gh.comments(OWNER, REPO, 209)[0]!.body;
-    expect(comment).toMatch(/\| max-regressions \| ≤ 1 \| 2 \| ❌ missed \|/);
+    expect(comment).toMatch(/\| max-regressions \| ≤ 0 \| 1 \| ❌ missed \|/);
+    expect(comment).toContain('McNemar p = 1.000 (not significant)');
 
     const lenient = action({ 'eval-baseline': production, 'max-regressions': '2' }, { event: 'push' });
     expect((await runMain(lenient, { clock })).exitCode).toBe(0);
