@@ -361,6 +361,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/backends/embeddings.ts
 var embeddings = __webpack_require__(3731);
+// EXTERNAL MODULE: ./src/backends/count-tokens.ts
+var count_tokens = __webpack_require__(9105);
 // EXTERNAL MODULE: ./src/backends/generate-content.ts
 var generate_content = __webpack_require__(7454);
 ;// CONCATENATED MODULE: ./src/backends/vertex-hosts.ts
@@ -727,6 +729,7 @@ var defaults = __webpack_require__(7747);
 
 
 
+
 const VERTEX_DEFAULT_BASE_MODEL = defaults/* DEFAULT_BASE_MODEL */.m['vertex-ai'];
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
 const CONTENT_KEY_LABEL = 'gemini_tune_key';
@@ -984,6 +987,9 @@ class VertexAiBackend {
     }
     generate(model, prompt, config, signal) {
         return (0,generate_content/* generateContent */.lX)(this.http, this.url(`${this.modelResource(model)}:generateContent`), prompt, config, signal);
+    }
+    countTokens(model, turns, signal) {
+        return (0,count_tokens/* countTokens */.i)(this.http, this.url(`${this.modelResource(model)}:countTokens`), turns, signal);
     }
     embed(model, texts, signal) {
         return (0,embeddings/* predictEmbeddings */.y)(this.http, this.url(`${this.modelResource(model)}:predict`), texts, signal);

@@ -143,6 +143,9 @@ const INPUT_NAMES = [
     'max-regressions',
     'judge-model',
     'embedding-model',
+    'max-training-tokens',
+    'token-price',
+    'max-cost',
     'comment',
     'comment-key',
     'github-token',
@@ -259,6 +262,9 @@ const schema = schemas/* object */.Ikc({
     'max-regressions': optional(nonNegativeInteger),
     'judge-model': optional(input_values_text),
     'embedding-model': required(input_values_text, 'gemini-embedding-001'),
+    'max-training-tokens': optional(positiveInteger),
+    'token-price': optional(positiveNumber),
+    'max-cost': optional(positiveNumber),
     comment: required(oneOf(['auto', 'off']), 'auto'),
     'comment-key': optional(input_values_text),
     'github-token': schemas/* string */.YjP(),
@@ -302,6 +308,9 @@ const schema = schemas/* object */.Ikc({
             fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
         if (v.resume?.startsWith('tunedModels/'))
             fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+    }
+    if (v['max-cost'] !== null && v['token-price'] === null) {
+        fail('max-cost', 'needs token-price (USD per 1,000,000 training tokens) to turn tokens into money; set both');
     }
     if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
         fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
@@ -386,6 +395,9 @@ function parseSettings(raw, env = {}) {
         maxRegressions: v['max-regressions'],
         judgeModel: v['judge-model'],
         embeddingModel: v['embedding-model'],
+        maxTrainingTokens: v['max-training-tokens'],
+        tokenPrice: v['token-price'],
+        maxCost: v['max-cost'],
         comment: v.comment,
         commentKey: v['comment-key'],
         githubToken: v['github-token'].trim(),
@@ -8152,7 +8164,7 @@ async function run(env = process.env, options = {}) {
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw, env);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(275)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6275));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4440));
         await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m, options.signals);
     }
     catch (err) {

@@ -159,6 +159,38 @@ class BaseModelRefused extends Error {
 
 /***/ }),
 
+/***/ 9105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ countTokens)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3878);
+/**
+ * countTokens, as both services define it (Gemini API `POST models/M:countTokens`, Vertex AI
+ * `POST …/publishers/google/models/M:countTokens`): the tokens of `contents`, answered
+ * `{"totalTokens": N}`. It changes nothing, so it is retried like a read (the run's retry policy).
+ */
+
+async function countTokens(http, url, turns, signal) {
+    const res = await http.json({
+        method: 'POST',
+        url,
+        body: { contents: turns.map((t) => ({ role: t.role, parts: [{ text: t.text }] })) },
+        idempotent: true,
+        what: 'countTokens',
+        ...(signal ? { signal } : {}),
+    });
+    const n = Number(res?.totalTokens ?? 0);
+    if (!Number.isSafeInteger(n) || n < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedAnswerError */ .Sz(`countTokens answered ${JSON.stringify(res?.totalTokens)}, not a count`, 'countTokens', 200);
+    }
+    return n;
+}
+
+
+/***/ }),
+
 /***/ 4470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -452,12 +484,15 @@ function explain(err, ctx) {
 
 // EXTERNAL MODULE: ./src/backends/embeddings.ts
 var embeddings = __webpack_require__(3731);
+// EXTERNAL MODULE: ./src/backends/count-tokens.ts
+var count_tokens = __webpack_require__(9105);
 ;// CONCATENATED MODULE: ./src/backends/gemini-api.ts
 /**
  * The Gemini API backend: tunedModels.create with inline examples, operations.get while it
  * trains, tunedModels.get for the final state and snapshots, tunedModels.delete to cancel,
  * and tunedModels/{id}:generateContent for the eval. Tuned-model methods exist only under /v1beta.
  */
+
 
 
 
@@ -674,6 +709,10 @@ class GeminiApiBackend {
     }
     generate(model, prompt, config, signal) {
         return (0,generate_content/* generateContent */.lX)(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
+    }
+    countTokens(model, turns, signal) {
+        const name = model.startsWith('models/') ? model : `models/${model}`;
+        return (0,count_tokens/* countTokens */.i)(this.http, this.url('v1beta', `${name}:countTokens`), turns, signal);
     }
     embed(model, texts, signal) {
         const name = model.startsWith('models/') ? model : `models/${model}`;

@@ -39086,6 +39086,9 @@ const INPUT_NAMES = [
     'max-regressions',
     'judge-model',
     'embedding-model',
+    'max-training-tokens',
+    'token-price',
+    'max-cost',
     'comment',
     'comment-key',
     'github-token',
@@ -39202,6 +39205,9 @@ const schema = post_schemas/* object */.Ikc({
     'max-regressions': optional(nonNegativeInteger),
     'judge-model': optional(input_values_text),
     'embedding-model': required(input_values_text, 'gemini-embedding-001'),
+    'max-training-tokens': optional(positiveInteger),
+    'token-price': optional(positiveNumber),
+    'max-cost': optional(positiveNumber),
     comment: required(oneOf(['auto', 'off']), 'auto'),
     'comment-key': optional(input_values_text),
     'github-token': post_schemas/* string */.YjP(),
@@ -39245,6 +39251,9 @@ const schema = post_schemas/* object */.Ikc({
             fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
         if (v.resume?.startsWith('tunedModels/'))
             fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+    }
+    if (v['max-cost'] !== null && v['token-price'] === null) {
+        fail('max-cost', 'needs token-price (USD per 1,000,000 training tokens) to turn tokens into money; set both');
     }
     if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
         fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
@@ -39329,6 +39338,9 @@ function parseSettings(raw, env = {}) {
         maxRegressions: v['max-regressions'],
         judgeModel: v['judge-model'],
         embeddingModel: v['embedding-model'],
+        maxTrainingTokens: v['max-training-tokens'],
+        tokenPrice: v['token-price'],
+        maxCost: v['max-cost'],
         comment: v.comment,
         commentKey: v['comment-key'],
         githubToken: v['github-token'].trim(),
@@ -39356,6 +39368,7 @@ var Output;
     Output["BaselinePassRate"] = "baseline-pass-rate";
     Output["Regressions"] = "regressions";
     Output["Checkpoint"] = "checkpoint";
+    Output["TrainingTokens"] = "training-tokens";
     Output["CacheHit"] = "cache-hit";
     Output["ReportPath"] = "report-path";
     Output["CommentUrl"] = "comment-url";
@@ -39383,6 +39396,7 @@ function setOutputs(o) {
         [Output.BaselinePassRate]: text(o.baselinePassRate),
         [Output.Regressions]: text(o.regressions),
         [Output.Checkpoint]: text(o.checkpoint),
+        [Output.TrainingTokens]: text(o.trainingTokens),
         [Output.CacheHit]: text(o.cacheHit),
         [Output.ReportPath]: o.reportPath,
         [Output.CommentUrl]: text(o.commentUrl),

@@ -1,6 +1,14 @@
 /** The one interface both backends (Gemini API, Vertex AI) implement. */
 
-import type { BackendName, EvalPrompt, ExampleSet, GenerationConfig, Hyperparameters, JobStatus } from '../domain.js';
+import type {
+  BackendName,
+  EvalPrompt,
+  EvalTurn,
+  ExampleSet,
+  GenerationConfig,
+  Hyperparameters,
+  JobStatus,
+} from '../domain.js';
 import type { GenerateAnswer } from './generate-content.js';
 import type { Embeddings } from './embeddings.js';
 
@@ -91,6 +99,8 @@ export interface TuningBackend {
     config: GenerationConfig,
     signal?: AbortSignal,
   ): Promise<GenerateAnswer>;
+  /** The tokens of `turns` on `model` (the budget estimate); retried like a read. */
+  countTokens?(model: string, turns: readonly EvalTurn[], signal?: AbortSignal): Promise<number>;
   /** Embeddings of `texts` from `model` (the `semantic` scorer); single attempt, like generate. */
   embed?(model: string, texts: string[], signal?: AbortSignal): Promise<Embeddings>;
 }

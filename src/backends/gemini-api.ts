@@ -23,10 +23,19 @@ import { allExamples } from '../dataset/example-set.js';
 import { GoogleApiError, MalformedAnswerError } from './errors.js';
 import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
-import type { EvalPrompt, GenerationConfig, Hyperparameters, JobStatus, Snapshot, TuningState } from '../domain.js';
+import type {
+  EvalPrompt,
+  EvalTurn,
+  GenerationConfig,
+  Hyperparameters,
+  JobStatus,
+  Snapshot,
+  TuningState,
+} from '../domain.js';
 import { DEFAULT_BASE_MODEL } from './defaults.js';
 import { explain } from './gemini-explain.js';
 import { batchEmbed, type Embeddings } from './embeddings.js';
+import { countTokens } from './count-tokens.js';
 
 export const GEMINI_API_HOST = 'https://generativelanguage.googleapis.com';
 export const GEMINI_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['gemini-api'];
@@ -294,6 +303,11 @@ export class GeminiApiBackend implements TuningBackend {
     signal?: AbortSignal,
   ): Promise<GenerateAnswer> {
     return generateContent(this.http, this.url('v1beta', `${model}:generateContent`), prompt, config, signal);
+  }
+
+  countTokens(model: string, turns: readonly EvalTurn[], signal?: AbortSignal): Promise<number> {
+    const name = model.startsWith('models/') ? model : `models/${model}`;
+    return countTokens(this.http, this.url('v1beta', `${name}:countTokens`), turns, signal);
   }
 
   embed(model: string, texts: string[], signal?: AbortSignal): Promise<Embeddings> {

@@ -23,6 +23,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { predictEmbeddings, type Embeddings } from './embeddings.js';
+import { countTokens } from './count-tokens.js';
 import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import { storageBaseUrl, vertexBaseUrl } from './vertex-hosts.js';
@@ -38,7 +39,7 @@ import {
   type WireTuningJob,
 } from './vertex-wire.js';
 import type { Clock } from '../util/clock.js';
-import type { EvalPrompt, GenerationConfig, JobStatus } from '../domain.js';
+import type { EvalPrompt, EvalTurn, GenerationConfig, JobStatus } from '../domain.js';
 
 export const VERTEX_DEFAULT_BASE_MODEL = DEFAULT_BASE_MODEL['vertex-ai'];
 /** Label holding (the first 63 hex digits of) the content key: label values are at most 63 characters. */
@@ -323,6 +324,10 @@ export class VertexAiBackend implements TuningBackend {
     signal?: AbortSignal,
   ): Promise<GenerateAnswer> {
     return generateContent(this.http, this.url(`${this.modelResource(model)}:generateContent`), prompt, config, signal);
+  }
+
+  countTokens(model: string, turns: readonly EvalTurn[], signal?: AbortSignal): Promise<number> {
+    return countTokens(this.http, this.url(`${this.modelResource(model)}:countTokens`), turns, signal);
   }
 
   embed(model: string, texts: string[], signal?: AbortSignal): Promise<Embeddings> {

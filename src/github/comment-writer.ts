@@ -115,6 +115,7 @@ export class CommentWriter {
 export function progressComments(
   report: Report,
   write: (snapshot: Report, line: string) => Promise<void>,
+  clock: Clock = systemClock,
 ): (s: JobStatus) => boolean {
   let reached = 0;
   let waitShown = false;
@@ -123,7 +124,9 @@ export function progressComments(
       waitShown = true;
       const snapshot = structuredClone(report);
       applyStatus(snapshot, s);
-      void write(snapshot, jobStateWords(s.jobState) ?? 'waiting for tuning quota');
+      // When it began, so that a reader sees how long it has lasted without the comment being edited.
+      const since = new Date(clock.now()).toISOString().slice(11, 16);
+      void write(snapshot, `${jobStateWords(s.jobState) ?? 'waiting for tuning quota'} since ${since} UTC`);
       return true;
     }
     const p = progressOf(s);

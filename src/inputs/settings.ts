@@ -74,6 +74,10 @@ export interface Settings {
   judgeModel: string | null;
   /** The model that embeds texts for `semantic` cases. */
   embeddingModel: string;
+  /** The budget (INTERFACE "Budget"): most training tokens; USD per million; most USD (needs tokenPrice). */
+  maxTrainingTokens: number | null;
+  tokenPrice: number | null;
+  maxCost: number | null;
   comment: 'auto' | 'off';
   commentKey: string | null;
   githubToken: string;
@@ -178,6 +182,9 @@ const schema = z
     'max-regressions': optional(nonNegativeInteger),
     'judge-model': optional(text),
     'embedding-model': required(text, 'gemini-embedding-001'),
+    'max-training-tokens': optional(positiveInteger),
+    'token-price': optional(positiveNumber),
+    'max-cost': optional(positiveNumber),
     comment: required(oneOf(['auto', 'off'] as const), 'auto'),
     'comment-key': optional(text),
     'github-token': z.string(),
@@ -236,6 +243,9 @@ const schema = z
             'resume',
             'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
           );
+      }
+      if (v['max-cost'] !== null && v['token-price'] === null) {
+        fail('max-cost', 'needs token-price (USD per 1,000,000 training tokens) to turn tokens into money; set both');
       }
       if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
         fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
@@ -333,6 +343,9 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
     maxRegressions: v['max-regressions'],
     judgeModel: v['judge-model'],
     embeddingModel: v['embedding-model'],
+    maxTrainingTokens: v['max-training-tokens'],
+    tokenPrice: v['token-price'],
+    maxCost: v['max-cost'],
     comment: v.comment,
     commentKey: v['comment-key'],
     githubToken: v['github-token'].trim(),

@@ -35,17 +35,23 @@ export function watchStopSignals(source?: SignalSource): StopWatch {
 }
 
 /** Cancels or deletes the job; its status then (CANCELLED), or as it was with why it could not be. */
+/**
+ * Cancels (Vertex AI) or deletes (Gemini API) a job, for a stop signal or for a limit it went past
+ * (`cause`: the signal, or the limit's reason, which becomes the job's error).
+ */
 export async function cancelJob(
   backend: TuningBackend,
   status: JobStatus,
-  signal: NodeJS.Signals,
+  cause: NodeJS.Signals | string,
 ): Promise<{ cancelled: boolean; status: JobStatus }> {
   const verb = backend.name === 'gemini-api' ? 'deleting' : 'cancelling';
-  core.warning(`Received ${signal}: ${verb} ${status.job || status.tunedModel}`);
+  const signal = /^SIG[A-Z]+$/.test(cause);
+  core.warning(`${signal ? `Received ${cause}` : `Stopping: ${cause}`}: ${verb} ${status.job || status.tunedModel}`);
   try {
     await backend.cancel(status);
     core.info('The tuning job was cancelled.');
-    return { cancelled: true, status: { ...status, state: 'CANCELLED', error: CANCELLED_NOTE } };
+    const error = signal ? CANCELLED_NOTE : `cancelled ${cause}`;
+    return { cancelled: true, status: { ...status, state: 'CANCELLED', error } };
   } catch (err) {
     const why = scrub(err instanceof Error ? err.message : String(err));
     core.warning(`Could not cancel the tuning job: ${why}`);
@@ -53,7 +59,9 @@ export async function cancelJob(
       cancelled: false,
       status: {
         ...status,
-        error: `the run was cancelled, but the tuning job could not be (the post step tries again): ${why}`,
+        error: signal
+          ? `the run was cancelled, but the tuning job could not be (the post step tries again): ${why}`
+          : `${cause}, but the tuning job could not be cancelled (the post step tries again): ${why}`,
       },
     };
   }

@@ -11,6 +11,7 @@ import type { Clock } from '../util/clock.js';
 import { formatDuration } from '../util/format.js';
 import { cancelJob, type StopWatch } from './cancel.js';
 import { formatProgress } from './progress.js';
+import type { QueueTime } from './queue-time.js';
 import { waitForJob } from './wait.js';
 
 export interface FollowOptions {
@@ -25,6 +26,13 @@ export interface FollowOptions {
   cancelOnStop: boolean;
   /** Each status polled, as it comes. */
   onStatus: (status: JobStatus) => void;
+  /**
+   * A reason to stop and cancel the job (the budget), or null; asked of every status. Only for a
+   * job this run started.
+   */
+  limit?: (status: JobStatus) => string | null;
+  /** Notes the time the job waits for quota or capacity (and the log says how long). */
+  queue?: QueueTime;
 }
 
 export interface Followed {
@@ -32,18 +40,35 @@ export interface Followed {
   timedOut: boolean;
   /** The stop signal that cut the wait short, if any. */
   stoppedBy: NodeJS.Signals | null;
-  /** Whether the job was cancelled after a stop signal (false: it may still run). */
+  /** Whether the job was cancelled after a stop signal or a limit (false: it may still run). */
   cancelled: boolean;
+  /** The limit that stopped the wait (the budget), if any. */
+  limitedBy: string | null;
 }
 
 export async function followJob(o: FollowOptions): Promise<Followed> {
-  const result = await waitWithProgress(o, o.stop?.signal, o.onStatus);
+  // A limit reached ends the wait like a stop signal, and cancels the job.
+  const limited = new AbortController();
+  let limitedBy: string | null = null;
+  const signal = o.stop ? AbortSignal.any([o.stop.signal, limited.signal]) : limited.signal;
+  const result = await waitWithProgress(o, signal, (s) => {
+    o.onStatus(s);
+    const reason = limitedBy === null ? (o.limit?.(s) ?? null) : null;
+    if (reason !== null) {
+      limitedBy = reason;
+      limited.abort();
+    }
+  });
+  if (limitedBy !== null && o.stop?.received() == null) {
+    const cancel = await cancelJob(o.backend, result.status, limitedBy);
+    return { status: cancel.status, timedOut: false, stoppedBy: null, cancelled: cancel.cancelled, limitedBy };
+  }
   const stoppedBy = o.stop?.received() ?? null;
   if (stoppedBy === null || !o.cancelOnStop) {
-    return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false };
+    return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false, limitedBy: null };
   }
   const cancel = await cancelJob(o.backend, result.status, stoppedBy);
-  return { status: cancel.status, timedOut: false, stoppedBy, cancelled: cancel.cancelled };
+  return { status: cancel.status, timedOut: false, stoppedBy, cancelled: cancel.cancelled, limitedBy: null };
 }
 
 function waitWithProgress(
@@ -54,7 +79,7 @@ function waitWithProgress(
   const name = o.initial.job || o.initial.tunedModel || '';
   const started = o.clock.now();
   return core.group(`Tuning ${name}`, async () => {
-    core.info(formatProgress(o.initial, 0));
+    core.info(formatProgress(o.initial, 0, o.queue?.total(started)));
     const result = await waitForJob({
       initial: o.initial,
       poll: (signal) => o.backend.status(name, signal),
@@ -62,7 +87,9 @@ function waitWithProgress(
       clock: o.clock,
       ...(signal ? { signal } : {}),
       onStatus: (s) => {
-        core.info(formatProgress(s, o.clock.now() - started));
+        const now = o.clock.now();
+        o.queue?.observe(s, now);
+        core.info(formatProgress(s, now - started, o.queue?.waitingSince != null ? o.queue.total(now) : undefined));
         seen(s);
       },
       onTransientError: (err, ms) =>

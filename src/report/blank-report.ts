@@ -40,6 +40,7 @@ export function blankReport(run: RunFacts): Report {
     validationLoss: null,
     eval: null,
     gates: [],
+    cost: null,
     timings: {},
     error: null,
     resumeWith: null,

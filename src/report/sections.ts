@@ -1,6 +1,7 @@
 /** Markdown sections shared by the PR comment and the job summary. Every value from a dataset,
  * a model or a service goes through ./escape.ts. */
 
+import { costLine } from './cost-line.js';
 import type { EvalSummary } from '../eval/types.js';
 import type { Report, Gate, ProblemReport } from './types.js';
 import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate } from './escape.js';
@@ -15,7 +16,10 @@ export function code(text: string | null | undefined): string {
 }
 
 export function statusHeading(report: Report, level = '###'): string {
-  return `${level} ${STATE_EMOJI[report.state]} Gemini tuning: ${report.state}`;
+  // A run stopped by its budget says so in the heading (REJECTED before create, CANCELLED after).
+  const budget = /over the (training-token|cost) budget/.exec(report.error ?? '')?.[0];
+  const why = budget && (report.state === 'REJECTED' || report.state === 'CANCELLED') ? ` — ${budget}` : '';
+  return `${level} ${STATE_EMOJI[report.state]} Gemini tuning: ${report.state}${why}`;
 }
 
 /** Key facts as a bullet list. */
@@ -80,6 +84,8 @@ export function dataset(report: Report, maxWarnings: number): string {
     facts.push(`**${d.validationExamples ?? '?'}** validation from ${code(d.validationPath)}`);
   if (d.evalPath !== null) facts.push(`**${d.evalCases ?? '?'}** eval cases from ${code(d.evalPath)}`);
   const lines = [`**Dataset:** ${facts.join(' · ')}`];
+  const cost = costLine(report);
+  if (cost) lines.push('', cost);
   const counted = vertexCounts(report);
   if (counted) lines.push('', counted);
   const findings = d.findings ?? [];

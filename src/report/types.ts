@@ -14,6 +14,26 @@ export interface ReportCheckpoint {
   passRateInterval?: [number, number] | null;
 }
 
+/** What the training costs, and how that was found (INTERFACE "Budget"). */
+export interface CostReport {
+  /** Tokens of one pass over the training set. */
+  datasetTokens: number;
+  /** The epochs: the input's, or the job's once it says; null while the service chooses (the figures assume 1: at least). */
+  epochs: number | null;
+  /** datasetTokens × epochs, rounded up. */
+  trainingTokens: number;
+  /** `estimate`: countTokens over a sample before create; `service`: the job's billable count. */
+  basis: 'estimate' | 'service';
+  /** Vertex AI's `totalBillableTokenCount` (one pass), once the job reported it. */
+  billableTokens: number | null;
+  /** USD per 1,000,000 training tokens (`token-price`). */
+  tokenPrice: number | null;
+  /** trainingTokens at tokenPrice, rounded to cents. */
+  estimatedUsd: number | null;
+  /** The estimate's sample: examples counted and countTokens requests made. */
+  sample?: { examples: number; requests: number };
+}
+
 export interface Gate {
   name: 'min-pass-rate' | 'max-final-loss' | string;
   threshold: number;
@@ -92,6 +112,8 @@ export interface Report {
   validationSnapshots?: Pick<Snapshot, 'step' | 'meanLoss'>[];
   validationLoss?: number | null;
   eval: EvalSummary | null;
+  /** The training tokens and their cost; null when nothing was estimated (no training set read). */
+  cost?: CostReport | null;
   gates: Gate[];
   /** Seconds per phase: inputs, dataset, create, tuning, eval, report. */
   timings: Record<string, number>;

@@ -19,6 +19,7 @@ export enum Output {
   BaselinePassRate = 'baseline-pass-rate',
   Regressions = 'regressions',
   Checkpoint = 'checkpoint',
+  TrainingTokens = 'training-tokens',
   CacheHit = 'cache-hit',
   ReportPath = 'report-path',
   CommentUrl = 'comment-url',
@@ -46,6 +47,7 @@ export interface Outputs {
   /** Cases passing on the baseline and failing on the tuned model; null without a baseline. */
   regressions: number | null;
   checkpoint: string | null;
+  trainingTokens: number | null;
   cacheHit: boolean;
   /** Empty when the report could not be written. */
   reportPath: string;
@@ -67,6 +69,7 @@ export function setOutputs(o: Outputs): void {
     [Output.BaselinePassRate]: text(o.baselinePassRate),
     [Output.Regressions]: text(o.regressions),
     [Output.Checkpoint]: text(o.checkpoint),
+    [Output.TrainingTokens]: text(o.trainingTokens),
     [Output.CacheHit]: text(o.cacheHit),
     [Output.ReportPath]: o.reportPath,
     [Output.CommentUrl]: text(o.commentUrl),

@@ -12,6 +12,8 @@ import type { EvalCase, JobStatus } from '../domain.js';
 import { bestCheckpoint, evaluateCheckpoints } from '../eval/checkpoints.js';
 import { withBaselineOf } from '../eval/summarise.js';
 import { evalSeed, evaluate } from '../eval/evaluate.js';
+import { BudgetError, estimateCost, overBudget, serviceCost, warnEpochsUnknown } from '../budget/budget.js';
+import { QueueTime } from '../job/queue-time.js';
 import { progressComments } from '../github/comment-writer.js';
 import type { Settings } from '../inputs/settings.js';
 import { acquireJob } from '../job/acquire.js';
@@ -78,6 +80,16 @@ async function tune(run: Run): Promise<void> {
     // The one remote call before anything is created: the service's record of the base model.
     await run.timed('preflight', () => backend.checkBaseModel!(run.baseModel));
   }
+  const examples = data.training?.examples;
+  if (!settings.resume && examples) {
+    // The estimate, and the budget stop before anything is created (REJECTED).
+    await run.timed('preflight', async () => {
+      const cost = await estimateCost({ backend, settings, baseModel: run.baseModel, examples, signal: run.timeLimit });
+      run.report.cost = cost;
+      const over = overBudget(cost, settings);
+      if (over !== null) throw new BudgetError(over);
+    });
+  }
   if (run.stop?.signal.aborted) return; // stopped before anything was created
   await run.timed('create', () => create(run, backend, data));
   if (run.status?.state === 'CREATING') await follow(run, backend);
@@ -114,6 +126,7 @@ async function create(run: Run, backend: TuningBackend, data: Datasets): Promise
   }
   run.settle(acquired.status);
   run.startedByUs = acquired.startedByUs;
+  if (run.startedByUs && settings.hyperparameters.epochCount === null) warnEpochsUnknown(report.cost);
   report.cacheHit = acquired.cacheHit;
   saveState(run, false);
 }
@@ -129,22 +142,52 @@ async function follow(run: Run, backend: TuningBackend): Promise<void> {
   }
   // Not awaited: a slow GitHub never holds up polling (the comment writer keeps the writes in order).
   // The "started" comment, or at once the quota wait the create answer may already report.
-  const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line));
+  const { deadline, clock, stop } = run;
+  const queue = new QueueTime();
+  queue.observe(initial, clock.now());
+  const progress = progressComments(report, (snapshot, line) => run.comments.write(snapshot, 'started', line), clock);
   if (!progress(initial)) void run.comments.write(report, 'started');
   const onStatus = (s: JobStatus): void => {
     run.settle(s);
     progress(s);
   };
-  const { deadline, clock, stop } = run;
   const cancelOnStop = run.cancelsOnStop;
+  const limit = budgetLimit(run);
   const followed = await run.timed('tuning', () =>
-    followJob({ backend, initial, deadline, clock, stop, cancelOnStop, onStatus }),
+    followJob({ backend, initial, deadline, clock, stop, cancelOnStop, onStatus, limit, queue }),
   );
+  // The time queued for quota or capacity, apart from the time tuning.
+  const queued = Math.round(queue.total(clock.now()) / 10) / 100;
+  if (queued > 0) {
+    report.timings['queued'] = queued;
+    report.timings['tuning'] = Math.max(0, Math.round(((report.timings['tuning'] ?? 0) - queued) * 100) / 100);
+  }
   run.settle(followed.status);
   run.timedOut = followed.timedOut;
   // A job that could not be cancelled is the post step's to try again.
   if (followed.stoppedBy && cancelOnStop && !followed.cancelled) report.error = followed.status.error;
   else saveState(run, true);
+}
+
+/**
+ * The in-flight budget check (Vertex AI): once the job reports its billable tokens, the report's
+ * cost is the service's; over the budget, a job this run started is cancelled (an attached one is
+ * left alone, with a warning).
+ */
+function budgetLimit(run: Run): (s: JobStatus) => string | null {
+  let warned = false;
+  return (s) => {
+    const counted = serviceCost(s, run.settings);
+    if (counted === null) return null;
+    const sample = run.report.cost?.sample;
+    run.report.cost = sample ? { ...counted.cost, sample } : counted.cost;
+    if (counted.over === null) return null;
+    if (run.startedByUs) return counted.over;
+    if (!warned)
+      core.warning(`The attached tuning job is ${counted.over} (this run did not start it, so it is left alone)`);
+    warned = true;
+    return null;
+  };
 }
 
 /**

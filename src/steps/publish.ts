@@ -55,6 +55,7 @@ export async function publish(run: Run): Promise<void> {
     baselinePassRate: report.eval?.comparison?.baselinePassRate ?? null,
     regressions: report.eval?.comparison ? report.eval.comparison.regressions.length : null,
     checkpoint: report.selectedCheckpoint?.checkpointId ?? null,
+    trainingTokens: report.cost?.trainingTokens ?? null,
     cacheHit: report.cacheHit,
     reportPath: written ? run.reportPath : '',
     commentUrl: run.comments.url,

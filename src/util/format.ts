@@ -10,6 +10,11 @@ export function formatLoss(value: number | null | undefined): string {
 }
 
 /** A plain number for a table (learning rates keep their precision, integers stay integers). */
+/** A whole count with thousands separators: 17,500,000. */
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (Number.isInteger(value)) return String(value);

@@ -102,6 +102,7 @@ const zeroStats = (): EmulatorStats => ({
   generateCalls: 0,
   generateMaxInFlight: 0,
   generateRejectedOverCap: 0,
+  countTokensCalls: 0,
 });
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {

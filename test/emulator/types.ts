@@ -166,6 +166,8 @@ export interface EmulatorStats {
   generateCalls: number;
   generateMaxInFlight: number;
   generateRejectedOverCap: number;
+  /** countTokens calls answered (Gemini API and Vertex AI). */
+  countTokensCalls: number;
 }
 
 export interface TrainingTimeline {

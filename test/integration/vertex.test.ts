@@ -657,7 +657,9 @@ describe('eval-checkpoints: all and select-checkpoint: best (issue 13)', () => {
     expect(report.gates).toEqual([{ name: 'min-pass-rate', threshold: 0.9, value: rates[1], passed: true }]);
     // The baseline ran once (beside the default checkpoint), and the chosen checkpoint is compared with it.
     const cases = report.eval.cases.length;
-    const baseCalls = emu.requests.filter((r) => r.path.includes('/publishers/google/models/gemini-3.5-flash:'));
+    const baseCalls = emu.requests.filter((r) =>
+      r.path.includes('/publishers/google/models/gemini-3.5-flash:generateContent'),
+    );
     expect(baseCalls).toHaveLength(cases);
     expect(report.eval.model).toBe(report.checkpoints[1].endpoint);
     expect(report.eval.baselineModel).toBe('gemini-3.5-flash');

@@ -76,3 +76,28 @@ export function queryParam(q: URLSearchParams, camel: string): string | null {
 export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
 }
+
+/** The emulator's token count of a text: a quarter of its code points, rounded up (at least 1 when not empty). */
+export function tokenCount(s: string): number {
+  return s === '' ? 0 : Math.max(1, Math.ceil([...s].length / 4));
+}
+
+/** Tokens of a countTokens request: every text part of `contents` and of `systemInstruction`. */
+export function countRequestTokens(body: Record<string, unknown>): { tokens: number; characters: number } {
+  let tokens = 0;
+  let characters = 0;
+  const add = (content: unknown): void => {
+    const parts = (content as { parts?: unknown } | null)?.parts;
+    if (!Array.isArray(parts)) return;
+    for (const p of parts) {
+      const text = (p as { text?: unknown } | null)?.text;
+      if (typeof text !== 'string') continue;
+      tokens += tokenCount(text);
+      characters += [...text].length;
+    }
+  };
+  const contents = body['contents'];
+  if (Array.isArray(contents)) contents.forEach(add);
+  add(body['systemInstruction'] ?? body['system_instruction']);
+  return { tokens, characters };
+}

@@ -58,4 +58,16 @@ describe('the Gemini API in 2026 (emulator default)', () => {
     const plain = { contents: body.contents };
     expect((await call(emu, 'POST', '/v1beta/models/gemini-2.0-flash:generateContent', plain)).status).toBe(200);
   });
+
+  it('models/M:countTokens counts contents or a generateContentRequest', async () => {
+    emu = await startEmulator({ apiKeys: [KEY] });
+    const contents = [{ role: 'user', parts: [{ text: 'abcdefgh' }] }];
+    const direct = await call(emu, 'POST', '/v1beta/models/gemini-3.5-flash:countTokens', { contents });
+    expect(await direct.json()).toEqual({ totalTokens: 2 });
+    const wrapped = await call(emu, 'POST', '/v1beta/models/gemini-3.5-flash:countTokens', {
+      generateContentRequest: { model: 'models/gemini-3.5-flash', contents },
+    });
+    expect(await wrapped.json()).toEqual({ totalTokens: 2 });
+    expect((await call(emu, 'POST', '/v1beta/models/text-embedding-004:countTokens', { contents })).status).toBe(404);
+  });
 });

@@ -196,6 +196,31 @@ describe('training simulation', () => {
   });
 });
 
+describe('countTokens and the billable count (the budget)', () => {
+  it('countTokens on a publisher model counts every text part; the job reports one pass of billable tokens', async () => {
+    const body = {
+      contents: [
+        { role: 'user', parts: [{ text: '12345678' }] },
+        { role: 'model', parts: [{ text: 'abc' }] },
+      ],
+    };
+    const r = await call(emu, 'POST', `${PARENT}/publishers/google/models/gemini-3.5-flash:countTokens`, body);
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toMatchObject({ totalTokens: 3, totalBillableCharacters: 11 });
+    expect(
+      (await call(emu, 'POST', `${PARENT}/publishers/google/models/gemini-2.5-flash:countTokens`, body)).status,
+    ).toBe(404);
+    expect(
+      (await call(emu, 'POST', `${PARENT}/publishers/google/models/gemini-3.5-flash:countTokens`, {})).status,
+    ).toBe(400);
+    const job = await create({}, {});
+    clock.advance(1500);
+    const stats = (await call(emu, 'GET', `/v1/${job.name}`)).json.tuningDataStats.supervisedTuningDataStats;
+    // 16 examples "i" → "i+1": one token each side, one pass (not × the 2 epochs).
+    expect(stats.totalBillableTokenCount).toBe('32');
+  });
+});
+
 describe('tuningJobs.list', () => {
   it('filters by label and pages with nextPageToken', async () => {
     for (let i = 0; i < 5; i++) {

@@ -10,7 +10,7 @@ import { json, SEG } from '../../core/router.js';
 import { ApiError, invalidArgument } from '../../core/status.js';
 import { parseJsonBody } from '../../core/protojson.js';
 import { embedText } from '../../core/judging.js';
-import { decodePageToken, encodePageToken, pageSizeParam, queryParam } from '../../core/util.js';
+import { countRequestTokens, decodePageToken, encodePageToken, pageSizeParam, queryParam } from '../../core/util.js';
 import { GenerateService } from './generate.js';
 import { findModel, listedModels, renderModel } from './models.js';
 import { TuningStore } from './tuning.js';
@@ -76,6 +76,28 @@ export class GeminiService {
         );
       }
       return json(200, renderModel(m));
+    });
+
+    // models/M:countTokens (the action's budget estimate): contents, or a generateContentRequest.
+    router.add('POST', new RegExp(`^/${V}/models/(?<id>${SEG}):countTokens$`), (c) => {
+      const name = `models/${c.params['id']!}`;
+      const m = findModel(name, this.env.training().tunable);
+      if (m === undefined || !m.supportedGenerationMethods.includes('countTokens')) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `${name} is not found for API version ${c.params['version']!}, or is not supported for countTokens. Call ListModels to see the list of available models and their supported methods.`,
+        );
+      }
+      const body = parseJsonBody(c.rawBody) as Record<string, unknown>;
+      const request = (body['generateContentRequest'] as Record<string, unknown> | undefined) ?? body;
+      if (body['contents'] !== undefined && body['generateContentRequest'] !== undefined) {
+        throw invalidArgument(
+          '* CountTokensRequest: set contents or generate_content_request, not both.\n',
+          'contents',
+        );
+      }
+      this.env.stats.countTokensCalls++;
+      return json(200, { totalTokens: countRequestTokens(request).tokens });
     });
 
     // Embeddings (the semantic scorer): models/M:batchEmbedContents.

@@ -9,7 +9,7 @@ import { parseBody, parseJsonBody } from '../../core/protojson.js';
 import type { Reply, RequestCtx, Router } from '../../core/router.js';
 import { json } from '../../core/router.js';
 import { ApiError, invalidArgument, resourceExhausted } from '../../core/status.js';
-import { sleep } from '../../core/util.js';
+import { countRequestTokens, sleep } from '../../core/util.js';
 import { EMBEDDING_MODELS, embedText, isJudgeCall, judge } from '../../core/judging.js';
 import { markAnswer } from '../gemini/answer-markers.js';
 import { baseAnswer, tunedAnswer } from '../gemini/standin.js';
@@ -70,6 +70,29 @@ export class VertexService {
     router.add('PATCH', new RegExp(`${LOC}/models/(?<model>[^/:]+)$`), (c) =>
       json(200, j.patchModel(...at(c), p(c, 'model'), c.query.get('updateMask') ?? '', JSON.parse(c.rawBody || '{}'))),
     );
+
+    // LlmUtilityService.CountTokens on a publisher model (the action's budget estimate).
+    router.add('POST', new RegExp(`${LOC}/publishers/(?<publisher>${ID})/models/(?<id>${ID}):countTokens$`), (c) => {
+      const [project, location] = at(c);
+      const id = p(c, 'id');
+      if (p(c, 'publisher') !== 'google' || !(VERTEX_BASE_MODELS as readonly string[]).includes(id)) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `Publisher Model \`projects/${project}/locations/${location}/publishers/${p(c, 'publisher')}/models/${id}\` was not found or your project does not have access to it.`,
+        );
+      }
+      const body = parseJsonBody(c.rawBody) as Record<string, unknown>;
+      if (!Array.isArray(body['contents']) || body['contents'].length === 0) {
+        throw invalidArgument('contents is required.', 'contents');
+      }
+      this.env.stats.countTokensCalls++;
+      const { tokens, characters } = countRequestTokens(body);
+      return json(200, {
+        totalTokens: tokens,
+        totalBillableCharacters: characters,
+        promptTokensDetails: [{ modality: 'TEXT', tokenCount: tokens }],
+      });
+    });
 
     // Embeddings (the semantic scorer): PredictionService.Predict on an embedding publisher model.
     router.add('POST', new RegExp(`${LOC}/publishers/(?<publisher>${ID})/models/(?<id>${ID}):predict$`), (c) =>

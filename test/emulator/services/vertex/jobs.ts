@@ -400,9 +400,11 @@ export class JobStore {
     return {
       supervisedTuningDataStats: {
         tuningDatasetExampleCount: String(d.exampleCount),
-        totalTuningCharacterCount: String(d.totalChars * r.epochCount),
-        totalBillableCharacterCount: String(d.totalChars * r.epochCount),
-        totalBillableTokenCount: String((inputTotal + outputTotal) * r.epochCount),
+        // The dataset's counts for one pass ("billable tokens in the tuning dataset"); tuning is
+        // billed per epoch (INTERFACE "Budget", v2.1).
+        totalTuningCharacterCount: String(d.totalChars),
+        totalBillableCharacterCount: String(d.totalChars),
+        totalBillableTokenCount: String(inputTotal + outputTotal),
         tuningStepCount: String(r.totalSteps),
         userInputTokenDistribution: distribution(d.inputTokens),
         userOutputTokenDistribution: distribution(d.outputTokens),
