@@ -8266,7 +8266,9 @@ function overview(report) {
         lines.push(`- **Display name:** ${escapeInline(report.displayName)}`);
     if (report.job)
         lines.push(`- **Job:** ${code(report.job)}`);
-    lines.push(`- **Duration:** ${formatDuration(totalMs(report.timings))}`);
+    const queued = report.timings['queued'];
+    const wait = queued ? ` (of which ${formatDuration(queued * 1000)} waiting for tuning quota)` : '';
+    lines.push(`- **Duration:** ${formatDuration(totalMs(report.timings))}${wait}`);
     lines.push(`- **Cache:** ${report.cacheHit ? 'hit (an existing tuned model built from the same data and settings was reused)' : 'miss'}`);
     return lines.join('\n');
 }
@@ -9082,6 +9084,8 @@ async function upsertStickyComment(opts) {
 
 
 
+
+
 /** Writes the sticky PR comment when there is a pull request; never fails the run. */
 class CommentWriter {
     settings;
@@ -9169,25 +9173,35 @@ class CommentWriter {
         }
     }
 }
+/** How long a wait for quota lasts before the comment says so again (after the first time). */
+const WAIT_MARKS_MS = [5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
 /**
  * The PR comment follows a running job: edited when progress first reaches 25%, 50% and 75%
  * (three edits at most, however long the job and however often it is polled; edits notify nobody),
- * and once when Vertex AI says the job waits for quota (that wait can be the longest part).
- * Returns whether the status was written.
+ * and when Vertex AI says the job waits for quota or capacity (that wait can be the longest part):
+ * once as it begins, then after 5 minutes, 30 minutes, 2 hours and 6 hours of it, with how long and
+ * since when. Returns whether the status was written.
  */
 function progressComments(report, write, clock = util_clock/* systemClock */.m) {
     let reached = 0;
-    let waitShown = false;
+    let waitStart = null;
+    let waitMark = -1;
     return (s) => {
-        if (s.state === 'CREATING' && s.jobState === 'TUNING_JOB_STATE_WAITING_FOR_QUOTA' && !waitShown) {
-            waitShown = true;
+        if (isWaiting(s)) {
+            const now = clock.now();
+            waitStart ??= now;
+            const mark = WAIT_MARKS_MS.filter((ms) => now - waitStart >= ms).length;
+            if (mark <= waitMark)
+                return false;
+            waitMark = mark;
             const snapshot = structuredClone(report);
             applyStatus(snapshot, s);
-            // When it began, so that a reader sees how long it has lasted without the comment being edited.
-            const since = new Date(clock.now()).toISOString().slice(11, 16);
-            void write(snapshot, `${jobStateWords(s.jobState) ?? 'waiting for tuning quota'} since ${since} UTC`);
+            const since = new Date(waitStart).toISOString().slice(11, 16);
+            const lasted = now > waitStart ? ` for ${formatDuration(now - waitStart)},` : '';
+            void write(snapshot, `${jobStateWords(s.jobState) ?? 'waiting'}${lasted} since ${since} UTC`);
             return true;
         }
+        waitStart = null;
         const p = progressOf(s);
         if (p === null || s.state !== 'CREATING')
             return false;
@@ -9206,7 +9220,7 @@ function progressComments(report, write, clock = util_clock/* systemClock */.m) 
         if (epoch !== null && epoch !== undefined)
             parts.push(`epoch ${epoch}`);
         if (s.completedEpochs !== null && s.completedEpochs !== undefined)
-            parts.push(`${s.completedEpochs} epochs done`);
+            parts.push(`${s.completedEpochs} epoch${s.completedEpochs === 1 ? '' : 's'} done`);
         const phase = jobStateWords(s.jobState);
         if (phase)
             parts.push(phase);
@@ -9522,7 +9536,7 @@ function formatProgress(s, elapsedMs, queuedMs) {
         parts.push(`epoch ${last.epoch}`);
     if (s.completedEpochs !== null && s.completedEpochs !== undefined) {
         const of = s.hyperparameters?.epochCount;
-        parts.push(`${s.completedEpochs}${of ? `/${of}` : ''} epochs done`);
+        parts.push(`${s.completedEpochs}${of ? `/${of}` : ''} epoch${!of && s.completedEpochs === 1 ? '' : 's'} done`);
     }
     if (last?.meanLoss !== null && last?.meanLoss !== undefined)
         parts.push(`loss ${Number(last.meanLoss.toPrecision(4))}`);

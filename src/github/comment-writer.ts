@@ -20,6 +20,8 @@ import { GitHubTimeoutError } from './call-limit.js';
 import { commentMarker, defaultCommentKey } from './marker.js';
 import { upsertStickyComment } from './sticky-comment.js';
 import { systemClock, type Clock } from '../util/clock.js';
+import { formatDuration } from '../util/format.js';
+import { isWaiting } from '../job/queue-time.js';
 import { jobStateWords, type JobStatus } from '../domain.js';
 
 /** Writes the sticky PR comment when there is a pull request; never fails the run. */
@@ -106,11 +108,15 @@ export class CommentWriter {
   }
 }
 
+/** How long a wait for quota lasts before the comment says so again (after the first time). */
+const WAIT_MARKS_MS = [5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
+
 /**
  * The PR comment follows a running job: edited when progress first reaches 25%, 50% and 75%
  * (three edits at most, however long the job and however often it is polled; edits notify nobody),
- * and once when Vertex AI says the job waits for quota (that wait can be the longest part).
- * Returns whether the status was written.
+ * and when Vertex AI says the job waits for quota or capacity (that wait can be the longest part):
+ * once as it begins, then after 5 minutes, 30 minutes, 2 hours and 6 hours of it, with how long and
+ * since when. Returns whether the status was written.
  */
 export function progressComments(
   report: Report,
@@ -118,17 +124,23 @@ export function progressComments(
   clock: Clock = systemClock,
 ): (s: JobStatus) => boolean {
   let reached = 0;
-  let waitShown = false;
+  let waitStart: number | null = null;
+  let waitMark = -1;
   return (s) => {
-    if (s.state === 'CREATING' && s.jobState === 'TUNING_JOB_STATE_WAITING_FOR_QUOTA' && !waitShown) {
-      waitShown = true;
+    if (isWaiting(s)) {
+      const now = clock.now();
+      waitStart ??= now;
+      const mark = WAIT_MARKS_MS.filter((ms) => now - waitStart! >= ms).length;
+      if (mark <= waitMark) return false;
+      waitMark = mark;
       const snapshot = structuredClone(report);
       applyStatus(snapshot, s);
-      // When it began, so that a reader sees how long it has lasted without the comment being edited.
-      const since = new Date(clock.now()).toISOString().slice(11, 16);
-      void write(snapshot, `${jobStateWords(s.jobState) ?? 'waiting for tuning quota'} since ${since} UTC`);
+      const since = new Date(waitStart).toISOString().slice(11, 16);
+      const lasted = now > waitStart ? ` for ${formatDuration(now - waitStart)},` : '';
+      void write(snapshot, `${jobStateWords(s.jobState) ?? 'waiting'}${lasted} since ${since} UTC`);
       return true;
     }
+    waitStart = null;
     const p = progressOf(s);
     if (p === null || s.state !== 'CREATING') return false;
     const milestone = Math.floor(p * 4); // 1 = 25%, 2 = 50%, 3 = 75%
@@ -143,7 +155,8 @@ export function progressComments(
     ];
     const epoch = s.snapshots.at(-1)?.epoch;
     if (epoch !== null && epoch !== undefined) parts.push(`epoch ${epoch}`);
-    if (s.completedEpochs !== null && s.completedEpochs !== undefined) parts.push(`${s.completedEpochs} epochs done`);
+    if (s.completedEpochs !== null && s.completedEpochs !== undefined)
+      parts.push(`${s.completedEpochs} epoch${s.completedEpochs === 1 ? '' : 's'} done`);
     const phase = jobStateWords(s.jobState);
     if (phase) parts.push(phase);
     void write(snapshot, parts.join(' · '));

@@ -17,7 +17,7 @@ export function formatProgress(s: JobStatus, elapsedMs: number, queuedMs?: numbe
   if (last?.epoch !== null && last?.epoch !== undefined) parts.push(`epoch ${last.epoch}`);
   if (s.completedEpochs !== null && s.completedEpochs !== undefined) {
     const of = s.hyperparameters?.epochCount;
-    parts.push(`${s.completedEpochs}${of ? `/${of}` : ''} epochs done`);
+    parts.push(`${s.completedEpochs}${of ? `/${of}` : ''} epoch${!of && s.completedEpochs === 1 ? '' : 's'} done`);
   }
   if (last?.meanLoss !== null && last?.meanLoss !== undefined)
     parts.push(`loss ${Number(last.meanLoss.toPrecision(4))}`);

@@ -30,7 +30,9 @@ export function overview(report: Report): string {
   lines.push(`- **Base model:** ${code(report.baseModel)} (${report.backend})`);
   if (report.displayName) lines.push(`- **Display name:** ${escapeInline(report.displayName)}`);
   if (report.job) lines.push(`- **Job:** ${code(report.job)}`);
-  lines.push(`- **Duration:** ${formatDuration(totalMs(report.timings))}`);
+  const queued = report.timings['queued'];
+  const wait = queued ? ` (of which ${formatDuration(queued * 1000)} waiting for tuning quota)` : '';
+  lines.push(`- **Duration:** ${formatDuration(totalMs(report.timings))}${wait}`);
   lines.push(
     `- **Cache:** ${report.cacheHit ? 'hit (an existing tuned model built from the same data and settings was reused)' : 'miss'}`,
   );

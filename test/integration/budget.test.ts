@@ -122,8 +122,9 @@ describe('the budget (INTERFACE "Budget")', () => {
   });
 
   it('two jobs started together, one at a time by quota: the second waits, says so and for how long, and its timings split queue and tuning', async () => {
-    // Steps of 20 s: both jobs outlast a few polls, so the wait and the tuning are each seen.
-    emu.configure({ vertex: { stepMs: 20_000, concurrentJobs: 1 } });
+    // Steps of 100 s: the first job takes about 7 minutes, so the second waits more than 5 (the comment
+    // says so again with how long), and both outlast a few polls.
+    emu.configure({ vertex: { stepMs: 100_000, concurrentJobs: 1 } });
     const a = action({ 'epoch-count': '2', 'comment-key': 'quota-a' }, { prNumber: 404 });
     const b = action(
       { 'epoch-count': '2', 'training-data': 'examples/number-generator/validation.jsonl', 'comment-key': 'quota-b' },
@@ -139,11 +140,13 @@ describe('the budget (INTERFACE "Budget")', () => {
     expect(timings.queued).toBeGreaterThan(0);
     expect(timings.tuning).toBeGreaterThan(0);
     const written = gh.requests.filter((r) => r.path.includes(`/issues/${pr}/comments`) || r.method === 'PATCH');
-    expect(
-      written.some((w) =>
-        /waiting for tuning quota \(another job of the project is running\) since \d\d:\d\d UTC/.test(w.body),
-      ),
-    ).toBe(true);
+    const bodies = written.map((w) => w.body);
+    const quota = 'waiting for tuning quota \\(another job of the project is running\\)';
+    expect(bodies.some((b) => new RegExp(`${quota} since \\d\\d:\\d\\d UTC`).test(b))).toBe(true);
+    // After 5 minutes of it, the comment says again, with how long.
+    expect(bodies.some((b) => new RegExp(`${quota} for [0-9hms ]+, since \\d\\d:\\d\\d UTC`).test(b))).toBe(true);
+    const final = gh.comments(OWNER, REPO, pr).at(-1)!.body;
+    expect(final).toMatch(/\*\*Duration:\*\* [0-9hms ]+ \(of which [0-9hms ]+ waiting for tuning quota\)/);
     // The other one did not wait.
     expect(report(waited === 0 ? b : a).timings.queued).toBeUndefined();
   });
