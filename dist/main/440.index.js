@@ -7991,45 +7991,62 @@ function neutralize(text) {
 function escapePre(text) {
     return escapeHtml(neutralize(cleanText(text)));
 }
-/**
- * Untrusted text for inline Markdown (a paragraph, a list item, a `<summary>`): HTML-escaped,
- * Markdown syntax turned into entities, neutralised; line breaks become `<br>` and a leading
- * block character (`#`, `>`, `-`, a digit, indentation) becomes an entity, so the text cannot
- * start a new block (a heading, a list, a quote, a fence, the end of a table).
- */
-function escapeInline(text) {
+/** Inline text, escaped and neutralised, before anything about where it starts (see escapeInline). */
+function inlineText(text) {
     // Neutralise first: the entities written below contain `#` followed by digits.
     return escapeHtml(neutralize(cleanText(text)))
         .replace(/[\\`*_~[\]|$]/g, (c) => MARKDOWN_ENTITIES[c] ?? c)
         .replace(/[ \t]+\n/g, '\n')
-        .replace(/\n/g, '<br>')
-        .replace(/^[\s#>+=0-9-]/, (c) => `&#${c.codePointAt(0) ?? 32};`);
+        .replace(/\n/g, '<br>');
 }
-/** Untrusted text for a GFM table cell: as {@link escapeInline}; an empty value shows as a dash. */
+/**
+ * What would make text at the start of a line open a block: an ordered-list marker (`1.`, `2)`), a
+ * bullet (`-`, `+` then a space), a heading (`#` then a space), a quote (`>`), a setext underline
+ * or thematic break (`===`, `---`), or indentation (a code block). Only then is its first
+ * character written as an entity: "1 case" or "2026" stay as they are.
+ */
+const BLOCK_START = /^(?:\d{1,9}[.)](?:\s|<br>|$)|[-+](?:\s|<br>|$)|#{1,6}(?:\s|<br>|$)|>|[=-]+\s*(?:<br>|$)|[ \t])/;
+/**
+ * Untrusted text for inline Markdown (a paragraph, a list item, a `<summary>`): HTML-escaped,
+ * Markdown syntax turned into entities, neutralised; line breaks become `<br>`, and when the text
+ * would open a block at the start of a line (see BLOCK_START), its first character becomes an
+ * entity, so it cannot start a heading, a list, a quote, a code block or the end of a table.
+ */
+function escapeInline(text) {
+    const out = inlineText(text);
+    return BLOCK_START.test(out) ? out.replace(/^./u, (c) => `&#${c.codePointAt(0) ?? 32};`) : out;
+}
+/**
+ * Untrusted text for a GFM table cell: as {@link escapeInline}, without the block-start rule (a
+ * cell opens no block); an empty value shows as a dash.
+ */
 function escapeTableCell(text) {
-    const escaped = escapeInline(text.trim());
+    const escaped = inlineText(text.trim());
     return escaped === '' ? '—' : escaped;
 }
 /**
  * Untrusted text as an inline code span: the fence is one backtick longer than the longest run
  * inside; line breaks become spaces (a code span cannot hold them); set `inTable` to escape
- * pipes the way GFM tables require. `<!--` is broken with a zero-width space so the raw body
- * never holds something that looks like a hidden marker. Mentions and references are inert in
- * code on GitHub already; they are neutralised anyway, as everywhere else.
+ * pipes the way GFM tables require. Nothing invisible goes inside (v2.1 decision 20): a resource
+ * name copied from it is the name. Mentions and references are inert in code on GitHub. Text
+ * holding `<!--` is written as an HTML `<code>` element with entities instead, so the raw body
+ * never holds something that looks like a hidden marker.
  */
 function inlineCode(text, opts = {}) {
-    let body = neutralize(cleanText(text)).replace(/\n+/g, ' ');
-    body = body.replace(/<!--/g, `<!-${ZWSP}-`);
-    if (opts.inTable)
-        body = body.replace(/\|/g, '\\|');
-    if (body === '')
+    const body = cleanText(text).replace(/\n+/g, ' ');
+    if (body.includes('<!--')) {
+        const html = escapeHtml(body).replace(/\|/g, '&#124;').replace(/`/g, '&#96;');
+        return `<code>${html}</code>`;
+    }
+    const spanned = opts.inTable ? body.replace(/\|/g, '\\|') : body;
+    if (spanned === '')
         return '` `';
     let longest = 0;
-    for (const run of body.match(/`+/g) ?? [])
+    for (const run of spanned.match(/`+/g) ?? [])
         longest = Math.max(longest, run.length);
     const fence = '`'.repeat(longest + 1);
-    const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
+    const pad = spanned.startsWith('`') || spanned.endsWith('`') || (spanned.startsWith(' ') && spanned.endsWith(' ')) ? ' ' : '';
+    return `${fence}${pad}${spanned}${pad}${fence}`;
 }
 /**
  * Shortens `text` to at most `max` UTF-16 code units (ellipsis included), never splitting a
@@ -8150,16 +8167,12 @@ function chartNumber(value) {
     const text = String(rounded);
     return text.includes('e') ? rounded.toFixed(12).replace(/\.?0+$/, '') : text;
 }
-function loss_chart_quote(text) {
-    return `"${text.replace(/"/g, "'")}"`;
-}
 /**
- * The validation loss at each of `steps`: linear between the two validation points around a step,
- * the nearest point's value before the first one and after the last one. (Mermaid's xychart has one
- * x-axis for all lines, and the validation loss is measured at fewer steps than the training loss.)
+ * A series' value at each of `steps`: linear between the two points around a step, the nearest
+ * point's value before the first one and after the last one.
  */
-function validationAt(steps, validation) {
-    const points = validation
+function valuesAt(steps, series) {
+    const points = series
         .filter((v) => isLoss(v.meanLoss) && Number.isFinite(v.step))
         .slice()
         .sort((a, b) => a.step - b.step);
@@ -8167,32 +8180,53 @@ function validationAt(steps, validation) {
     const last = points.at(-1);
     if (!first || !last)
         return null;
+    let j = 0;
     return steps.map((step) => {
         if (step <= first.step)
             return first.meanLoss;
         if (step >= last.step)
             return last.meanLoss;
-        const j = points.findIndex((p) => p.step >= step);
+        while (j < points.length && points[j].step < step)
+            j++;
         const b = points[j];
+        if (b.step === step)
+            return b.meanLoss;
         const a = points[j - 1];
         return a.meanLoss + ((b.meanLoss - a.meanLoss) * (step - a.step)) / (b.step - a.step);
     });
 }
+/** The validation loss at each of `steps` (see valuesAt). */
+function validationAt(steps, validation) {
+    return valuesAt(steps, validation);
+}
 /**
- * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step (at most
- * {@link MAX_CHART_POINTS} points), with a second line for the validation loss when there is one,
- * or null when the service reported no loss values.
+ * The line colours, set through Mermaid's theme variables (`xyChart.plotColorPalette`), which
+ * GitHub's renderer honours: a blue and an orange that both stand out on GitHub's light (#ffffff)
+ * and dark (#0d1117) backgrounds. Mermaid's own palette starts with a pale lavender.
+ */
+const LINE_COLORS = { training: '#1f6feb', validation: '#e8590c' };
+/**
+ * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step, with a second
+ * line for the validation loss when there is one, or null when the service reported no loss
+ * values. The x-axis is numeric (first to last step) and xychart spreads a line's values evenly
+ * over it, so both series are resampled at evenly spaced steps (at most {@link MAX_CHART_POINTS}):
+ * irregular or sparse steps are drawn where they belong.
  */
 function lossChart(snapshots, validation = []) {
     const withLoss = snapshots
         .filter((s) => isLoss(s.meanLoss) && Number.isFinite(s.step))
         .slice()
         .sort((a, b) => a.step - b.step);
-    if (withLoss.length === 0)
+    const first = withLoss[0];
+    const last = withLoss.at(-1);
+    if (!first || !last)
         return null;
-    const points = downsample(withLoss, MAX_CHART_POINTS);
-    const losses = points.map((p) => Number(chartNumber(p.meanLoss)));
-    const validationLine = validationAt(points.map((p) => p.step), validation)?.map((v) => Number(chartNumber(v)));
+    const distinct = new Set(withLoss.map((p) => p.step)).size;
+    const n = Math.max(2, Math.min(MAX_CHART_POINTS, distinct));
+    const span = last.step - first.step;
+    const steps = Array.from({ length: n }, (_v, i) => (span === 0 ? first.step : first.step + (span * i) / (n - 1)));
+    const losses = (valuesAt(steps, withLoss) ?? []).map((v) => Number(chartNumber(v)));
+    const validationLine = valuesAt(steps, validation)?.map((v) => Number(chartNumber(v)));
     const all = validationLine ? [...losses, ...validationLine] : losses;
     let lo = Math.min(...all);
     let hi = Math.max(...all);
@@ -8208,12 +8242,15 @@ function lossChart(snapshots, validation = []) {
     }
     if (lo < 0 && Math.min(...all) >= 0)
         lo = 0;
-    const steps = points.map((p) => loss_chart_quote(String(p.step)));
+    const xMax = span === 0 ? first.step + 1 : last.step;
+    const palette = validationLine ? `${LINE_COLORS.training}, ${LINE_COLORS.validation}` : LINE_COLORS.training;
+    const init = { themeVariables: { xyChart: { plotColorPalette: palette } } };
     return [
         '```mermaid',
+        `%%{init: ${JSON.stringify(init)}}%%`,
         'xychart-beta',
-        validationLine ? '    title "Loss: training (first line), validation (second line)"' : '    title "Training loss"',
-        `    x-axis "Step" [${steps.join(', ')}]`,
+        validationLine ? '    title "Loss: training (blue), validation (orange)"' : '    title "Training loss"',
+        `    x-axis "Step" ${chartNumber(first.step)} --> ${chartNumber(xMax)}`,
         `    y-axis "Mean loss" ${chartNumber(lo)} --> ${chartNumber(hi)}`,
         `    line [${losses.map(chartNumber).join(', ')}]`,
         ...(validationLine ? [`    line [${validationLine.map(chartNumber).join(', ')}]`] : []),

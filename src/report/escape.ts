@@ -86,44 +86,65 @@ export function escapePre(text: string): string {
   return escapeHtml(neutralize(cleanText(text)));
 }
 
-/**
- * Untrusted text for inline Markdown (a paragraph, a list item, a `<summary>`): HTML-escaped,
- * Markdown syntax turned into entities, neutralised; line breaks become `<br>` and a leading
- * block character (`#`, `>`, `-`, a digit, indentation) becomes an entity, so the text cannot
- * start a new block (a heading, a list, a quote, a fence, the end of a table).
- */
-export function escapeInline(text: string): string {
+/** Inline text, escaped and neutralised, before anything about where it starts (see escapeInline). */
+function inlineText(text: string): string {
   // Neutralise first: the entities written below contain `#` followed by digits.
   return escapeHtml(neutralize(cleanText(text)))
     .replace(/[\\`*_~[\]|$]/g, (c) => MARKDOWN_ENTITIES[c] ?? c)
     .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n/g, '<br>')
-    .replace(/^[\s#>+=0-9-]/, (c) => `&#${c.codePointAt(0) ?? 32};`);
+    .replace(/\n/g, '<br>');
 }
 
-/** Untrusted text for a GFM table cell: as {@link escapeInline}; an empty value shows as a dash. */
+/**
+ * What would make text at the start of a line open a block: an ordered-list marker (`1.`, `2)`), a
+ * bullet (`-`, `+` then a space), a heading (`#` then a space), a quote (`>`), a setext underline
+ * or thematic break (`===`, `---`), or indentation (a code block). Only then is its first
+ * character written as an entity: "1 case" or "2026" stay as they are.
+ */
+const BLOCK_START = /^(?:\d{1,9}[.)](?:\s|<br>|$)|[-+](?:\s|<br>|$)|#{1,6}(?:\s|<br>|$)|>|[=-]+\s*(?:<br>|$)|[ \t])/;
+
+/**
+ * Untrusted text for inline Markdown (a paragraph, a list item, a `<summary>`): HTML-escaped,
+ * Markdown syntax turned into entities, neutralised; line breaks become `<br>`, and when the text
+ * would open a block at the start of a line (see BLOCK_START), its first character becomes an
+ * entity, so it cannot start a heading, a list, a quote, a code block or the end of a table.
+ */
+export function escapeInline(text: string): string {
+  const out = inlineText(text);
+  return BLOCK_START.test(out) ? out.replace(/^./u, (c) => `&#${c.codePointAt(0) ?? 32};`) : out;
+}
+
+/**
+ * Untrusted text for a GFM table cell: as {@link escapeInline}, without the block-start rule (a
+ * cell opens no block); an empty value shows as a dash.
+ */
 export function escapeTableCell(text: string): string {
-  const escaped = escapeInline(text.trim());
+  const escaped = inlineText(text.trim());
   return escaped === '' ? '—' : escaped;
 }
 
 /**
  * Untrusted text as an inline code span: the fence is one backtick longer than the longest run
  * inside; line breaks become spaces (a code span cannot hold them); set `inTable` to escape
- * pipes the way GFM tables require. `<!--` is broken with a zero-width space so the raw body
- * never holds something that looks like a hidden marker. Mentions and references are inert in
- * code on GitHub already; they are neutralised anyway, as everywhere else.
+ * pipes the way GFM tables require. Nothing invisible goes inside (v2.1 decision 20): a resource
+ * name copied from it is the name. Mentions and references are inert in code on GitHub. Text
+ * holding `<!--` is written as an HTML `<code>` element with entities instead, so the raw body
+ * never holds something that looks like a hidden marker.
  */
 export function inlineCode(text: string, opts: { inTable?: boolean } = {}): string {
-  let body = neutralize(cleanText(text)).replace(/\n+/g, ' ');
-  body = body.replace(/<!--/g, `<!-${ZWSP}-`);
-  if (opts.inTable) body = body.replace(/\|/g, '\\|');
-  if (body === '') return '` `';
+  const body = cleanText(text).replace(/\n+/g, ' ');
+  if (body.includes('<!--')) {
+    const html = escapeHtml(body).replace(/\|/g, '&#124;').replace(/`/g, '&#96;');
+    return `<code>${html}</code>`;
+  }
+  const spanned = opts.inTable ? body.replace(/\|/g, '\\|') : body;
+  if (spanned === '') return '` `';
   let longest = 0;
-  for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  for (const run of spanned.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ' ' : '';
-  return `${fence}${pad}${body}${pad}${fence}`;
+  const pad =
+    spanned.startsWith('`') || spanned.endsWith('`') || (spanned.startsWith(' ') && spanned.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${spanned}${pad}${fence}`;
 }
 
 /**

@@ -66,40 +66,54 @@ function chartNumber(value: number): string {
   return text.includes('e') ? rounded.toFixed(12).replace(/\.?0+$/, '') : text;
 }
 
-function quote(text: string): string {
-  return `"${text.replace(/"/g, "'")}"`;
-}
-
 /**
- * The validation loss at each of `steps`: linear between the two validation points around a step,
- * the nearest point's value before the first one and after the last one. (Mermaid's xychart has one
- * x-axis for all lines, and the validation loss is measured at fewer steps than the training loss.)
+ * A series' value at each of `steps`: linear between the two points around a step, the nearest
+ * point's value before the first one and after the last one.
  */
-export function validationAt(
+export function valuesAt(
   steps: readonly number[],
-  validation: NonNullable<Report['validationSnapshots']>,
+  series: readonly { step: number; meanLoss: number | null }[],
 ): number[] | null {
-  const points = validation
-    .filter((v): v is typeof v & { meanLoss: number } => isLoss(v.meanLoss) && Number.isFinite(v.step))
+  const points = series
+    .filter((v): v is { step: number; meanLoss: number } => isLoss(v.meanLoss) && Number.isFinite(v.step))
     .slice()
     .sort((a, b) => a.step - b.step);
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
+  let j = 0;
   return steps.map((step) => {
     if (step <= first.step) return first.meanLoss;
     if (step >= last.step) return last.meanLoss;
-    const j = points.findIndex((p) => p.step >= step);
+    while (j < points.length && points[j]!.step < step) j++;
     const b = points[j]!;
+    if (b.step === step) return b.meanLoss;
     const a = points[j - 1]!;
     return a.meanLoss + ((b.meanLoss - a.meanLoss) * (step - a.step)) / (b.step - a.step);
   });
 }
 
+/** The validation loss at each of `steps` (see valuesAt). */
+export function validationAt(
+  steps: readonly number[],
+  validation: NonNullable<Report['validationSnapshots']>,
+): number[] | null {
+  return valuesAt(steps, validation);
+}
+
 /**
- * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step (at most
- * {@link MAX_CHART_POINTS} points), with a second line for the validation loss when there is one,
- * or null when the service reported no loss values.
+ * The line colours, set through Mermaid's theme variables (`xyChart.plotColorPalette`), which
+ * GitHub's renderer honours: a blue and an orange that both stand out on GitHub's light (#ffffff)
+ * and dark (#0d1117) backgrounds. Mermaid's own palette starts with a pale lavender.
+ */
+export const LINE_COLORS = { training: '#1f6feb', validation: '#e8590c' } as const;
+
+/**
+ * A fenced ```mermaid block with an `xychart-beta` line chart of mean loss by step, with a second
+ * line for the validation loss when there is one, or null when the service reported no loss
+ * values. The x-axis is numeric (first to last step) and xychart spreads a line's values evenly
+ * over it, so both series are resampled at evenly spaced steps (at most {@link MAX_CHART_POINTS}):
+ * irregular or sparse steps are drawn where they belong.
  */
 export function lossChart(
   snapshots: Report['snapshots'],
@@ -109,14 +123,15 @@ export function lossChart(
     .filter((s): s is typeof s & { meanLoss: number } => isLoss(s.meanLoss) && Number.isFinite(s.step))
     .slice()
     .sort((a, b) => a.step - b.step);
-  if (withLoss.length === 0) return null;
-  const points = downsample(withLoss, MAX_CHART_POINTS);
-
-  const losses = points.map((p) => Number(chartNumber(p.meanLoss)));
-  const validationLine = validationAt(
-    points.map((p) => p.step),
-    validation,
-  )?.map((v) => Number(chartNumber(v)));
+  const first = withLoss[0];
+  const last = withLoss.at(-1);
+  if (!first || !last) return null;
+  const distinct = new Set(withLoss.map((p) => p.step)).size;
+  const n = Math.max(2, Math.min(MAX_CHART_POINTS, distinct));
+  const span = last.step - first.step;
+  const steps = Array.from({ length: n }, (_v, i) => (span === 0 ? first.step : first.step + (span * i) / (n - 1)));
+  const losses = (valuesAt(steps, withLoss) ?? []).map((v) => Number(chartNumber(v)));
+  const validationLine = valuesAt(steps, validation)?.map((v) => Number(chartNumber(v)));
   const all = validationLine ? [...losses, ...validationLine] : losses;
   let lo = Math.min(...all);
   let hi = Math.max(...all);
@@ -130,13 +145,15 @@ export function lossChart(
     hi += pad;
   }
   if (lo < 0 && Math.min(...all) >= 0) lo = 0;
-
-  const steps = points.map((p) => quote(String(p.step)));
+  const xMax = span === 0 ? first.step + 1 : last.step;
+  const palette = validationLine ? `${LINE_COLORS.training}, ${LINE_COLORS.validation}` : LINE_COLORS.training;
+  const init = { themeVariables: { xyChart: { plotColorPalette: palette } } };
   return [
     '```mermaid',
+    `%%{init: ${JSON.stringify(init)}}%%`,
     'xychart-beta',
-    validationLine ? '    title "Loss: training (first line), validation (second line)"' : '    title "Training loss"',
-    `    x-axis "Step" [${steps.join(', ')}]`,
+    validationLine ? '    title "Loss: training (blue), validation (orange)"' : '    title "Training loss"',
+    `    x-axis "Step" ${chartNumber(first.step)} --> ${chartNumber(xMax)}`,
     `    y-axis "Mean loss" ${chartNumber(lo)} --> ${chartNumber(hi)}`,
     `    line [${losses.map(chartNumber).join(', ')}]`,
     ...(validationLine ? [`    line [${validationLine.map(chartNumber).join(', ')}]`] : []),

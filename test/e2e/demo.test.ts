@@ -23,7 +23,7 @@ describe('npm run demo', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('gemini-tune demo (vertex-ai)');
     expect(r.stdout).toMatch(/Base model:\*\* `gemini-3\.5-flash` \(vertex-ai\)/);
-    expect(r.stdout).toContain('title "Loss: training (first line), validation (second line)"');
+    expect(r.stdout).toContain('title "Loss: training (blue), validation (orange)"');
     expect(r.stdout).toMatch(/validation-loss\s+[0-9.]+/);
     // Checkpoints evaluated, the best (epoch 3 in the demo's emulator) selected.
     expect(r.stdout).toMatch(/checkpoint\s+3\n/);

@@ -526,7 +526,7 @@ describe('the validation loss (issue 13)', () => {
     expect(reads.some((r) => r.path.includes('/timeSeries/2001:read'))).toBe(true); // /eval_total_loss
     const comment = gh.comments('octo-org', 'number-tuner', 260).at(-1)!.body;
     const chart = /```mermaid\n([\s\S]*?)```/.exec(comment)![1]!;
-    expect(chart).toContain('title "Loss: training (first line), validation (second line)"');
+    expect(chart).toContain('title "Loss: training (blue), validation (orange)"');
     expect(chart.match(/^ {4}line \[/gm)).toHaveLength(2);
     expect(comment).toMatch(/· validation \*\*[0-9.]+\*\* \(\d+ points?, drawn between them\)/);
   });

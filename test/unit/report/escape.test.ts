@@ -168,3 +168,28 @@ describe('truncate', () => {
     expect(r.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });
+
+describe('escaping that stays invisible (v2.1 decision 20)', () => {
+  it('code spans hold the text itself: a resource name copies as it is', () => {
+    const name = 'projects/123/locations/us/models/8194094789592786302@1';
+    expect(inlineCode(name)).toBe('`' + name + '`');
+    expect(inlineCode('@octocat #12 https://x.example')).toBe('`@octocat #12 https://x.example`');
+    expect(inlineCode('a | b', { inTable: true })).toBe('`a \\| b`');
+    expect(inlineCode('x<!-- gemini-tune:k -->y')).toBe('<code>x&lt;!-- gemini-tune:k --&gt;y</code>');
+    expect(inlineCode('x<!-- y')).not.toContain('\u200B');
+  });
+
+  it('a leading character becomes an entity only when it would open a block', () => {
+    expect(escapeInline('1 eval input also appears')).toBe('1 eval input also appears');
+    expect(escapeInline('2026 was a year')).toBe('2026 was a year');
+    expect(escapeInline('1. first')).toBe('&#49;. first');
+    expect(escapeInline('3) third')).toBe('&#51;) third');
+    expect(escapeInline('# heading')).toBe('&#35; heading');
+    expect(escapeInline('- item')).toBe('&#45; item');
+    expect(escapeInline('-1 degrees')).toBe('-1 degrees');
+    expect(escapeInline('> quote')).toBe('&gt; quote'); // an entity opens no quote
+    expect(escapeInline('---')).toBe('&#45;--');
+    expect(escapeInline('    code')).toBe('&#32;   code');
+    expect(escapeTableCell('1. not a list in a cell')).toBe('1. not a list in a cell');
+  });
+});

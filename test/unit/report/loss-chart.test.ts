@@ -44,23 +44,36 @@ describe('lossChart', () => {
     expect(lossChart([{ step: 1, epoch: 1, meanLoss: null }])).toBeNull();
   });
 
-  it('emits an xychart-beta line chart with at most 100 points', () => {
+  it('emits an xychart-beta line chart on a numeric step axis, at most 100 evenly spaced points, in a set colour', () => {
     const chart = lossChart(series(1000)) as string;
     const [block, ...rest] = codeBlocks(`${chart}\n`);
     expect(rest).toHaveLength(0);
     expect(block?.lang).toBe('mermaid');
     const lines = (block?.text ?? '').split('\n').map((l) => l.trim());
-    expect(lines[0]).toBe('xychart-beta');
-    const x = lines.find((l) => l.startsWith('x-axis'));
+    // The colour through the theme variables GitHub's Mermaid honours.
+    expect(JSON.parse(/^%%\{init: (.*)\}%%$/.exec(lines[0]!)![1]!)).toEqual({
+      themeVariables: { xyChart: { plotColorPalette: '#1f6feb' } },
+    });
+    expect(lines[1]).toBe('xychart-beta');
+    expect(lines).toContain('x-axis "Step" 10 --> 10000');
     const line = lines.find((l) => l.startsWith('line ['));
     expect(lines.some((l) => /^y-axis "Mean loss" [\d.]+ --> [\d.]+$/.test(l))).toBe(true);
-    const xs = JSON.parse(x?.replace(/^x-axis "Step" /, '') ?? '') as string[];
     const ys = JSON.parse(line?.replace(/^line /, '') ?? '') as number[];
-    expect(xs.length).toBe(ys.length);
-    expect(ys.length).toBeLessThanOrEqual(100);
-    expect(xs[0]).toBe('10');
-    expect(xs[xs.length - 1]).toBe('10000');
+    expect(ys.length).toBe(100);
     for (const y of ys) expect(String(y)).not.toContain('e');
+  });
+
+  it('irregular steps are drawn where they belong: the values are resampled at evenly spaced steps', () => {
+    const irregular = [
+      { step: 0, epoch: null, meanLoss: 4 },
+      { step: 10, epoch: null, meanLoss: 2 },
+      { step: 100, epoch: null, meanLoss: 1 },
+    ];
+    const chart = lossChart(irregular)!;
+    expect(chart).toContain('x-axis "Step" 0 --> 100');
+    const ys = JSON.parse(/line (\[.*\])/.exec(chart)![1]!) as number[];
+    expect(ys).toHaveLength(3); // three distinct steps: 0, 50, 100
+    expect(ys).toEqual([4, 1.556, 1]); // at step 50: 2 + (1 − 2) × 40 / 90
   });
 
   it('handles a flat series and tiny losses without exponent notation', () => {
@@ -109,7 +122,8 @@ describe('the validation line', () => {
     const lines = chart.split('\n').filter((l) => l.startsWith('    line ['));
     expect(lines).toEqual(['    line [1, 0.5, 0.3333, 0.25]', '    line [3, 3, 2.5, 2]']);
     expect(chart).toContain('y-axis "Mean loss" 0.1125 --> 3.138'); // both lines inside, 5% margin
-    expect(chart).toContain('validation (second line)');
+    expect(chart).toContain('title "Loss: training (blue), validation (orange)"');
+    expect(chart).toContain('"plotColorPalette":"#1f6feb, #e8590c"');
     expect(lossChart(train)).toContain('title "Training loss"');
   });
 });
