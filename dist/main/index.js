@@ -8164,7 +8164,7 @@ async function run(env = process.env, options = {}) {
         (0,secrets/* registerSecret */.cl)(raw['api-key'].trim());
         (0,secrets/* registerSecret */.cl)(raw['github-token'].trim());
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw, env);
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4440));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1044));
         await runPipeline(settings, env, options.clock ?? clock/* systemClock */.m, options.signals);
     }
     catch (err) {

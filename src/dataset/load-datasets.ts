@@ -88,7 +88,7 @@ export async function loadDatasets(settings: Settings): Promise<Datasets> {
     annotateProblems(problems, { counts });
     const files = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file))];
     throw new DatasetError(
-      `${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (see the annotations above); nothing was sent to the service`,
+      `${errors} problem${errors === 1 ? '' : 's'} in ${files.join(', ')} (each annotated at its line); nothing was sent to the service`,
       problems,
       counts,
     );

@@ -19,6 +19,8 @@ import {
   statusHeading,
 } from './sections.js';
 import { type CellLimits, casePriority, evalTable, fitRows } from './eval-table.js';
+import { keyFigures } from './view.js';
+import type { EvalSummary } from '../eval/types.js';
 
 /** The whole body stays strictly below this many UTF-16 code units (GitHub rejects > 65,536). */
 export const COMMENT_LIMIT = 60_000;
@@ -73,12 +75,15 @@ function renderStarted(report: Report, marker: string, progress: string | null):
   return lines.join('\n') + '\n';
 }
 
+/** Up to this many cases the comment lists every one; past it, only those a reviewer must see (v2.1 decision 20). */
+export const LIST_ALL_UP_TO = 20;
+
 function renderFinal(report: Report, marker: string): string {
   const e = report.eval;
-  const all = e ? e.cases.map((_, i) => i) : [];
+  const rows = e ? listedCases(e) : [];
 
   for (const limits of LEVELS) {
-    const body = build(report, marker, limits, all, 10, 30);
+    const body = build(report, marker, limits, rows, 10, 30);
     if (body.length < COMMENT_LIMIT) return body;
   }
 
@@ -87,9 +92,9 @@ function renderFinal(report: Report, marker: string): string {
   const best = e
     ? fitRows(
         e,
-        casePriority(e),
+        rows,
         smallest,
-        (rows) => build(report, marker, smallest, rows, 5, 10),
+        (kept) => build(report, marker, smallest, kept, 5, 10),
         (t) => t.length,
         COMMENT_LIMIT,
       ).body
@@ -100,6 +105,19 @@ function renderFinal(report: Report, marker: string): string {
   return best.slice(0, COMMENT_LIMIT - note.length - 1).replace(/[\uD800-\uDBFF]$/, '') + note;
 }
 
+/**
+ * The cases the comment lists, most needed first: regressions, errors, failures, flaky ones, then
+ * (with at most LIST_ALL_UP_TO cases) the rest; past that, the passing and unscored ones are only counted.
+ */
+function listedCases(e: EvalSummary): number[] {
+  const order = casePriority(e);
+  if (e.cases.length <= LIST_ALL_UP_TO) return order;
+  return order.filter((i) => {
+    const c = e.cases[i]!;
+    return c.pass === false || c.error !== null || c.flaky === true || e.regressions.includes(c.id);
+  });
+}
+
 function build(
   report: Report,
   marker: string,
@@ -108,42 +126,60 @@ function build(
   maxWarnings: number,
   maxIds: number,
 ): string {
-  const parts: string[] = [`${marker}\n${statusHeading(report)}`, overview(report)];
+  // The verdict, the reason, the key figures: what a reviewer reads first.
+  const parts: string[] = [`${marker}\n${statusHeading(report)}`];
   const note = notices(report);
   if (note) parts.push(note);
-  parts.push(`**Hyperparameters**\n\n${hyperparameters(report)}`);
-  const data = dataset(report, maxWarnings);
-  if (data) parts.push(data);
-  // Fewer when even the shortest cells do not fit; all of them in the JSON report.
+  const figures = keyFigures(report);
+  if (figures) parts.push(figures);
+  parts.push(overview(report));
+  // Dataset problems are the reason a rejected run stopped: never folded.
   const bad = problems(
     report,
     Math.min(COMMENT_PROBLEMS, maxWarnings * 2),
     300,
-    'see the job summary, the annotations and the JSON report',
+    'the job summary and the JSON report list them all',
   );
   if (bad) parts.push(`#### Dataset problems\n\n${bad}`);
-  const lossPart = loss(report);
-  if (lossPart) parts.push(lossPart);
 
   const e = report.eval;
   if (e) {
     parts.push(`#### Eval\n\n${evalHeadline(e)}${checkpointLine(report)}`);
-    const { table, cut } = evalTable(e, rows, limits);
-    if (rows.length > 0) parts.push(table);
     const reg = regressions(e, maxIds);
     if (reg) parts.push(reg);
+    const { table, cut } = evalTable(e, rows, limits);
+    if (rows.length > 0) parts.push(table);
     const cuts: string[] = [];
     if (cut) cuts.push(`long values are shortened (outputs to ${limits.output} characters)`);
     const hidden = e.cases.length - rows.length;
-    if (hidden > 0) cuts.push(`${hidden} of ${e.cases.length} cases are not shown (passing cases were left out first)`);
-    if (cuts.length > 0) parts.push(`✂️ To fit in a comment, ${cuts.join(' and ')}. ${FULL_DATA_NOTE}`);
+    if (hidden > 0) {
+      const listed = listedCases(e).length;
+      cuts.push(
+        listed > rows.length
+          ? `${hidden} of ${e.cases.length} cases are not shown (passing cases were left out first)`
+          : `${hidden} passing or unscored case${hidden === 1 ? ' is' : 's are'} not listed`,
+      );
+    }
+    if (cuts.length > 0) parts.push(`✂️ ${capitalise(cuts.join(' and '))}. ${FULL_DATA_NOTE}`);
   }
+  const lossPart = loss(report);
+  if (lossPart) parts.push(lossPart);
 
   const gateTable = gates(report);
   if (gateTable) parts.push(`#### Gates\n\n${gateTable}`);
 
+  // The details, folded: the settings and the dataset.
+  const details = [`**Hyperparameters**\n\n${hyperparameters(report)}`];
+  const data = dataset(report, maxWarnings);
+  if (data) details.push(data);
+  parts.push(`<details><summary>Settings and dataset</summary>\n\n${details.join('\n\n')}\n\n</details>`);
+
   parts.push(footer(report));
   return parts.join('\n\n') + '\n';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

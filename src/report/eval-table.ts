@@ -59,7 +59,7 @@ export function evalRow(e: EvalSummary, c: EvalCaseResult, limits: CellLimits): 
   }
   const output = outputCell(c.output, c.error, limits);
   const cells = [
-    escapeTableCell(truncate(c.id, 80).text),
+    (e.regressions.includes(c.id) ? '🔻 ' : '') + escapeTableCell(truncate(c.id, 80).text),
     input.cell,
     expected.cell,
     output.cell,
@@ -154,22 +154,23 @@ export function fitRows(
     k++;
   }
   for (;;) {
-    const rows = priority.slice(0, k).sort((a, b) => a - b);
+    const rows = priority.slice(0, k);
     const body = render(rows);
     if (measure(body) < limit || k === 0) return { rows, body };
     k = Math.floor(k * 0.9);
   }
 }
 
-/** Case indices ordered by how much a reader needs them: regressions, errors, failures, the rest. */
+/** Case indices ordered by how much a reader needs them: regressions, errors, failures, flaky, the rest. */
 export function casePriority(e: EvalSummary): number[] {
   const regress = new Set(e.regressions);
   const rank = (c: EvalCaseResult): number => {
     if (regress.has(c.id)) return 0;
     if (c.error) return 1;
     if (c.pass === false) return 2;
-    if (c.pass === null) return 3;
-    return 4;
+    if (c.flaky) return 3;
+    if (c.pass === null) return 4;
+    return 5;
   };
   return e.cases
     .map((c, i) => ({ i, r: rank(c) }))

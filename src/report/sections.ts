@@ -2,11 +2,12 @@
  * a model or a service goes through ./escape.ts. */
 
 import { costLine } from './cost-line.js';
+import { verdictOf } from './view.js';
 import type { EvalSummary } from '../eval/types.js';
 import type { Report, Gate, ProblemReport } from './types.js';
 import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate } from './escape.js';
 import { formatDuration, formatLoss, formatNumber, formatPercent } from '../util/format.js';
-import { STATE_EMOJI, totalMs } from './format.js';
+import { totalMs } from './format.js';
 import { lossChart, lossStats } from './loss-chart.js';
 
 export const FULL_DATA_NOTE = 'The full data is in the job summary and the JSON report.';
@@ -15,27 +16,29 @@ export function code(text: string | null | undefined): string {
   return text ? inlineCode(text) : '—';
 }
 
+/** The heading: the verdict, consistent with the step's result (./view.ts). */
 export function statusHeading(report: Report, level = '###'): string {
-  // A run stopped by its budget says so in the heading (REJECTED before create, CANCELLED after).
-  const budget = /over the (training-token|cost) budget/.exec(report.error ?? '')?.[0];
-  const why = budget && (report.state === 'REJECTED' || report.state === 'CANCELLED') ? ` — ${budget}` : '';
-  return `${level} ${STATE_EMOJI[report.state]} Gemini tuning: ${report.state}${why}`;
+  const v = verdictOf(report);
+  return `${level} ${v.emoji} ${v.title}`;
 }
 
 /** Key facts as a bullet list. */
 export function overview(report: Report): string {
   const lines: string[] = [];
-  lines.push(`- **Tuned model:** ${code(report.tunedModel)}`);
+  if (report.tunedModel) lines.push(`- **Tuned model:** ${code(report.tunedModel)}`);
   if (report.endpoint && report.endpoint !== report.tunedModel) lines.push(`- **Endpoint:** ${code(report.endpoint)}`);
   lines.push(`- **Base model:** ${code(report.baseModel)} (${report.backend})`);
   if (report.displayName) lines.push(`- **Display name:** ${escapeInline(report.displayName)}`);
   if (report.job) lines.push(`- **Job:** ${code(report.job)}`);
   const queued = report.timings['queued'];
   const wait = queued ? ` (of which ${formatDuration(queued * 1000)} waiting for tuning quota)` : '';
-  lines.push(`- **Duration:** ${formatDuration(totalMs(report.timings))}${wait}`);
-  lines.push(
-    `- **Cache:** ${report.cacheHit ? 'hit (an existing tuned model built from the same data and settings was reused)' : 'miss'}`,
-  );
+  const total = totalMs(report.timings);
+  if ((total ?? 0) >= 1000 || queued) lines.push(`- **Duration:** ${formatDuration(total)}${wait}`);
+  if (report.state !== 'REJECTED') {
+    lines.push(
+      `- **Cache:** ${report.cacheHit ? 'hit (an existing tuned model built from the same data and settings was reused)' : 'miss'}`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -259,7 +262,7 @@ export function regressions(e: EvalSummary, max: number): string {
   if (e.regressions.length > 0)
     lines.push(`- 🔻 **Regressions** (baseline passed, tuned failed): ${idList(e.regressions, max)}`);
   if (e.improvements.length > 0)
-    lines.push(`- 🔺 **Improvements** (baseline failed, tuned passed): ${idList(e.improvements, max)}`);
+    lines.push(`- 📈 **Improvements** (baseline failed, tuned passed): ${idList(e.improvements, max)}`);
   return lines.join('\n');
 }
 

@@ -18,10 +18,10 @@ import {
   preBlock,
   problems,
   regressions,
-  runLink,
   statusHeading,
 } from './sections.js';
 import { type CellLimits, casePriority, evalTable, fitRows } from './eval-table.js';
+import { keyFigures } from './view.js';
 
 /** GitHub refuses step summaries over 1 MiB; stay clearly below in UTF-8 bytes. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -51,7 +51,7 @@ const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 export function renderSummary(report: Report): string {
   const e = report.eval;
-  const all = e ? e.cases.map((_, i) => i) : [];
+  const all = e ? casePriority(e) : [];
   for (const level of LEVELS) {
     // Escaping never shrinks text much: skip levels whose raw case details alone are too big.
     if (e && detailsLowerBound(e, level.details) > SUMMARY_LIMIT_BYTES) continue;
@@ -77,19 +77,15 @@ export function renderSummary(report: Report): string {
 }
 
 function build(report: Report, level: Level, rows: number[], mode: 'rows' | null): string {
-  const parts: string[] = [statusHeading(report, '##'), overview(report)];
+  // The same view as the comment, in the same order (./view.ts): verdict, reason, key figures.
+  const parts: string[] = [statusHeading(report, '##')];
   const note = notices(report, 20_000);
   if (note) parts.push(note);
-  parts.push(`### Hyperparameters\n\n${hyperparameters(report)}`);
-  const data = dataset(report, 1_000);
-  if (data) parts.push(`### Dataset\n\n${data}`);
-  const bad = problems(report, SUMMARY_PROBLEMS, 2_000, 'see the annotations and the JSON report');
+  const figures = keyFigures(report);
+  if (figures) parts.push(figures);
+  parts.push(overview(report));
+  const bad = problems(report, SUMMARY_PROBLEMS, 2_000, 'the annotations and the JSON report list them all');
   if (bad) parts.push(`### Dataset problems\n\n${bad}`);
-  const lossPart = loss(report);
-  if (lossPart) {
-    parts.push(`### Loss\n\n${lossPart}`);
-    parts.push(snapshotTable(report));
-  }
 
   const e = report.eval;
   if (e) {
@@ -110,13 +106,21 @@ function build(report: Report, level: Level, rows: number[], mode: 'rows' | null
         `✂️ To stay under GitHub's 1 MiB summary limit, ${cuts.join(', ')}. The full data is in the JSON report.`,
       );
     if (level.details > 0 && rows.length > 0)
-      parts.push(`#### Cases\n\n${rows.map((i) => caseDetails(e, i, level.details)).join('\n\n')}`);
+      parts.push(
+        `<details><summary>Every case in full</summary>\n\n${rows.map((i) => caseDetails(e, i, level.details)).join('\n\n')}\n\n</details>`,
+      );
+  }
+  const lossPart = loss(report);
+  if (lossPart) {
+    parts.push(`### Loss\n\n${lossPart}`);
+    parts.push(snapshotTable(report));
   }
 
   const gateTable = gates(report);
   if (gateTable) parts.push(`### Gates\n\n${gateTable}`);
-  const link = runLink(report);
-  if (link) parts.push(link);
+  parts.push(`### Settings\n\n${hyperparameters(report)}`);
+  const data = dataset(report, 1_000);
+  if (data) parts.push(`### Dataset\n\n${data}`);
   return parts.join('\n\n') + '\n';
 }
 

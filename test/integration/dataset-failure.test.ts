@@ -114,7 +114,7 @@ describe('dataset errors on a pull request', () => {
     // The step fails exactly as before.
     expect(result.exitCode).toBe(1);
     const message =
-      '2 problems in train.jsonl, eval.jsonl (see the annotations above); nothing was sent to the service';
+      '2 problems in train.jsonl, eval.jsonl (each annotated at its line); nothing was sent to the service';
     expect(failure(result.stdout)).toBe(`gemini-tune failed with: ${message}`);
     // Nothing reached Google: no token, no list, no create.
     expect(emu.requests).toHaveLength(0);
@@ -206,7 +206,7 @@ describe('dataset errors on a pull request', () => {
     const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(failure(result.stdout)).toBe(
-      'gemini-tune failed with: 60 problems in train.jsonl (see the annotations above); nothing was sent to the service',
+      'gemini-tune failed with: 60 problems in train.jsonl (each annotated at its line); nothing was sent to the service',
     );
     expect(emu.requests).toHaveLength(0);
 
@@ -218,9 +218,9 @@ describe('dataset errors on a pull request', () => {
     expect(shown(c?.body ?? '')[0]).toBe(
       '- ❌ `train.jsonl:23`: &quot;output&quot; is missing: each example needs a non-empty &quot;output&quot; string',
     );
-    expect(c?.body).toContain('- … and 40 more (see the job summary, the annotations and the JSON report).');
+    expect(c?.body).toContain('- … and 40 more (the job summary and the JSON report list them all).');
     expect(shown(runner.summary())).toHaveLength(50);
-    expect(runner.summary()).toContain('- … and 10 more (see the annotations and the JSON report).');
+    expect(runner.summary()).toContain('- … and 10 more (the annotations and the JSON report list them all).');
     const report = readReport(runner.outputs()['report-path']);
     expect(report.problems).toHaveLength(60);
     expect(report.problems.at(-1)).toEqual({
@@ -252,7 +252,7 @@ describe('dataset errors outside a pull request', () => {
     const result = await runMain(runner, { clock });
     expect(result.exitCode).toBe(1);
     expect(failure(result.stdout)).toBe(
-      'gemini-tune failed with: 1 problem in train.jsonl (see the annotations above); nothing was sent to the service',
+      'gemini-tune failed with: 1 problem in train.jsonl (each annotated at its line); nothing was sent to the service',
     );
     expect(emu.requests).toHaveLength(0);
     expect(gh.requests.length).toBe(githubBefore);

@@ -215,7 +215,7 @@ describe('eval through run(): baseline', () => {
     expect(comment).toContain('| Baseline output | Baseline pass |');
     expect(comment).toContain('🔻 **Regressions** (baseline passed, tuned failed): **not-contains-fail**, **regress**');
     expect(comment).toContain(
-      '🔺 **Improvements** (baseline failed, tuned passed): **exact-pass**, **contains-pass**, **regex-pass**, **json-subset**, **json-fenced**',
+      '📈 **Improvements** (baseline failed, tuned passed): **exact-pass**, **contains-pass**, **regex-pass**, **json-subset**, **json-fenced**',
     );
     expect(runner.summary()).toContain('🔻 **Regressions**');
   });
@@ -255,7 +255,7 @@ describe('eval through run(): baseline', () => {
     const comment = gh.comments(OWNER, REPO, 204)[0]!.body;
     expect(comment).toContain(`baseline \`${production}\``);
     expect(comment).toContain('🔻 **Regressions** (baseline passed, tuned failed): **not-contains-fail**, **regress**');
-    expect(comment).toContain('🔺 **Improvements** (baseline failed, tuned passed): **json-subset**, **json-fenced**');
+    expect(comment).toContain('📈 **Improvements** (baseline failed, tuned passed): **json-subset**, **json-fenced**');
   });
 });
 

@@ -103,7 +103,8 @@ describe('renderComment (final)', () => {
   it('shows status, models, duration, cache, hyperparameters, dataset, loss, eval and gates', () => {
     const body = final();
     assertSafe(body);
-    expect(body).toContain('✅ Gemini tuning: ACTIVE');
+    // A gate was missed: the heading says so (the step fails), and the reason comes first.
+    expect(body).toContain('❌ Gemini tuning: ACTIVE — gate missed: min-pass-rate');
     expect(body).toContain('`tunedModels/fake-123`');
     expect(body).toContain('12m 19s');
     expect(body).toMatch(/Cache:\*\* miss/);
@@ -113,7 +114,9 @@ describe('renderComment (final)', () => {
     expect(body).toMatch(
       /\*\*1\/2\*\* passed \(50(\.0)?%, 95% interval [0-9.]+%–[0-9.]+%\) · 1 errored \(not counted\)/,
     );
-    const [hp] = tables(body);
+    // The settings come last, folded.
+    expect(body).toMatch(/<details><summary>Settings and dataset<\/summary>\n\n\*\*Hyperparameters\*\*/);
+    const hp = tables(body).find((t) => t.header[0]?.text === 'Epochs');
     expect(hp?.header.map((h) => h.text)).toEqual([
       'Epochs',
       'Batch size',
@@ -137,9 +140,10 @@ describe('renderComment (final)', () => {
     const t = evalTableOf(final());
     expect(t.header.map((h) => h.text)).toEqual(['ID', 'Input', 'Expected', 'Output', 'Pass']);
     expect(t.rows).toHaveLength(3);
-    expect(t.rows.map((r) => r[0]?.text)).toEqual(['case-1', 'case-2', 'case-3']);
-    expect(t.rows.map((r) => r[4]?.text)).toEqual(['✅ pass', '❌ fail', '⚠️ error']);
-    expect(t.rows[2]?.[3]?.text).toContain('HTTP 500 after 3 attempts');
+    // The cases a reviewer must see first: errors, failures, then the passing ones.
+    expect(t.rows.map((r) => r[0]?.text)).toEqual(['case-3', 'case-2', 'case-1']);
+    expect(t.rows.map((r) => r[4]?.text)).toEqual(['⚠️ error', '❌ fail', '✅ pass']);
+    expect(t.rows[0]?.[3]?.text).toContain('HTTP 500 after 3 attempts');
   });
 
   it('adds baseline columns when a baseline ran', () => {
@@ -195,7 +199,7 @@ describe('renderComment (final)', () => {
     const body = final(
       report({ state: 'CREATING', error: 'Timed out after 330 minutes', resumeWith: 'tunedModels/a/operations/b' }),
     );
-    expect(body).toContain('⏳ Gemini tuning: CREATING');
+    expect(body).toContain('⏱️ Gemini tuning: CREATING — not finished in time, the job is still running');
     expect(body).toContain('Timed out after 330 minutes');
     expect(body).toContain('`tunedModels/a/operations/b`');
   });
@@ -229,11 +233,11 @@ describe('renderComment (final)', () => {
     const body = final(r);
     assertSafe(body);
     const t = evalTableOf(body);
-    expect(t.rows.length).toBeGreaterThan(30);
-    expect(t.rows.length).toBeLessThan(3_000);
+    // Past 20 cases the comment lists only the failures (30 here), and counts the passing ones.
+    expect(t.rows.length).toBe(30);
     const ids = t.rows.map((row) => row[0]?.text);
     for (let i = 7; i < 3_000; i += 100) expect(ids).toContain(`case-${i}`); // every failure kept
-    expect(body).toMatch(new RegExp(`${3_000 - t.rows.length} of 3000 cases are not shown`));
+    expect(body).toContain('2970 passing or unscored cases are not listed');
     expect(body).toContain('The full data is in the job summary and the JSON report.');
   });
 

@@ -29,7 +29,7 @@ const problem = (over: Partial<ProblemReport> = {}): ProblemReport => ({
 /** A run stopped at the datasets, as the pipeline reports it. */
 function failed(problems: ProblemReport[], over: Partial<Report> = {}): Report {
   return report({
-    state: 'FAILED',
+    state: 'REJECTED',
     tunedModel: null,
     endpoint: null,
     job: '',
@@ -40,7 +40,7 @@ function failed(problems: ProblemReport[], over: Partial<Report> = {}): Report {
     eval: null,
     gates: [],
     timings: { dataset: 0.2 },
-    error: `${problems.filter((p) => p.severity === 'error').length} problems in data/train.jsonl (see the annotations above); nothing was sent to the service`,
+    error: `${problems.filter((p) => p.severity === 'error').length} problems in data/train.jsonl (each annotated at its line); nothing was sent to the service`,
     problems,
     ...over,
   });
@@ -73,7 +73,7 @@ function assertSafe(md: string): void {
   // Nothing from the data opened a heading (ours are h2..h4, and fixed) or a table.
   const headings = walk(tokens(md)).filter((t) => t.type === 'heading');
   for (const h of headings)
-    expect(h.raw).toMatch(/^#{2,4} (❌ Gemini tuning: FAILED|Hyperparameters|Dataset problems)\n*$/);
+    expect(h.raw).toMatch(/^#{2,4} (⛔ Gemini tuning: REJECTED — nothing was tuned|Settings|Dataset problems)\n*$/);
   expect(tables(md).map((t) => t.header[0]?.text)).toEqual(['Epochs']);
 }
 
@@ -93,7 +93,7 @@ describe('dataset problems in the comment and the summary', () => {
     }
   });
 
-  it('lists each problem with its location, errors first, under the FAILED heading and the reason', () => {
+  it('lists each problem with its location, errors first, under the REJECTED heading and the reason', () => {
     const r = failed([
       problem({ severity: 'warning', line: 4, message: 'unknown field "lable" is ignored (in 1 record)' }),
       problem({ line: 21, column: 30, message: 'not valid JSON (unexpected "}" at column 30)' }),
@@ -104,9 +104,9 @@ describe('dataset problems in the comment and the summary', () => {
       [renderSummary(r), '### Dataset problems'],
     ] as const) {
       assertSafe(md);
-      expect(md).toContain('❌ Gemini tuning: FAILED');
+      expect(md).toContain('⛔ Gemini tuning: REJECTED — nothing was tuned');
       // (a leading digit is written as an entity, so that it cannot start a numbered list)
-      expect(md).toContain('> [!CAUTION]\n> 2 problems in data/train.jsonl (see the annotations above)');
+      expect(md).toContain('> [!CAUTION]\n> 2 problems in data/train.jsonl (each annotated at its line)');
       expect(md).toContain('**2** errors and 1 warning in the datasets; nothing was sent to the service.');
       expect(problemItems(md, heading)).toEqual([
         '- ❌ `data/train.jsonl:21:30`: not valid JSON (unexpected &quot;}&quot; at column 30)',
@@ -129,15 +129,13 @@ describe('dataset problems in the comment and the summary', () => {
     expect(c[COMMENT_PROBLEMS - 1]).toBe(
       `- ❌ \`data/train.jsonl:${100 + COMMENT_PROBLEMS - 1}\`: error ${COMMENT_PROBLEMS - 1}`,
     );
-    expect(c.at(-1)).toBe(
-      `- … and ${80 - COMMENT_PROBLEMS} more (see the job summary, the annotations and the JSON report).`,
-    );
+    expect(c.at(-1)).toBe(`- … and ${80 - COMMENT_PROBLEMS} more (the job summary and the JSON report list them all).`);
 
     const s = problemItems(renderSummary(r), '### Dataset problems');
     expect(s).toHaveLength(SUMMARY_PROBLEMS + 1);
     // Errors first: all 50 shown are errors, the warnings are among the rest.
     expect(s.slice(0, -1).every((l) => l.startsWith('- ❌ '))).toBe(true);
-    expect(s.at(-1)).toBe(`- … and ${80 - SUMMARY_PROBLEMS} more (see the annotations and the JSON report).`);
+    expect(s.at(-1)).toBe(`- … and ${80 - SUMMARY_PROBLEMS} more (the annotations and the JSON report list them all).`);
   });
 
   it('escapes file names and messages taken from the data', () => {

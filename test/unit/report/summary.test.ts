@@ -32,7 +32,9 @@ describe('renderSummary', () => {
       }),
     );
     assertSafe(md);
-    expect(md).toContain('## ✅ Gemini tuning: ACTIVE');
+    // The fixture misses a gate: the summary's heading says so, as the comment's does.
+    expect(md).toContain('## ❌ Gemini tuning: ACTIVE — gate missed: min-pass-rate');
+    expect(md).not.toContain('workflow run'); // no link to the page it is on
     expect(md).toContain('only 12 examples');
     expect(md).toContain('`tunedModels/a/operations/b`');
     expect(codeBlocks(md).map((c) => c.lang)).toEqual(['mermaid']);
