@@ -8,6 +8,9 @@ export interface PullRequestTarget {
   number: number;
   /** The head branch lives in another repository: a GITHUB_TOKEN there cannot write comments. */
   isFork: boolean;
+  /** The pull request's head commit and the repository it is in (`owner/repo`), when the payload says. */
+  headSha?: string | null;
+  headRepo?: string | null;
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -71,5 +74,6 @@ export function pullRequestFromEvent(env: NodeJS.ProcessEnv = process.env): Pull
   // A PR whose head repository was deleted has `head.repo: null`: it came from a fork.
   const isFork = pr !== null && (headFull === null || headFull.toLowerCase() !== baseFull.toLowerCase());
 
-  return { owner: where.owner, repo: where.repo, number, isFork };
+  const headSha = str(obj(pr?.['head'])?.['sha']);
+  return { owner: where.owner, repo: where.repo, number, isFork, headSha, headRepo: headFull };
 }

@@ -10,6 +10,8 @@ export interface RunFacts {
   hyperparameters: Hyperparameters;
   startedAt: number;
   env: NodeJS.ProcessEnv;
+  /** The pull request's head commit and its repository, when the run is on one. */
+  head?: { sha: string; repo: string } | null;
 }
 
 /** State CREATING, nothing known yet; every key present. */
@@ -46,6 +48,7 @@ export function blankReport(run: RunFacts): Report {
     resumeWith: null,
     runLabel: null,
     runUrl: runUrl(run.env),
+    sourceUrl: sourceUrl(run.env, run.head ?? null),
     startedAt,
     finishedAt: startedAt,
   };
@@ -59,4 +62,16 @@ function runUrl(env: NodeJS.ProcessEnv): string | null {
   if (!server || !repo || !id) return null;
   const attempt = env['GITHUB_RUN_ATTEMPT'];
   return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
+}
+
+/**
+ * Where the files of this run are on GitHub (`…/blob/<sha>`): the pull request's head commit, else
+ * the commit the run is on; dataset problems link to their lines there.
+ */
+function sourceUrl(env: NodeJS.ProcessEnv, head: { sha: string; repo: string } | null): string | null {
+  const server = env['GITHUB_SERVER_URL'];
+  const repo = head?.repo ?? env['GITHUB_REPOSITORY'];
+  const sha = head?.sha ?? env['GITHUB_SHA'];
+  if (!server || !repo || !sha || !/^[0-9a-f]{7,64}$/i.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repo)) return null;
+  return `${server}/${repo}/blob/${sha}`;
 }

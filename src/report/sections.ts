@@ -144,6 +144,14 @@ export function problemLocation(p: ProblemReport): string {
   return p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
 }
 
+/** The location as a link to the file's line on the pull request's head commit, when both are known. */
+function sourceLink(report: Report, p: ProblemReport, text: string): string {
+  const base = safeUrl(report.sourceUrl);
+  if (!base || p.file.startsWith('/') || p.file.split('/').includes('..')) return text;
+  const path = p.file.split('/').map(encodeURIComponent).join('/');
+  return `[${text}](${base}/${path}${p.line !== null ? `#L${p.line}` : ''})`;
+}
+
 /**
  * The problems that stopped the run at the datasets (empty when there are none): a count, then
  * one line each (errors first), at most `max` of them with messages shortened to `maxMessage`,
@@ -165,7 +173,7 @@ export function problems(report: Report, max: number, maxMessage: number, rest: 
   for (const p of ordered.slice(0, Math.max(0, max))) {
     const mark = p.severity === 'error' ? '❌' : '⚠️';
     lines.push(
-      `- ${mark} ${code(truncate(problemLocation(p), 300).text)}: ${escapeInline(truncate(p.message, maxMessage).text)}`,
+      `- ${mark} ${sourceLink(report, p, code(truncate(problemLocation(p), 300).text))}: ${escapeInline(truncate(p.message, maxMessage).text)}`,
     );
   }
   const hidden = Math.max(errors + warnings, ordered.length) - Math.min(ordered.length, Math.max(0, max));

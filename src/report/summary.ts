@@ -2,7 +2,7 @@
 
 import type { EvalCaseResult, EvalSummary } from '../eval/types.js';
 import type { Report } from './types.js';
-import { escapePre, escapeTableCell, truncate } from './escape.js';
+import { cleanText, escapeHtml, escapeTableCell, truncate } from './escape.js';
 import { formatLoss, formatNumber } from '../util/format.js';
 import { passMark } from './format.js';
 import { downsample } from './loss-chart.js';
@@ -155,7 +155,8 @@ function snapshotTable(report: Report): string {
 
 function caseDetails(e: EvalSummary, index: number, limit: number): string {
   const c = e.cases[index] as EvalCaseResult;
-  const id = escapePre(truncate(c.id, 200).text.replace(/\s+/g, ' '));
+  // Inside <code>, where GitHub links no mention: nothing invisible added (v2.1 decision 20).
+  const id = escapeHtml(cleanText(truncate(c.id, 200).text.replace(/\s+/g, ' ')));
   const parts = [
     `<details><summary><code>${id}</code> ${passMark(c.pass, c.error)}</summary>`,
     '',

@@ -130,6 +130,8 @@ export interface Report {
   runLabel?: string | null;
   /** Link to the workflow run, when running on Actions. */
   runUrl: string | null;
+  /** The run's files on GitHub, `…/blob/<sha>` (the pull request's head commit): problems link to their lines. */
+  sourceUrl?: string | null;
   startedAt: string;
   finishedAt: string;
 }

@@ -65,6 +65,7 @@ export class Run {
       hyperparameters: settings.hyperparameters,
       startedAt,
       env,
+      head: pr?.headSha && pr.headRepo ? { sha: pr.headSha, repo: pr.headRepo } : null,
     });
     const timeoutMs = settings.timeoutMinutes * 60_000;
     this.deadline = startedAt + timeoutMs - publishReserveMs(timeoutMs);
