@@ -314,7 +314,8 @@ function pullRequestFromEvent(env = process.env) {
     const headFull = str(headRepo?.['full_name']);
     // A PR whose head repository was deleted has `head.repo: null`: it came from a fork.
     const isFork = pr !== null && (headFull === null || headFull.toLowerCase() !== baseFull.toLowerCase());
-    return { owner: where.owner, repo: where.repo, number, isFork };
+    const headSha = str(obj(pr?.['head'])?.['sha']);
+    return { owner: where.owner, repo: where.repo, number, isFork, headSha, headRepo: headFull };
 }
 
 ;// CONCATENATED MODULE: ./src/backends/fork-credentials.ts

@@ -135,8 +135,12 @@ describe('dataset errors on a pull request', () => {
     expect(body).toContain('#### Dataset problems');
     expect(body).toContain('**2** errors and 2 warnings in the datasets; nothing was sent to the service.');
     // Errors first (the eval error before the training warnings), each with its location.
+    // Each location links to its line on the pull request's head commit.
     const items = body.split('\n').filter((l) => /^- (❌|⚠️) /.test(l));
-    expect(items.map((l) => /^- (❌|⚠️) `([^`]+)`/.exec(l)?.slice(1))).toEqual([
+    expect(items[0]).toMatch(
+      /^- ❌ \[`train\.jsonl:23`\]\(https:\/\/github\.com\/octo-org\/number-tuner\/blob\/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678\/train\.jsonl#L23\): /,
+    );
+    expect(items.map((l) => /^- (❌|⚠️) \[?`([^`]+)`/.exec(l)?.slice(1))).toEqual([
       ['❌', 'train.jsonl:23'],
       ['❌', 'eval.jsonl:2'],
       ['⚠️', 'train.jsonl:22'],
@@ -189,7 +193,7 @@ describe('dataset errors on a pull request', () => {
     expect(summary).toContain('### Dataset problems');
     expect(summary).toContain('unknown field &quot;&lt;img src=x&gt;&quot; is ignored');
     expect(summary).toContain('unknown field &quot;@\u200Boctocat&quot; is ignored');
-    expect(summary).toContain('- ❌ `eval.jsonl:2`: the id &quot;@\u200Boctocat &lt;img');
+    expect(summary).toMatch(/- ❌ \[`eval\.jsonl:2`\]\([^)]+#L2\): the id &quot;@\u200Boctocat &lt;img/);
     expect(summary).not.toContain('<img');
     expect(summary).not.toMatch(/@octocat/);
     expect(summary).not.toContain('<!-- gemini-tune:');
@@ -213,10 +217,10 @@ describe('dataset errors on a pull request', () => {
     // No earlier comment: one is written.
     const [c, ...others] = gh.comments(OWNER, REPO, pr);
     expect(others).toHaveLength(0);
-    const shown = (md: string): string[] => md.split('\n').filter((l) => l.startsWith('- ❌ `train.jsonl:'));
+    const shown = (md: string): string[] => md.split('\n').filter((l) => l.startsWith('- ❌ [`train.jsonl:'));
     expect(shown(c?.body ?? '')).toHaveLength(20);
-    expect(shown(c?.body ?? '')[0]).toBe(
-      '- ❌ `train.jsonl:23`: &quot;output&quot; is missing: each example needs a non-empty &quot;output&quot; string',
+    expect(shown(c?.body ?? '')[0]).toMatch(
+      /^- ❌ \[`train\.jsonl:23`\]\([^)]+#L23\): &quot;output&quot; is missing: each example needs a non-empty &quot;output&quot; string$/,
     );
     expect(c?.body).toContain('- … and 40 more (the job summary and the JSON report list them all).');
     expect(shown(runner.summary())).toHaveLength(50);
@@ -270,8 +274,8 @@ describe('dataset errors outside a pull request', () => {
         message: expect.stringContaining('not valid JSON (unexpected "}" at column 30)') as unknown as string,
       },
     ]);
-    expect(runner.summary()).toContain(
-      '- ❌ `train.jsonl:22:30`: not valid JSON (unexpected &quot;}&quot; at column 30)',
+    expect(runner.summary()).toMatch(
+      /- ❌ \[`train\.jsonl:22:30`\]\(https:\/\/github\.com\/[^)]+\/blob\/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678\/train\.jsonl#L22\): not valid JSON \(unexpected &quot;}&quot; at column 30\)/,
     );
     expect(runner.outputs()['comment-url']).toBe('');
   });
