@@ -8063,6 +8063,22 @@ function truncate(text, max) {
         end -= 1; // high surrogate: keep the pair together
     return { text: text.slice(0, end) + ellipsis, truncated: true };
 }
+/**
+ * As {@link truncate}, but ending at a word boundary when one falls in the last fifth of the room
+ * (a finding or a warning cut mid-word reads as a typo).
+ */
+function truncateWords(text, max) {
+    const cut = truncate(text, max);
+    if (!cut.truncated)
+        return cut;
+    const body = cut.text.slice(0, -1); // without the ellipsis
+    if (/\s/.test(text.charAt(body.length)))
+        return { text: `${body.trimEnd()} …`, truncated: true };
+    const space = body.search(/\s\S*$/);
+    if (space >= Math.floor(body.length * 0.8))
+        return { text: `${body.slice(0, space).trimEnd()} …`, truncated: true };
+    return cut;
+}
 
 ;// CONCATENATED MODULE: ./src/report/cost-line.ts
 /** The training tokens and their cost, one line for the comment and the summary (INTERFACE "Budget"). */
@@ -8082,100 +8098,6 @@ function costLine(report) {
         ? ` · **${atLeast}$${c.estimatedUsd.toFixed(2)}** at $${c.tokenPrice} per million tokens`
         : '';
     return `**Training tokens:** **${atLeast}${formatCount(c.trainingTokens)}** (${basis})${money}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/view.ts
-/**
- * What a reviewer reads first, derived once from the report and rendered the same way in the PR
- * comment and the job summary (INTERFACE "The PR comment" → "What a reviewer sees first"): the
- * verdict, consistent with the step's result (a step that fails never has a heading that reads as
- * success), and one line of key figures.
- */
-
-function verdictOf(report) {
-    const state = `Gemini tuning: ${report.state}`;
-    const budget = /over the (training-token|cost) budget/.exec(report.error ?? '')?.[0];
-    switch (report.state) {
-        case 'REJECTED':
-            return { emoji: '⛔', title: `${state} — ${budget ?? 'nothing was tuned'}`, failed: true };
-        case 'FAILED':
-            return { emoji: '❌', title: `${state} — the tuning job failed`, failed: true };
-        case 'CANCELLED':
-            return { emoji: '🚫', title: budget ? `${state} — ${budget}` : state, failed: true };
-        case 'CREATING':
-            return report.error
-                ? { emoji: '⏱️', title: `${state} — not finished in time, the job is still running`, failed: true }
-                : { emoji: '⏳', title: `${state} — still tuning`, failed: false };
-        case 'ACTIVE': {
-            const missed = report.gates.filter((g) => !g.passed).map((g) => g.name);
-            if (missed.length > 0) {
-                return {
-                    emoji: '❌',
-                    title: `${state} — ${missed.length === 1 ? 'gate' : 'gates'} missed: ${missed.join(', ')}`,
-                    failed: true,
-                };
-            }
-            if (report.error)
-                return { emoji: '❌', title: `${state} — the run failed`, failed: true };
-            return { emoji: '✅', title: state, failed: false };
-        }
-    }
-}
-/** The key figures, one line: pass rate and interval, against the baseline, loss, training tokens. */
-function keyFigures(report) {
-    const parts = [];
-    const e = report.eval;
-    if (e && e.passRate !== null) {
-        const interval = e.passRateInterval
-            ? ` (95% interval ${formatPercent(e.passRateInterval[0])}–${formatPercent(e.passRateInterval[1])})`
-            : '';
-        parts.push(`**Pass rate** ${formatPercent(e.passRate)}${interval}`);
-    }
-    const c = e?.comparison;
-    if (e && c && c.baselinePassRate !== null && e.passRate !== null) {
-        const points = Math.round((e.passRate - c.baselinePassRate) * 1000) / 10;
-        const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
-        const p = c.pValue < 0.001 ? 'p < 0.001' : `p = ${c.pValue.toFixed(3)}`;
-        parts.push(`**vs baseline** ${sign}${Math.abs(points)} points, ${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}, ` +
-            `${p} (${c.significant ? 'significant' : 'not significant'})`);
-    }
-    if (report.finalLoss !== null) {
-        const validation = report.validationLoss !== null && report.validationLoss !== undefined
-            ? `, validation ${formatLoss(report.validationLoss)}`
-            : '';
-        parts.push(`**Loss** ${formatLoss(report.finalLoss)}${validation}`);
-    }
-    const cost = report.cost;
-    if (cost) {
-        const atLeast = cost.epochs === null ? 'at least ' : '';
-        const usd = cost.estimatedUsd !== null ? ` (${atLeast}$${cost.estimatedUsd.toFixed(2)})` : '';
-        parts.push(`**Training tokens** ${atLeast}${formatCount(cost.trainingTokens)}${usd}`);
-    }
-    return parts.join(' · ');
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** State marks shared by the comment and the job summary (numbers and durations: ../util/format.ts). */
-/** Total of all timed phases (seconds each), in ms. */
-function totalMs(timings) {
-    const values = Object.values(timings).filter((v) => Number.isFinite(v));
-    return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) * 1000;
-}
-const STATE_EMOJI = {
-    ACTIVE: '✅',
-    FAILED: '❌',
-    REJECTED: '⛔',
-    CANCELLED: '🚫',
-    CREATING: '⏳',
-};
-function passMark(pass, error) {
-    if (error)
-        return '⚠️ error';
-    if (pass === true)
-        return '✅ pass';
-    if (pass === false)
-        return '❌ fail';
-    return '➖';
 }
 
 ;// CONCATENATED MODULE: ./src/report/loss-chart.ts
@@ -8345,9 +8267,104 @@ function lossStats(snapshots) {
     return { final: final.loss, min: min.loss, minStep: min.step };
 }
 
+;// CONCATENATED MODULE: ./src/report/view.ts
+/**
+ * What a reviewer reads first, derived once from the report and rendered the same way in the PR
+ * comment and the job summary (INTERFACE "The PR comment" → "What a reviewer sees first"): the
+ * verdict, consistent with the step's result (a step that fails never has a heading that reads as
+ * success), and one line of key figures.
+ */
+
+function verdictOf(report) {
+    const state = `Gemini tuning: ${report.state}`;
+    const budget = /over the (training-token|cost) budget/.exec(report.error ?? '')?.[0];
+    switch (report.state) {
+        case 'REJECTED':
+            return { emoji: '⛔', title: `${state} — ${budget ?? 'nothing was tuned'}`, failed: true };
+        case 'FAILED':
+            return { emoji: '❌', title: `${state} — the tuning job failed`, failed: true };
+        case 'CANCELLED':
+            return { emoji: '🚫', title: budget ? `${state} — ${budget}` : state, failed: true };
+        case 'CREATING':
+            return report.error
+                ? { emoji: '⏱️', title: `${state} — not finished in time, the job is still running`, failed: true }
+                : { emoji: '⏳', title: `${state} — still tuning`, failed: false };
+        case 'ACTIVE': {
+            const missed = report.gates.filter((g) => !g.passed).map((g) => g.name);
+            if (missed.length > 0) {
+                return {
+                    emoji: '❌',
+                    title: `${state} — ${missed.length === 1 ? 'gate' : 'gates'} missed: ${missed.join(', ')}`,
+                    failed: true,
+                };
+            }
+            if (report.error)
+                return { emoji: '❌', title: `${state} — the run failed`, failed: true };
+            return { emoji: '✅', title: state, failed: false };
+        }
+    }
+}
+/** The key figures, one line: pass rate and interval, against the baseline, loss, training tokens. */
+function keyFigures(report) {
+    const parts = [];
+    const e = report.eval;
+    if (e && e.passRate !== null) {
+        const interval = e.passRateInterval
+            ? ` (95% interval ${formatPercent(e.passRateInterval[0])}–${formatPercent(e.passRateInterval[1])})`
+            : '';
+        parts.push(`**Pass rate** ${formatPercent(e.passRate)}${interval}`);
+    }
+    const c = e?.comparison;
+    if (e && c && c.baselinePassRate !== null && e.passRate !== null) {
+        const points = Math.round((e.passRate - c.baselinePassRate) * 1000) / 10;
+        const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
+        const p = c.pValue < 0.001 ? 'p < 0.001' : `p = ${c.pValue.toFixed(3)}`;
+        parts.push(`**vs baseline** ${sign}${Math.abs(points)} points, ${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}, ` +
+            `${p} (${c.significant ? 'significant' : 'not significant'})`);
+    }
+    if (report.finalLoss !== null) {
+        const validation = report.validationLoss !== null && report.validationLoss !== undefined
+            ? `, validation ${formatLoss(report.validationLoss)}`
+            : '';
+        parts.push(`**Loss** ${formatLoss(report.finalLoss)}${validation}`);
+    }
+    const cost = report.cost;
+    if (cost) {
+        const atLeast = cost.epochs === null ? 'at least ' : '';
+        const usd = cost.estimatedUsd !== null ? ` (${atLeast}$${cost.estimatedUsd.toFixed(2)})` : '';
+        parts.push(`**Training tokens** ${atLeast}${formatCount(cost.trainingTokens)}${usd}`);
+    }
+    return parts.join(' · ');
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** State marks shared by the comment and the job summary (numbers and durations: ../util/format.ts). */
+/** Total of all timed phases (seconds each), in ms. */
+function totalMs(timings) {
+    const values = Object.values(timings).filter((v) => Number.isFinite(v));
+    return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) * 1000;
+}
+const STATE_EMOJI = {
+    ACTIVE: '✅',
+    FAILED: '❌',
+    REJECTED: '⛔',
+    CANCELLED: '🚫',
+    CREATING: '⏳',
+};
+function passMark(pass, error) {
+    if (error)
+        return '⚠️ error';
+    if (pass === true)
+        return '✅ pass';
+    if (pass === false)
+        return '❌ fail';
+    return '➖';
+}
+
 ;// CONCATENATED MODULE: ./src/report/sections.ts
 /** Markdown sections shared by the PR comment and the job summary. Every value from a dataset,
  * a model or a service goes through ./escape.ts. */
+
 
 
 
@@ -8454,12 +8471,12 @@ function dataset(report, maxWarnings) {
             const title = FINDING_TITLES[f.kind] ?? f.kind;
             const where = `${code(f.file)}`;
             if (short) {
-                lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncate(f.message, 240).text)}`);
+                lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncateWords(f.message, 240).text)}`);
             }
             else {
                 const more = f.count > f.examples.length ? `, … ${f.count} in all` : '';
                 const at = f.examples.length > 0 ? ` (lines: ${f.examples.join(', ')}${more})` : '';
-                lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncate(f.message, 2_000).text)}${at}`);
+                lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncateWords(f.message, 2_000).text)}${at}`);
             }
         }
         if (shown.length < findings.length)
@@ -8668,7 +8685,24 @@ function checkpointLine(report) {
         const text = `checkpoint ${id}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${formatPercent(c.passRate)}`;
         return c.checkpointId === selected ? `**${text}** ✓` : text;
     });
-    return `\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to`;
+    return (`\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to` +
+        `\n\n${checkpointChart(rated)}`);
+}
+/** The pass rate per checkpoint as a Mermaid bar chart (epochs along the x-axis), in the training line's blue. */
+function checkpointChart(rated) {
+    const labels = rated.map((c) => JSON.stringify(c.epoch !== null ? `epoch ${c.epoch}` : `checkpoint ${c.checkpointId.replace(/[^\w.-]/g, '')}`));
+    const values = rated.map((c) => Math.round((c.passRate ?? 0) * 1000) / 10);
+    const init = { themeVariables: { xyChart: { plotColorPalette: LINE_COLORS.training } } };
+    return [
+        '```mermaid',
+        `%%{init: ${JSON.stringify(init)}}%%`,
+        'xychart-beta',
+        '    title "Pass rate per checkpoint (%)"',
+        `    x-axis [${labels.join(', ')}]`,
+        '    y-axis "Pass rate (%)" 0 --> 100',
+        `    bar [${values.join(', ')}]`,
+        '```',
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/eval-table.ts

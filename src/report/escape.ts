@@ -159,3 +159,17 @@ export function truncate(text: string, max: number): { text: string; truncated: 
   if (end > 0 && code >= 0xd800 && code <= 0xdbff) end -= 1; // high surrogate: keep the pair together
   return { text: text.slice(0, end) + ellipsis, truncated: true };
 }
+
+/**
+ * As {@link truncate}, but ending at a word boundary when one falls in the last fifth of the room
+ * (a finding or a warning cut mid-word reads as a typo).
+ */
+export function truncateWords(text: string, max: number): { text: string; truncated: boolean } {
+  const cut = truncate(text, max);
+  if (!cut.truncated) return cut;
+  const body = cut.text.slice(0, -1); // without the ellipsis
+  if (/\s/.test(text.charAt(body.length))) return { text: `${body.trimEnd()} …`, truncated: true };
+  const space = body.search(/\s\S*$/);
+  if (space >= Math.floor(body.length * 0.8)) return { text: `${body.slice(0, space).trimEnd()} …`, truncated: true };
+  return cut;
+}

@@ -2,10 +2,11 @@
  * a model or a service goes through ./escape.ts. */
 
 import { costLine } from './cost-line.js';
+import { LINE_COLORS } from './loss-chart.js';
 import { verdictOf } from './view.js';
 import type { EvalSummary } from '../eval/types.js';
 import type { Report, Gate, ProblemReport } from './types.js';
-import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate } from './escape.js';
+import { escapeInline, escapePre, escapeTableCell, inlineCode, truncate, truncateWords } from './escape.js';
 import { formatDuration, formatLoss, formatNumber, formatPercent } from '../util/format.js';
 import { totalMs } from './format.js';
 import { lossChart, lossStats } from './loss-chart.js';
@@ -111,12 +112,12 @@ export function dataset(report: Report, maxWarnings: number): string {
       const title = FINDING_TITLES[f.kind] ?? f.kind;
       const where = `${code(f.file)}`;
       if (short) {
-        lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncate(f.message, 240).text)}`);
+        lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncateWords(f.message, 240).text)}`);
       } else {
         const more = f.count > f.examples.length ? `, … ${f.count} in all` : '';
         const at = f.examples.length > 0 ? ` (lines: ${f.examples.join(', ')}${more})` : '';
         lines.push(
-          `- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncate(f.message, 2_000).text)}${at}`,
+          `- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncateWords(f.message, 2_000).text)}${at}`,
         );
       }
     }
@@ -322,5 +323,27 @@ export function checkpointLine(report: Report): string {
     const text = `checkpoint ${id}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${formatPercent(c.passRate)}`;
     return c.checkpointId === selected ? `**${text}** ✓` : text;
   });
-  return `\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to`;
+  return (
+    `\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to` +
+    `\n\n${checkpointChart(rated)}`
+  );
+}
+
+/** The pass rate per checkpoint as a Mermaid bar chart (epochs along the x-axis), in the training line's blue. */
+function checkpointChart(rated: { checkpointId: string; epoch: number | null; passRate: number | null }[]): string {
+  const labels = rated.map((c) =>
+    JSON.stringify(c.epoch !== null ? `epoch ${c.epoch}` : `checkpoint ${c.checkpointId.replace(/[^\w.-]/g, '')}`),
+  );
+  const values = rated.map((c) => Math.round((c.passRate ?? 0) * 1000) / 10);
+  const init = { themeVariables: { xyChart: { plotColorPalette: LINE_COLORS.training } } };
+  return [
+    '```mermaid',
+    `%%{init: ${JSON.stringify(init)}}%%`,
+    'xychart-beta',
+    '    title "Pass rate per checkpoint (%)"',
+    `    x-axis [${labels.join(', ')}]`,
+    '    y-axis "Pass rate (%)" 0 --> 100',
+    `    bar [${values.join(', ')}]`,
+    '```',
+  ].join('\n');
 }

@@ -133,6 +133,19 @@ describe.skipIf(!chromium)('the comment and the summary, rendered in Chromium', 
     for (const c of failing) expect(seen.text).toContain(c.id);
   });
 
+  it('checkpoints evaluated: a bar chart of the pass rate per checkpoint, beside the loss chart', async () => {
+    const page = await render(browser, comment('vertex-checkpoints'), 'light');
+    const bars = (await page.evaluate(
+      `[...document.querySelectorAll('.mermaid svg g[class*="bar-plot"] rect')].map((r) => Number(r.getAttribute('height')))`,
+    )) as number[];
+    const charts = (await page.evaluate(`document.querySelectorAll('.mermaid svg').length`)) as number;
+    await page.close();
+    expect(charts).toBe(2);
+    expect(bars).toHaveLength(4);
+    // Epoch 2 (90%) stands tallest.
+    expect(bars.indexOf(Math.max(...bars))).toBe(1);
+  });
+
   it('regressions come first, marked', async () => {
     const seen = await read(await render(browser, comment('regressions'), 'light'));
     expect(seen.firstRow.startsWith('🔻')).toBe(true);

@@ -8,6 +8,7 @@ import {
   neutralizeMentions,
   neutralizeReferences,
   truncate,
+  truncateWords,
 } from '../../../src/report/escape.js';
 import { HOSTILE } from './fixtures.js';
 import { foreignHtml, tables, toHtml, tokens } from './markdown.js';
@@ -191,5 +192,16 @@ describe('escaping that stays invisible (v2.1 decision 20)', () => {
     expect(escapeInline('---')).toBe('&#45;--');
     expect(escapeInline('    code')).toBe('&#32;   code');
     expect(escapeTableCell('1. not a list in a cell')).toBe('1. not a list in a cell');
+  });
+});
+
+describe('truncateWords', () => {
+  it('ends at a word boundary near the limit, else where the limit falls', () => {
+    expect(truncateWords('the quick brown fox jumps over', 20)).toEqual({
+      text: 'the quick brown fox …',
+      truncated: true,
+    });
+    expect(truncateWords('short', 20)).toEqual({ text: 'short', truncated: false });
+    expect(truncateWords('x'.repeat(30), 10)).toEqual({ text: 'xxxxxxxxx…', truncated: true });
   });
 });
