@@ -6780,8 +6780,10 @@ function summarise(run) {
         notRun,
     };
 }
+/** What a side shows when it has no run at all (never expected: every run it was given came back). */
+const NO_RESULT = { output: null, error: 'internal error: no result', pass: null, reason: null };
 function caseResult(c, side) {
-    const shown = side.shown ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+    const shown = side.shown ?? NO_RESULT;
     const scored = c.expected !== null;
     return {
         id: c.id,
@@ -6804,7 +6806,7 @@ function caseResult(c, side) {
     };
 }
 function baselineFields(side) {
-    const shown = side.shown ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+    const shown = side.shown ?? NO_RESULT;
     return {
         baselineOutput: shown.output,
         baselinePass: side.pass,
@@ -8188,10 +8190,6 @@ function valuesAt(steps, series) {
         return a.meanLoss + ((b.meanLoss - a.meanLoss) * (step - a.step)) / (b.step - a.step);
     });
 }
-/** The validation loss at each of `steps` (see valuesAt). */
-function validationAt(steps, validation) {
-    return valuesAt(steps, validation);
-}
 /**
  * The line colours, set through Mermaid's theme variables (`xyChart.plotColorPalette`), which
  * GitHub's renderer honours: a blue and an orange that both stand out on GitHub's light (#ffffff)
@@ -8344,13 +8342,6 @@ function totalMs(timings) {
     const values = Object.values(timings).filter((v) => Number.isFinite(v));
     return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) * 1000;
 }
-const STATE_EMOJI = {
-    ACTIVE: '✅',
-    FAILED: '❌',
-    REJECTED: '⛔',
-    CANCELLED: '🚫',
-    CREATING: '⏳',
-};
 function passMark(pass, error) {
     if (error)
         return '⚠️ error';

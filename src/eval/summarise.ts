@@ -117,8 +117,11 @@ export function summarise(run: {
   };
 }
 
+/** What a side shows when it has no run at all (never expected: every run it was given came back). */
+const NO_RESULT: CallResult = { output: null, error: 'internal error: no result', pass: null, reason: null };
+
 function caseResult(c: EvalCase, side: SideRuns): EvalCaseResult {
-  const shown = side.shown ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+  const shown = side.shown ?? NO_RESULT;
   const scored = c.expected !== null;
   return {
     id: c.id,
@@ -142,7 +145,7 @@ function caseResult(c: EvalCase, side: SideRuns): EvalCaseResult {
 }
 
 function baselineFields(side: SideRuns): Partial<EvalCaseResult> {
-  const shown = side.shown ?? { output: null, error: 'internal error: no result', pass: null, reason: null };
+  const shown = side.shown ?? NO_RESULT;
   return {
     baselineOutput: shown.output,
     baselinePass: side.pass,

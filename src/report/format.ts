@@ -1,4 +1,3 @@
-import type { RunState } from '../domain.js';
 /** State marks shared by the comment and the job summary (numbers and durations: ../util/format.ts). */
 
 /** Total of all timed phases (seconds each), in ms. */
@@ -6,14 +5,6 @@ export function totalMs(timings: Record<string, number>): number | null {
   const values = Object.values(timings).filter((v) => Number.isFinite(v));
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) * 1000;
 }
-
-export const STATE_EMOJI: Record<RunState, string> = {
-  ACTIVE: '✅',
-  FAILED: '❌',
-  REJECTED: '⛔',
-  CANCELLED: '🚫',
-  CREATING: '⏳',
-};
 
 export function passMark(pass: boolean | null | undefined, error?: string | null): string {
   if (error) return '⚠️ error';

@@ -93,14 +93,6 @@ export function valuesAt(
   });
 }
 
-/** The validation loss at each of `steps` (see valuesAt). */
-export function validationAt(
-  steps: readonly number[],
-  validation: NonNullable<Report['validationSnapshots']>,
-): number[] | null {
-  return valuesAt(steps, validation);
-}
-
 /**
  * The line colours, set through Mermaid's theme variables (`xyChart.plotColorPalette`), which
  * GitHub's renderer honours: a blue and an orange that both stand out on GitHub's light (#ffffff)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, lossChart, lossStats, validationAt } from '../../../src/report/loss-chart.js';
+import { downsample, lossChart, lossStats, valuesAt } from '../../../src/report/loss-chart.js';
 import { formatDuration, formatLoss, formatPercent } from '../../../src/util/format.js';
 import { codeBlocks } from './markdown.js';
 
@@ -108,9 +108,9 @@ describe('the validation line', () => {
       { step: 10, meanLoss: 2 },
       { step: 20, meanLoss: 1 },
     ];
-    expect(validationAt([0, 10, 15, 20, 30], v)).toEqual([2, 2, 1.5, 1, 1]);
-    expect(validationAt([1, 2], [])).toBeNull();
-    expect(validationAt([1], [{ step: 5, meanLoss: null }])).toBeNull();
+    expect(valuesAt([0, 10, 15, 20, 30], v)).toEqual([2, 2, 1.5, 1, 1]);
+    expect(valuesAt([1, 2], [])).toBeNull();
+    expect(valuesAt([1], [{ step: 5, meanLoss: null }])).toBeNull();
   });
 
   it('makes a second line, on one y-axis that holds both', () => {
