@@ -26,7 +26,7 @@ const clock = new VirtualClock();
 
 /**
  * The emulator's waits: a create is held until `holdFor` creates have arrived, then each takes
- * CREATE_MS of emulated time (plus 1 ms per place in the order of arrival, so the first to arrive
+ * CREATE_MS of emulated time (plus 100 ms per place in the order of arrival, so the first to arrive
  * is made first).
  */
 class CreateGate {
@@ -40,7 +40,9 @@ class CreateGate {
     this.onArrival.splice(0).forEach((f) => f());
     if (this.arrivals < this.holdFor) await new Promise<void>((resolve) => this.held.push(resolve));
     else this.held.splice(0).forEach((release) => release());
-    await clock.sleep(ms + place);
+    // 100 ms apart, not 1: the clock's "now" moves with real time, and the held create resumes a
+    // moment after the one that released it has already asked to sleep.
+    await clock.sleep(ms + place * 100);
   };
 
   /** Resolves once `n` creates have arrived. */
