@@ -7160,7 +7160,6 @@ function validMs(ms) {
 
 
 
-
 async function runEval(opts) {
     const log = opts.log ?? noopLog;
     const clock = opts.clock ?? util_clock/* systemClock */.m;
@@ -11101,6 +11100,7 @@ async function chooseCheckpoint(run, backend, cases) {
     const { report, settings } = run;
     const selected = report.selectedCheckpoint;
     const checkpoints = report.checkpoints ?? [];
+    const seed = evalSeed(report.contentKey, cases);
     const summaries = await evaluateCheckpoints(backend, settings, {
         checkpoints,
         defaultId: selected.checkpointId,
@@ -11108,7 +11108,7 @@ async function chooseCheckpoint(run, backend, cases) {
         cases,
         baseModel: run.baseModel,
         clock: run.clock,
-        seed: evalSeed(report.contentKey, cases),
+        seed,
         signal: run.timeLimit,
     });
     const best = bestCheckpoint(checkpoints, selected.checkpointId);
@@ -11121,7 +11121,7 @@ async function chooseCheckpoint(run, backend, cases) {
     const chosen = summaries.get(best.checkpointId);
     // The baseline ran once, beside the default: the chosen checkpoint is compared with those answers.
     if (chosen)
-        report.eval = withBaselineOf(chosen, report.eval, cases, evalSeed(report.contentKey, cases));
+        report.eval = withBaselineOf(chosen, report.eval, cases, seed);
     if (best.endpoint)
         report.endpoint = best.endpoint;
 }

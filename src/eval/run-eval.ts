@@ -42,7 +42,6 @@ import type { EvalCase, GenerationConfig } from '../domain.js';
 import type { GenerateAnswer } from '../backends/generate-content.js';
 
 export type { EvalLog } from './eval-calls.js';
-export { describeError } from './eval-calls.js';
 
 export interface RunEvalOptions {
   cases: EvalCase[];

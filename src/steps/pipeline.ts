@@ -221,6 +221,7 @@ async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCas
   const { report, settings } = run;
   const selected = report.selectedCheckpoint!;
   const checkpoints = report.checkpoints ?? [];
+  const seed = evalSeed(report.contentKey, cases);
   const summaries = await evaluateCheckpoints(backend, settings, {
     checkpoints,
     defaultId: selected.checkpointId,
@@ -228,7 +229,7 @@ async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCas
     cases,
     baseModel: run.baseModel,
     clock: run.clock,
-    seed: evalSeed(report.contentKey, cases),
+    seed,
     signal: run.timeLimit,
   });
   const best = bestCheckpoint(checkpoints, selected.checkpointId);
@@ -239,7 +240,7 @@ async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCas
   report.selectedCheckpoint = { ...best };
   const chosen = summaries.get(best.checkpointId);
   // The baseline ran once, beside the default: the chosen checkpoint is compared with those answers.
-  if (chosen) report.eval = withBaselineOf(chosen, report.eval!, cases, evalSeed(report.contentKey, cases));
+  if (chosen) report.eval = withBaselineOf(chosen, report.eval!, cases, seed);
   if (best.endpoint) report.endpoint = best.endpoint;
 }
 
