@@ -822,7 +822,7 @@ async function createBackend(settings, clock = util_clock/* systemClock */.m, ti
     // Application Default Credentials only (a key file, or google-github-actions/auth's external_account
     // file); projectId given so the library does not look the project up.
     const client = await withForkCredentialsHint('vertex-ai', false, () => createAuthClient({ apiKey: null, scopes: [CLOUD_PLATFORM_SCOPE], projectId: settings.project }));
-    const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 9206));
+    const { VertexAiBackend } = await __webpack_require__.e(/* import() */ 225).then(__webpack_require__.bind(__webpack_require__, 1225));
     const raw = (0,http/* withTimeLimit */.Bv)(client, timeLimit);
     return new VertexAiBackend(new http/* GoogleHttp */.EA(client, { clock, timeLimit }), raw, {
         project: settings.project,
@@ -1448,7 +1448,7 @@ class GoogleHttp {
                 timeout: req.timeoutMs ?? 60_000,
                 ...(req.signal ? { signal: req.signal } : {}),
                 retry: false,
-                responseType: 'json',
+                responseType: req.responseType ?? 'json',
             });
         }
         catch (err) {

@@ -39050,6 +39050,7 @@ const resumeName = (value, fail) => RESUME_PATTERNS.some((p) => p.test(value))
  */
 /** Names of every input, as in action.yml. */
 const INPUT_NAMES = [
+    'mode',
     'backend',
     'training-data',
     'validation-data',
@@ -39091,6 +39092,8 @@ const INPUT_NAMES = [
     'max-cost',
     'comment',
     'comment-key',
+    'commit-status',
+    'release-label',
     'github-token',
     'report-path',
 ];
@@ -39118,6 +39121,98 @@ function readRawInputs(env = process.env) {
     return raw;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/cross-checks.ts
+/**
+ * The checks between inputs (one input's value allowed only with another's, or with one backend
+ * or mode), run inside the settings schema after each input has been read on its own.
+ */
+
+const DISPLAY_NAME_LIMIT = { 'gemini-api': 40, 'vertex-ai': 128 };
+/** A release label must be both a Vertex AI label value and a version alias (decision 9). */
+const RELEASE_LABEL = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+function crossCheck(v, fail) {
+    const backend = resolveBackend(v);
+    if (v['learning-rate'] !== null && v['learning-rate-multiplier'] !== null) {
+        fail('learning-rate', 'cannot be set together with "learning-rate-multiplier": the service takes one or the other; remove one of them');
+    }
+    if (v['training-data'] === null && v.resume === null && (v.mode === 'tune' || v.mode === 'promote')) {
+        fail('training-data', v.mode === 'promote'
+            ? 'is required in promote mode: the tuned model is found by the content key of the training set and settings the pull request used'
+            : 'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to');
+    }
+    modeChecks(v, backend, fail);
+    if (backend === 'gemini-api') {
+        if (v['adapter-size'] !== null)
+            fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
+        if (v['validation-data'] !== null)
+            fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
+        if (v['eval-checkpoints'] === 'all')
+            fail('eval-checkpoints', 'all is Vertex AI only; remove it');
+        if (v['select-checkpoint'] === 'best')
+            fail('select-checkpoint', 'best is Vertex AI only; remove it');
+        if (v['base-model']?.startsWith('projects/'))
+            fail('base-model', 'names a Vertex AI model (continuous tuning), which is Vertex AI only; set backend: vertex-ai');
+        if (v.resume?.startsWith('projects/'))
+            fail('resume', 'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai');
+    }
+    else {
+        if (v.project === null)
+            fail('project', `is required for the vertex-ai backend (the Google Cloud project to tune in): set it, or let google-github-actions/auth set ${PROJECT_VARIABLES[0]} before this step`);
+        if (v['batch-size'] !== null)
+            fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
+        if (v['learning-rate'] !== null)
+            fail('learning-rate', 'applies to the Gemini API only; use "learning-rate-multiplier" on Vertex AI');
+        if (v['staging-uri'] === null && v.resume === null && v.mode === 'tune')
+            fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
+        if (v.resume?.startsWith('tunedModels/'))
+            fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
+    }
+    if (v['max-cost'] !== null && v['token-price'] === null) {
+        fail('max-cost', 'needs token-price (USD per 1,000,000 training tokens) to turn tokens into money; set both');
+    }
+    if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
+        fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
+    }
+    if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
+        fail('select-checkpoint', 'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)');
+    }
+    const name = v['display-name'];
+    if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
+        fail('display-name', `is ${[...name].length} characters; the ${backend} backend allows at most ${DISPLAY_NAME_LIMIT[backend]}`);
+    }
+}
+/** What each mode needs and refuses. */
+function modeChecks(v, backend, fail) {
+    if (v.mode === 'finish' && backend !== 'vertex-ai') {
+        fail('mode', 'finish is Vertex AI only (it evaluates with the eval set stored next to the training set in Cloud Storage): set "project", or backend: vertex-ai');
+    }
+    if (v.mode !== 'tune' && v.resume !== null)
+        fail('resume', `applies to mode: tune only; remove it for mode: ${v.mode}`);
+    if (!RELEASE_LABEL.test(v['release-label']) || v['release-label'] === 'default') {
+        fail('release-label', 'must be 2 to 63 lower-case letters, digits or "-", start with a letter, end with a letter or digit, and not be "default" (it is a Vertex AI label value and a version alias)');
+    }
+    if (v.pullRequest && v.mode === 'tune' && !v.wait && v['commit-status'] === 'auto' && v.comment === 'off') {
+        fail('commit-status', 'auto with wait: false on a pull request needs the comment (mode: finish finds the job through it): set comment: auto, or commit-status: off');
+    }
+}
+/**
+ * `backend: auto`: Vertex AI when there is a project (the input, or one from the environment);
+ * else the Gemini API when there is an API key; else Vertex AI when Google Cloud credentials are
+ * in the environment (as google-github-actions/auth leaves them); else the Gemini API, whose
+ * credential check then says what is missing.
+ */
+function resolveBackend(v) {
+    if (v.backend !== 'auto')
+        return v.backend;
+    if (v.resume?.startsWith('projects/'))
+        return 'vertex-ai';
+    if (v.project !== null)
+        return 'vertex-ai';
+    if (v['api-key'] !== null)
+        return 'gemini-api';
+    return v.credentials ? 'vertex-ai' : 'gemini-api';
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 /**
  * Reads every input of action.yml through one zod schema (zod/mini: the same parser as `zod`, a
@@ -39129,13 +39224,14 @@ function readRawInputs(env = process.env) {
 
 
 
+
+
 // The schema parses one object per process: zod's JIT (code generation for object schemas)
 // costs more to compile than it saves here.
 core_core/* config */.$W({ jitless: true });
 class InputError extends Error {
     name = 'InputError';
 }
-const DISPLAY_NAME_LIMIT = { 'gemini-api': 40, 'vertex-ai': 128 };
 const ADAPTER_SIZES = [1, 2, 4, 8, 16];
 function shown(value) {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
@@ -39165,6 +39261,7 @@ function required(parse, fallback) {
     return schema;
 }
 const schema = post_schemas/* object */.Ikc({
+    mode: required(oneOf(['tune', 'finish', 'cleanup', 'promote']), 'tune'),
     backend: required(oneOf(['auto', 'gemini-api', 'vertex-ai']), 'auto'),
     'training-data': optional(input_values_text),
     'validation-data': optional(input_values_text),
@@ -39210,79 +39307,18 @@ const schema = post_schemas/* object */.Ikc({
     'max-cost': optional(positiveNumber),
     comment: required(oneOf(['auto', 'off']), 'auto'),
     'comment-key': optional(input_values_text),
+    'commit-status': required(oneOf(['auto', 'off']), 'auto'),
+    'release-label': required(input_values_text, 'production'),
     'github-token': post_schemas/* string */.YjP(),
     'report-path': optional(input_values_text),
     /** Not an input: whether Google Cloud credentials are in the environment (see fromEnvironment). */
     credentials: post_schemas/* boolean */.zMY(),
+    /** Not an input: whether the run is on a pull request (GITHUB_EVENT_NAME). */
+    pullRequest: post_schemas/* boolean */.zMY(),
 })
     .check(post_schemas/* superRefine */.zni((v, ctx) => {
-    const fail = (input, message) => {
-        ctx.addIssue({ code: 'custom', path: [input], message });
-    };
-    if (v['learning-rate'] !== null && v['learning-rate-multiplier'] !== null) {
-        fail('learning-rate', 'cannot be set together with "learning-rate-multiplier": the service takes one or the other; remove one of them');
-    }
-    if (v['training-data'] === null && v.resume === null) {
-        fail('training-data', 'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to');
-    }
-    const backend = resolveBackend(v);
-    if (backend === 'gemini-api') {
-        if (v['adapter-size'] !== null)
-            fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
-        if (v['validation-data'] !== null)
-            fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
-        if (v['eval-checkpoints'] === 'all')
-            fail('eval-checkpoints', 'all is Vertex AI only; remove it');
-        if (v['select-checkpoint'] === 'best')
-            fail('select-checkpoint', 'best is Vertex AI only; remove it');
-        if (v['base-model']?.startsWith('projects/'))
-            fail('base-model', 'names a Vertex AI model (continuous tuning), which is Vertex AI only; set backend: vertex-ai');
-        if (v.resume?.startsWith('projects/'))
-            fail('resume', 'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai');
-    }
-    else {
-        if (v.project === null)
-            fail('project', `is required for the vertex-ai backend (the Google Cloud project to tune in): set it, or let google-github-actions/auth set ${PROJECT_VARIABLES[0]} before this step`);
-        if (v['batch-size'] !== null)
-            fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
-        if (v['learning-rate'] !== null)
-            fail('learning-rate', 'applies to the Gemini API only; use "learning-rate-multiplier" on Vertex AI');
-        if (v['staging-uri'] === null && v.resume === null)
-            fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
-        if (v.resume?.startsWith('tunedModels/'))
-            fail('resume', 'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api');
-    }
-    if (v['max-cost'] !== null && v['token-price'] === null) {
-        fail('max-cost', 'needs token-price (USD per 1,000,000 training tokens) to turn tokens into money; set both');
-    }
-    if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
-        fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
-    }
-    if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
-        fail('select-checkpoint', 'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)');
-    }
-    const name = v['display-name'];
-    if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
-        fail('display-name', `is ${[...name].length} characters; the ${backend} backend allows at most ${DISPLAY_NAME_LIMIT[backend]}`);
-    }
+    crossCheck(v, (input, message) => ctx.addIssue({ code: 'custom', path: [input], message }));
 }));
-/**
- * `backend: auto`: Vertex AI when there is a project (the input, or one from the environment);
- * else the Gemini API when there is an API key; else Vertex AI when Google Cloud credentials are
- * in the environment (as google-github-actions/auth leaves them); else the Gemini API, whose
- * credential check then says what is missing.
- */
-function resolveBackend(v) {
-    if (v.backend !== 'auto')
-        return v.backend;
-    if (v.resume?.startsWith('projects/'))
-        return 'vertex-ai';
-    if (v.project !== null)
-        return 'vertex-ai';
-    if (v['api-key'] !== null)
-        return 'gemini-api';
-    return v.credentials ? 'vertex-ai' : 'gemini-api';
-}
 /**
  * Parses raw inputs; an empty `project` is taken from the environment (`env`: PROJECT_VARIABLES),
  * and `backend: auto` counts it, and Google Cloud credentials there, as set. Throws one InputError
@@ -39291,13 +39327,15 @@ function resolveBackend(v) {
 function parseSettings(raw, env = {}) {
     const facts = fromEnvironment(env);
     const project = raw.project.trim() !== '' ? raw.project : (facts.project ?? '');
-    const result = schema.safeParse({ ...raw, project, credentials: facts.credentials });
+    const pullRequest = /^pull_request(_target)?$/.test(env['GITHUB_EVENT_NAME'] ?? '');
+    const result = schema.safeParse({ ...raw, project, credentials: facts.credentials, pullRequest });
     if (!result.success) {
         const lines = result.error.issues.map((issue) => `input "${String(issue.path[0] ?? '?')}" ${issue.message}`);
         throw new InputError(lines.length === 1 ? lines[0] : `${lines.length} inputs are invalid:\n- ${lines.join('\n- ')}`);
     }
     const v = result.data;
     return {
+        mode: v.mode,
         backend: resolveBackend(v),
         trainingData: v['training-data'],
         validationData: v['validation-data'],
@@ -39343,6 +39381,8 @@ function parseSettings(raw, env = {}) {
         maxCost: v['max-cost'],
         comment: v.comment,
         commentKey: v['comment-key'],
+        commitStatus: v['commit-status'],
+        releaseLabel: v['release-label'],
         githubToken: v['github-token'].trim(),
         reportPath: v['report-path'],
     };
@@ -39372,6 +39412,10 @@ var Output;
     Output["CacheHit"] = "cache-hit";
     Output["ReportPath"] = "report-path";
     Output["CommentUrl"] = "comment-url";
+    Output["Finished"] = "finished";
+    Output["Pending"] = "pending";
+    Output["Deleted"] = "deleted";
+    Output["Kept"] = "kept";
 })(Output || (Output = {}));
 var State;
 (function (State) {
@@ -39403,6 +39447,12 @@ function setOutputs(o) {
     };
     for (const [name, value] of Object.entries(values))
         core.setOutput(name, value);
+}
+/** The counts of the finish mode (finished, pending) and the cleanup mode (deleted, kept). */
+function setCountOutputs(counts) {
+    const names = { finished: Output.Finished, pending: Output.Pending, deleted: Output.Deleted, kept: Output.Kept };
+    for (const [key, value] of Object.entries(counts))
+        core.setOutput(names[key], String(value));
 }
 function saveJobState(saved) {
     core.saveState(State.Job, saved.job);

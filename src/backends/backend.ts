@@ -81,6 +81,10 @@ export interface TuningBackend {
   defaultCheckpoint?(model: string): Promise<string | null>;
   /** Vertex AI: makes `checkpointId` the Model's default (`PATCH ?updateMask=defaultCheckpointId`). */
   setDefaultCheckpoint?(model: string, checkpointId: string): Promise<void>;
+  /** Vertex AI: stores an eval set for `mode: finish` under the staging prefix; returns its gs:// URI. */
+  storeEvalSet?(bytes: Buffer, sha256: string): Promise<string>;
+  /** Vertex AI: reads a stored eval set back. */
+  readEvalSet?(uri: string, signal?: AbortSignal): Promise<Buffer>;
   /** An existing tuned model built from this content key, if any (cache / idempotency). */
   findByContentKey(contentKey: string, tunedModelId: string | null): Promise<JobStatus | null>;
   /**

@@ -49,6 +49,8 @@ export interface JsonRequest {
   answer?: Answer;
   /** Called before each retry (an earlier attempt may have reached the service). */
   onRetry?: () => void;
+  /** `text`: the body as it came (a Cloud Storage object's media); default `json`. */
+  responseType?: 'json' | 'text';
 }
 
 export interface HttpOptions {
@@ -107,7 +109,7 @@ export class GoogleHttp {
         timeout: req.timeoutMs ?? 60_000,
         ...(req.signal ? { signal: req.signal } : {}),
         retry: false,
-        responseType: 'json',
+        responseType: req.responseType ?? 'json',
       });
     } catch (err) {
       throwIfTimeUp(this.timeLimit, req.what ?? req.method);

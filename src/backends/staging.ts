@@ -15,8 +15,17 @@ export function stagingObject(
   key: string,
   kind: 'training' | 'validation' | 'eval',
 ): { bucket: string; object: string; uri: string } {
+  return stagedAt(stagingUri, `${key}/${kind}.jsonl`);
+}
+
+/** `PREFIX/eval/<sha256>.jsonl`: a job's eval set, stored for `mode: finish` (decision 11). */
+export function stagedEvalObject(stagingUri: string, sha256: string): { bucket: string; object: string; uri: string } {
+  return stagedAt(stagingUri, `eval/${sha256}.jsonl`);
+}
+
+function stagedAt(stagingUri: string, path: string): { bucket: string; object: string; uri: string } {
   const { bucket, prefix } = parseGsUri(stagingUri);
   const folder = prefix.split('/').filter(Boolean).join('/') || DEFAULT_STAGING_PREFIX;
-  const object = `${folder}/${key}/${kind}.jsonl`;
+  const object = `${folder}/${path}`;
   return { bucket, object, uri: `gs://${bucket}/${object}` };
 }

@@ -17,6 +17,7 @@ import { EMPTY } from './answers.js';
 import { GoogleApiError } from './errors.js';
 import { uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
 import { stagingObject } from './staging.js';
+import { readEvalSet, storeEvalSet, type EvalStorage } from './eval-storage.js';
 import { writeVertexJsonl } from '../dataset/to-vertex-jsonl.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -219,6 +220,19 @@ export class VertexAiBackend implements TuningBackend {
               : ''),
     );
     return result.uri;
+  }
+
+  private get storage(): EvalStorage {
+    const { stagingUri, apiEndpoint, clock } = this.opts;
+    return { http: this.http, raw: this.raw, stagingUri, apiEndpoint, log: this.log, ...(clock ? { clock } : {}) };
+  }
+
+  storeEvalSet(bytes: Buffer, sha256: string): Promise<string> {
+    return storeEvalSet(this.storage, bytes, sha256);
+  }
+
+  readEvalSet(uri: string, signal?: AbortSignal): Promise<Buffer> {
+    return readEvalSet(this.storage, uri, signal);
   }
 
   async status(job: string, signal?: AbortSignal): Promise<JobStatus> {

@@ -32,15 +32,23 @@ export class CommentWriter {
   private forbidden = false;
   private readonly marker: string;
   private readonly apiUrl: string | undefined;
+  /**
+   * The run record (`mode: finish` reads it), written into every comment while the job trains:
+   * set by a `wait: false` run on a pull request, and by a finish run for a job still training.
+   */
+  record: string | null = null;
 
+  /** `found`: the comment to edit, found by a finish run (its marker is the tune run's, not this run's). */
   constructor(
     private readonly settings: Settings,
     env: NodeJS.ProcessEnv,
     private readonly pr: PullRequestTarget | null,
     private readonly clock: Clock = systemClock,
+    found?: { marker: string; id: number },
   ) {
     this.apiUrl = env['GITHUB_API_URL'] || undefined;
-    this.marker = commentMarker(settings.commentKey ?? defaultCommentKey(env));
+    this.marker = found?.marker ?? commentMarker(settings.commentKey ?? defaultCommentKey(env));
+    this.id = found?.id;
     if (settings.comment === 'auto' && !pr) core.info('Not a pull request: the report goes to the job summary only.');
   }
 
@@ -54,7 +62,8 @@ export class CommentWriter {
   /** Resolves once this write (or the newer one that replaced it) is done; never rejects. */
   write(report: Report, phase: 'started' | 'final', progress?: string): Promise<void> {
     if (this.settings.comment === 'off' || !this.pr || !this.settings.githubToken) return Promise.resolve();
-    const body = scrub(renderComment(report, { marker: this.marker, phase, progress: progress ?? null })); // as it is now
+    const record = report.state === 'CREATING' ? this.record : null;
+    const body = scrub(renderComment(report, { marker: this.marker, phase, progress: progress ?? null, record })); // as it is now
     const waiting = this.next !== null;
     this.next = { body, phase };
     if (waiting) return this.queue; // the queued turn sends this one instead
@@ -148,18 +157,27 @@ export function progressComments(
     reached = milestone;
     const snapshot = structuredClone(report);
     applyStatus(snapshot, s);
-    const parts = [
+    void write(snapshot, progressLine(s));
+    return true;
+  };
+}
+
+/** How far a running job is, numbers only: `step 9 of 20 (45%) · epoch 2 · 1 epoch done · tuning`. */
+export function progressLine(s: JobStatus): string {
+  const p = progressOf(s);
+  const parts: string[] = [];
+  if (p !== null) {
+    parts.push(
       s.completedSteps !== null && s.totalSteps
         ? `step ${s.completedSteps} of ${s.totalSteps} (${Math.floor(p * 100)}%)`
         : `${Math.floor(p * 100)}%`,
-    ];
-    const epoch = s.snapshots.at(-1)?.epoch;
-    if (epoch !== null && epoch !== undefined) parts.push(`epoch ${epoch}`);
-    if (s.completedEpochs !== null && s.completedEpochs !== undefined)
-      parts.push(`${s.completedEpochs} epoch${s.completedEpochs === 1 ? '' : 's'} done`);
-    const phase = jobStateWords(s.jobState);
-    if (phase) parts.push(phase);
-    void write(snapshot, parts.join(' · '));
-    return true;
-  };
+    );
+  }
+  const epoch = s.snapshots.at(-1)?.epoch;
+  if (epoch !== null && epoch !== undefined) parts.push(`epoch ${epoch}`);
+  if (s.completedEpochs !== null && s.completedEpochs !== undefined)
+    parts.push(`${s.completedEpochs} epoch${s.completedEpochs === 1 ? '' : 's'} done`);
+  const phase = jobStateWords(s.jobState);
+  if (phase) parts.push(phase);
+  return parts.length > 0 ? parts.join(' · ') : 'waiting to start';
 }

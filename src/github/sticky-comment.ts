@@ -2,9 +2,9 @@
 
 import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
-import { systemClock, type Clock } from '../util/clock.js';
-import { GITHUB_CALL_TIMEOUT_MS, GitHubTimeoutError, limitEachCall, type Hookable } from './call-limit.js';
+import { GitHubTimeoutError } from './call-limit.js';
 import type { PullRequestTarget } from './event.js';
+import { apiUrlOf, messageOf, octokitFor, statusOf, type GitHubAccess, type Octokit } from './octokit.js';
 
 export interface StickyCommentResult {
   url: string;
@@ -12,18 +12,12 @@ export interface StickyCommentResult {
   created: boolean;
 }
 
-export interface UpsertOptions {
-  token: string;
-  /** GITHUB_API_URL; default https://api.github.com */
-  apiUrl?: string;
+export interface UpsertOptions extends GitHubAccess {
   target: PullRequestTarget;
   marker: string;
   body: string;
   /** Known from an earlier call in this run: edited directly, without searching. */
   commentId?: number;
-  /** The run's clock: each GitHub call is given up after `callTimeoutMs` on it (default 30 s). */
-  clock?: Clock;
-  callTimeoutMs?: number;
 }
 
 /** GitHub rejects comment bodies longer than this. */
@@ -35,28 +29,14 @@ interface Identity {
   bot: boolean;
 }
 
-interface CommentLike {
+export interface CommentLike {
   id: number;
   html_url: string;
   body?: string | null;
   user?: { login?: string; type?: string } | null;
 }
 
-type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
-
 const identities = new Map<string, Promise<Identity>>();
-
-function statusOf(err: unknown): number | undefined {
-  const status = (err as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-function messageOf(err: unknown): string {
-  const data = (err as { response?: { data?: unknown } } | null)?.response?.data;
-  const message = (data as { message?: unknown } | undefined)?.message;
-  if (typeof message === 'string' && message !== '') return message;
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * Who the token writes as, from what GitHub answers for each kind of token:
@@ -129,6 +109,7 @@ function writtenBy(comment: CommentLike, who: Identity): boolean {
 
 function hasMarker(comment: CommentLike, marker: string): boolean {
   // Ours start with the marker; a copy quoted further down in someone's text does not count.
+  // (A marker prefix matches every key.)
   return (comment.body ?? '').trimStart().startsWith(marker);
 }
 
@@ -184,14 +165,8 @@ async function removeDuplicates(octokit: Octokit, target: PullRequestTarget, ext
  * other errors are thrown.
  */
 export async function upsertStickyComment(opts: UpsertOptions): Promise<StickyCommentResult | null> {
-  const { getOctokit } = await import('@actions/github');
-  const apiUrl = (opts.apiUrl || process.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
-  const octokit = getOctokit(opts.token, { baseUrl: apiUrl });
-  limitEachCall(
-    octokit as unknown as Hookable,
-    opts.clock ?? systemClock,
-    opts.callTimeoutMs ?? GITHUB_CALL_TIMEOUT_MS,
-  );
+  const apiUrl = apiUrlOf(opts);
+  const octokit = await octokitFor(opts);
   const { owner, repo, number } = opts.target;
   const body = fitBody(opts.body);
 
@@ -229,4 +204,18 @@ export async function upsertStickyComment(opts: UpsertOptions): Promise<StickyCo
     }
     throw err;
   }
+}
+
+/**
+ * Every comment on a pull request that starts with a marker beginning `markerPrefix` and was
+ * written by the token's own identity (whatever its key), oldest first: what `mode: finish` reads.
+ * A comment by anyone else is never returned, whatever it holds.
+ */
+export async function commentsByUs(
+  access: GitHubAccess,
+  target: PullRequestTarget,
+  markerPrefix: string,
+): Promise<CommentLike[]> {
+  const octokit = await octokitFor(access);
+  return findOurs(octokit, apiUrlOf(access), access.token, target, markerPrefix);
 }

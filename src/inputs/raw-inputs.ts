@@ -5,6 +5,7 @@
 
 /** Names of every input, as in action.yml. */
 export const INPUT_NAMES = [
+  'mode',
   'backend',
   'training-data',
   'validation-data',
@@ -46,6 +47,8 @@ export const INPUT_NAMES = [
   'max-cost',
   'comment',
   'comment-key',
+  'commit-status',
+  'release-label',
   'github-token',
   'report-path',
 ] as const;

@@ -23,16 +23,20 @@ import {
 } from './input-values.js';
 
 import type { BackendName, GenerationConfig, Hyperparameters } from '../domain.js';
-import { fromEnvironment, PROJECT_VARIABLES, type InputName, type RawInputs } from './raw-inputs.js';
+import { fromEnvironment, type RawInputs } from './raw-inputs.js';
+import { crossCheck, resolveBackend, type Mode } from './cross-checks.js';
 
 export { INPUT_NAMES, fromEnvironment, PROJECT_VARIABLES, readRawInputs } from './raw-inputs.js';
 export type { InputName, RawInputs } from './raw-inputs.js';
+export { DISPLAY_NAME_LIMIT, RELEASE_LABEL, type Mode } from './cross-checks.js';
 
 // The schema parses one object per process: zod's JIT (code generation for object schemas)
 // costs more to compile than it saves here.
 z.config({ jitless: true });
 
 export interface Settings {
+  /** tune (the default), finish, cleanup or promote (INTERFACE "Modes"). */
+  mode: Mode;
   backend: BackendName;
   trainingData: string | null;
   validationData: string | null;
@@ -80,6 +84,10 @@ export interface Settings {
   maxCost: number | null;
   comment: 'auto' | 'off';
   commentKey: string | null;
+  /** auto: a commit status on the head commit of a pull request for a job left training (wait: false). */
+  commitStatus: 'auto' | 'off';
+  /** promote mode: the release to mark. */
+  releaseLabel: string;
   githubToken: string;
   reportPath: string | null;
 }
@@ -88,7 +96,6 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
-export const DISPLAY_NAME_LIMIT: Record<BackendName, number> = { 'gemini-api': 40, 'vertex-ai': 128 };
 export const ADAPTER_SIZES = [1, 2, 4, 8, 16] as const;
 
 function shown(value: string): string {
@@ -129,6 +136,7 @@ function required<T>(parse: (value: string, fail: (allowed: string) => never) =>
 
 const schema = z
   .object({
+    mode: required(oneOf(['tune', 'finish', 'cleanup', 'promote'] as const), 'tune'),
     backend: required(oneOf(['auto', 'gemini-api', 'vertex-ai'] as const), 'auto'),
     'training-data': optional(text),
     'validation-data': optional(text),
@@ -187,104 +195,20 @@ const schema = z
     'max-cost': optional(positiveNumber),
     comment: required(oneOf(['auto', 'off'] as const), 'auto'),
     'comment-key': optional(text),
+    'commit-status': required(oneOf(['auto', 'off'] as const), 'auto'),
+    'release-label': required(text, 'production'),
     'github-token': z.string(),
     'report-path': optional(text),
     /** Not an input: whether Google Cloud credentials are in the environment (see fromEnvironment). */
     credentials: z.boolean(),
+    /** Not an input: whether the run is on a pull request (GITHUB_EVENT_NAME). */
+    pullRequest: z.boolean(),
   })
   .check(
     z.superRefine((v, ctx) => {
-      const fail = (input: InputName, message: string): void => {
-        ctx.addIssue({ code: 'custom', path: [input], message });
-      };
-      if (v['learning-rate'] !== null && v['learning-rate-multiplier'] !== null) {
-        fail(
-          'learning-rate',
-          'cannot be set together with "learning-rate-multiplier": the service takes one or the other; remove one of them',
-        );
-      }
-      if (v['training-data'] === null && v.resume === null) {
-        fail(
-          'training-data',
-          'is required (a .jsonl, .json or .csv file of examples) unless "resume" names a job to attach to',
-        );
-      }
-      const backend = resolveBackend(v);
-      if (backend === 'gemini-api') {
-        if (v['adapter-size'] !== null) fail('adapter-size', 'applies to Vertex AI only; remove it or set "project"');
-        if (v['validation-data'] !== null)
-          fail('validation-data', 'applies to Vertex AI only: the Gemini API takes no validation set; remove it');
-        if (v['eval-checkpoints'] === 'all') fail('eval-checkpoints', 'all is Vertex AI only; remove it');
-        if (v['select-checkpoint'] === 'best') fail('select-checkpoint', 'best is Vertex AI only; remove it');
-        if (v['base-model']?.startsWith('projects/'))
-          fail(
-            'base-model',
-            'names a Vertex AI model (continuous tuning), which is Vertex AI only; set backend: vertex-ai',
-          );
-        if (v.resume?.startsWith('projects/'))
-          fail(
-            'resume',
-            'names a Vertex AI tuning job, but the backend is gemini-api: set "project" or backend: vertex-ai',
-          );
-      } else {
-        if (v.project === null)
-          fail(
-            'project',
-            `is required for the vertex-ai backend (the Google Cloud project to tune in): set it, or let google-github-actions/auth set ${PROJECT_VARIABLES[0]} before this step`,
-          );
-        if (v['batch-size'] !== null)
-          fail('batch-size', 'applies to the Gemini API only; Vertex AI chooses the batch size');
-        if (v['learning-rate'] !== null)
-          fail('learning-rate', 'applies to the Gemini API only; use "learning-rate-multiplier" on Vertex AI');
-        if (v['staging-uri'] === null && v.resume === null)
-          fail('staging-uri', 'is required for the vertex-ai backend: a gs://bucket/prefix to upload the dataset to');
-        if (v.resume?.startsWith('tunedModels/'))
-          fail(
-            'resume',
-            'names a Gemini API job, but the backend is vertex-ai: remove "project" or set backend: gemini-api',
-          );
-      }
-      if (v['max-cost'] !== null && v['token-price'] === null) {
-        fail('max-cost', 'needs token-price (USD per 1,000,000 training tokens) to turn tokens into money; set both');
-      }
-      if (v['max-regressions'] !== null && v['eval-baseline'] === null) {
-        fail('max-regressions', 'needs eval-baseline (regressions are counted against the baseline); set both');
-      }
-      if (v['select-checkpoint'] === 'best' && v['eval-checkpoints'] !== 'all') {
-        fail(
-          'select-checkpoint',
-          'best needs eval-checkpoints: all (the checkpoints must all be evaluated to pick one)',
-        );
-      }
-      const name = v['display-name'];
-      if (name !== null && [...name].length > DISPLAY_NAME_LIMIT[backend]) {
-        fail(
-          'display-name',
-          `is ${[...name].length} characters; the ${backend} backend allows at most ${DISPLAY_NAME_LIMIT[backend]}`,
-        );
-      }
+      crossCheck(v, (input, message) => ctx.addIssue({ code: 'custom', path: [input], message }));
     }),
   );
-
-/**
- * `backend: auto`: Vertex AI when there is a project (the input, or one from the environment);
- * else the Gemini API when there is an API key; else Vertex AI when Google Cloud credentials are
- * in the environment (as google-github-actions/auth leaves them); else the Gemini API, whose
- * credential check then says what is missing.
- */
-function resolveBackend(v: {
-  backend: 'auto' | BackendName;
-  project: string | null;
-  resume: string | null;
-  'api-key': string | null;
-  credentials: boolean;
-}): BackendName {
-  if (v.backend !== 'auto') return v.backend;
-  if (v.resume?.startsWith('projects/')) return 'vertex-ai';
-  if (v.project !== null) return 'vertex-ai';
-  if (v['api-key'] !== null) return 'gemini-api';
-  return v.credentials ? 'vertex-ai' : 'gemini-api';
-}
 
 /**
  * Parses raw inputs; an empty `project` is taken from the environment (`env`: PROJECT_VARIABLES),
@@ -294,7 +218,8 @@ function resolveBackend(v: {
 export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Settings {
   const facts = fromEnvironment(env);
   const project = raw.project.trim() !== '' ? raw.project : (facts.project ?? '');
-  const result = schema.safeParse({ ...raw, project, credentials: facts.credentials });
+  const pullRequest = /^pull_request(_target)?$/.test(env['GITHUB_EVENT_NAME'] ?? '');
+  const result = schema.safeParse({ ...raw, project, credentials: facts.credentials, pullRequest });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `input "${String(issue.path[0] ?? '?')}" ${issue.message}`);
     throw new InputError(
@@ -303,6 +228,7 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
   }
   const v = result.data;
   return {
+    mode: v.mode,
     backend: resolveBackend(v),
     trainingData: v['training-data'],
     validationData: v['validation-data'],
@@ -348,6 +274,8 @@ export function parseSettings(raw: RawInputs, env: NodeJS.ProcessEnv = {}): Sett
     maxCost: v['max-cost'],
     comment: v.comment,
     commentKey: v['comment-key'],
+    commitStatus: v['commit-status'],
+    releaseLabel: v['release-label'],
     githubToken: v['github-token'].trim(),
     reportPath: v['report-path'],
   };

@@ -47,10 +47,13 @@ export interface CommentOptions {
    * started comment then says "in progress" and shows the loss so far.
    */
   progress?: string | null;
+  /** The run record (an HTML comment, src/finish/record.ts), kept right after the marker while the job trains. */
+  record?: string | null;
 }
 
 export function renderComment(report: Report, opts: CommentOptions): string {
-  const marker = opts.marker.replace(/[\r\n]+/g, ' ');
+  const hidden = opts.marker.replace(/[\r\n]+/g, ' ');
+  const marker = opts.record ? `${hidden}\n${opts.record.replace(/[\r\n]+/g, ' ')}` : hidden;
   return opts.phase === 'started' ? renderStarted(report, marker, opts.progress ?? null) : renderFinal(report, marker);
 }
 

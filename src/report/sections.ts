@@ -47,7 +47,11 @@ export function overview(report: Report): string {
 export function notices(report: Report, maxError = 2_000): string {
   const parts: string[] = [];
   if (report.error) parts.push(`> [!CAUTION]\n> ${escapeInline(truncate(report.error, maxError).text)}`);
-  if (report.resumeWith) {
+  if (report.resumeWith && report.leftForFinish && report.state === 'CREATING') {
+    parts.push(
+      `> [!NOTE]\n> The tuning job is training. A scheduled run with \`mode: finish\` evaluates it once it ends, and updates this comment and the commit status.`,
+    );
+  } else if (report.resumeWith) {
     parts.push(
       `> [!NOTE]\n> The tuning job was left running. To pick it up again, run with \`resume:\` set to ${inlineCode(report.resumeWith)}.`,
     );

@@ -76,6 +76,8 @@ export interface ProblemReport {
 
 export interface Report {
   schemaVersion: 1;
+  /** The mode of the run that wrote it (v2): tune, finish, cleanup or promote. */
+  mode?: 'tune' | 'finish' | 'cleanup' | 'promote';
   backend: BackendName;
   baseModel: string;
   displayName: string;
@@ -121,6 +123,8 @@ export interface Report {
   error: string | null;
   /** The exact `resume:` value to use when the job was left running (timeout, wait: false). */
   resumeWith: string | null;
+  /** The job was left training with a run record in the PR comment: `mode: finish` ends the run. */
+  leftForFinish?: boolean;
   /**
    * Vertex AI: the value of this run's `gemini_tune_run` label on the job it creates
    * (`<GITHUB_RUN_ID>-<GITHUB_RUN_ATTEMPT>`), by which a job whose create never answered can be

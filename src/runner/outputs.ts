@@ -23,7 +23,14 @@ export enum Output {
   CacheHit = 'cache-hit',
   ReportPath = 'report-path',
   CommentUrl = 'comment-url',
+  Finished = 'finished',
+  Pending = 'pending',
+  Deleted = 'deleted',
+  Kept = 'kept',
 }
+
+/** The outputs only the finish and cleanup modes set. */
+type ModeCount = Output.Finished | Output.Pending | Output.Deleted | Output.Kept;
 
 export enum State {
   Job = 'job',
@@ -56,7 +63,7 @@ export interface Outputs {
 
 export function setOutputs(o: Outputs): void {
   const text = (v: string | number | boolean | null): string => (v === null ? '' : String(v));
-  const values: Record<Output, string> = {
+  const values: Record<Exclude<Output, ModeCount>, string> = {
     [Output.TunedModel]: text(o.tunedModel),
     [Output.Endpoint]: text(o.endpoint),
     [Output.State]: o.state,
@@ -75,6 +82,12 @@ export function setOutputs(o: Outputs): void {
     [Output.CommentUrl]: text(o.commentUrl),
   };
   for (const [name, value] of Object.entries(values)) core.setOutput(name, value);
+}
+
+/** The counts of the finish mode (finished, pending) and the cleanup mode (deleted, kept). */
+export function setCountOutputs(counts: Partial<Record<'finished' | 'pending' | 'deleted' | 'kept', number>>): void {
+  const names = { finished: Output.Finished, pending: Output.Pending, deleted: Output.Deleted, kept: Output.Kept };
+  for (const [key, value] of Object.entries(counts)) core.setOutput(names[key as keyof typeof names], String(value));
 }
 
 /**

@@ -9,9 +9,6 @@ import { createBackend } from '../backends/create-backend.js';
 import { CreateStoppedError, type TuningBackend } from '../backends/backend.js';
 import { loadDatasets, type Datasets } from '../dataset/load-datasets.js';
 import type { EvalCase, JobStatus } from '../domain.js';
-import { bestCheckpoint, evaluateCheckpoints } from '../eval/checkpoints.js';
-import { withBaselineOf } from '../eval/summarise.js';
-import { evalSeed, evaluate } from '../eval/evaluate.js';
 import { BudgetError, estimateCost, overBudget, serviceCost, warnEpochsUnknown } from '../budget/budget.js';
 import { QueueTime } from '../job/queue-time.js';
 import { progressComments } from '../github/comment-writer.js';
@@ -25,13 +22,13 @@ import { isTunedModel } from '../backends/model-catalog.js';
 import { checkCatalog } from '../job/preflight.js';
 import { datasetReport } from '../report/dataset-report.js';
 import { clearJobState, saveJobState } from '../runner/outputs.js';
-import { scrub } from '../runner/secrets.js';
 import type { SignalSource } from '../runner/signals.js';
 import type { Clock } from '../util/clock.js';
+import { afterTuning } from './after-tuning.js';
+import { leaveForFinish } from './leave-for-finish.js';
 import { publish } from './publish.js';
 import { Run } from './run-state.js';
 import { endAtTimeLimit, isTimeUp } from './time-up.js';
-import { TimeLimitError } from '../util/time-limit.js';
 
 export async function runPipeline(
   settings: Settings,
@@ -92,18 +89,8 @@ async function tune(run: Run): Promise<void> {
   }
   if (run.stop?.signal.aborted) return; // stopped before anything was created
   await run.timed('create', () => create(run, backend, data));
-  if (run.status?.state === 'CREATING') await follow(run, backend);
-  if (run.status?.state === 'ACTIVE') await readCheckpoints(run, backend);
-  if (run.status?.state === 'ACTIVE' && data.eval && data.eval.records.length > 0) {
-    await run.timed('eval', () => evaluateModel(run, backend, data.eval?.records ?? []));
-    if (run.report.selectedCheckpoint) {
-      run.report.selectedCheckpoint.passRate = run.report.eval?.passRate ?? null;
-      run.report.selectedCheckpoint.passRateInterval = run.report.eval?.passRateInterval ?? null;
-    }
-    if (settings.evalCheckpoints === 'all' && run.report.eval && run.report.selectedCheckpoint && !run.stoppedBy) {
-      await run.timed('checkpoints', () => chooseCheckpoint(run, backend, data.eval?.records ?? []));
-    }
-  }
+  if (run.status?.state === 'CREATING') await follow(run, backend, data.eval?.records ?? []);
+  await afterTuning(run, backend, data.eval?.records ?? []);
 }
 
 /** Create the job, or reuse or attach to one (content key, Actions cache), or resume one. */
@@ -132,11 +119,12 @@ async function create(run: Run, backend: TuningBackend, data: Datasets): Promise
 }
 
 /** Wait for the job to end (unless `wait: false`), cancelling a job this run started on a stop signal. */
-async function follow(run: Run, backend: TuningBackend): Promise<void> {
+async function follow(run: Run, backend: TuningBackend, cases: readonly EvalCase[]): Promise<void> {
   const { settings, report } = run;
   const initial = run.status!;
   if (!settings.wait && !run.stoppedBy) {
     core.info(`wait: false: leaving ${initial.job || initial.tunedModel} to train.`);
+    await leaveForFinish(run, backend, cases);
     await run.comments.write(report, 'started');
     return saveState(run, true);
   }
@@ -188,80 +176,6 @@ function budgetLimit(run: Run): (s: JobStatus) => string | null {
     warned = true;
     return null;
   };
-}
-
-/**
- * Vertex AI: the checkpoints the job exported, and the one the Model serves by default
- * (`defaultCheckpointId`, one models.get), which `checkpoint`, `pass-rate` and `endpoint` then
- * refer to. Best effort: a failed read is a warning, not the end of the run.
- */
-async function readCheckpoints(run: Run, backend: TuningBackend): Promise<void> {
-  const checkpoints = run.status?.checkpoints ?? [];
-  const model = run.status?.tunedModel;
-  if (!backend.defaultCheckpoint || checkpoints.length === 0 || !model) return;
-  run.report.checkpoints = checkpoints.map((c) => ({ ...c, passRate: null }));
-  try {
-    const id = (await backend.defaultCheckpoint(model)) ?? checkpoints.at(-1)?.checkpointId ?? null;
-    const selected = run.report.checkpoints.find((c) => c.checkpointId === id) ?? null;
-    run.report.selectedCheckpoint = selected ? { ...selected } : null;
-    if (selected) {
-      core.info(
-        `${checkpoints.length} checkpoint(s); the model serves checkpoint ${selected.checkpointId} (epoch ${selected.epoch ?? '?'}) by default.`,
-      );
-    }
-  } catch (err) {
-    core.warning(
-      `Could not read the default checkpoint of ${model}: ${scrub(err instanceof Error ? err.message : String(err))}`,
-    );
-  }
-}
-
-/** Every checkpoint evaluated; with select-checkpoint: best, the best made the Model's default and reported. */
-async function chooseCheckpoint(run: Run, backend: TuningBackend, cases: EvalCase[]): Promise<void> {
-  const { report, settings } = run;
-  const selected = report.selectedCheckpoint!;
-  const checkpoints = report.checkpoints ?? [];
-  const seed = evalSeed(report.contentKey, cases);
-  const summaries = await evaluateCheckpoints(backend, settings, {
-    checkpoints,
-    defaultId: selected.checkpointId,
-    main: report.eval!,
-    cases,
-    baseModel: run.baseModel,
-    clock: run.clock,
-    seed,
-    signal: run.timeLimit,
-  });
-  const best = bestCheckpoint(checkpoints, selected.checkpointId);
-  if (settings.selectCheckpoint !== 'best' || !best || best.checkpointId === selected.checkpointId) return;
-  const model = run.status!.tunedModel!;
-  await backend.setDefaultCheckpoint!(model, best.checkpointId);
-  core.info(`Checkpoint ${best.checkpointId} (epoch ${best.epoch ?? '?'}) is now the default of ${model}.`);
-  report.selectedCheckpoint = { ...best };
-  const chosen = summaries.get(best.checkpointId);
-  // The baseline ran once, beside the default: the chosen checkpoint is compared with those answers.
-  if (chosen) report.eval = withBaselineOf(chosen, report.eval!, cases, seed);
-  if (best.endpoint) report.endpoint = best.endpoint;
-}
-
-async function evaluateModel(run: Run, backend: TuningBackend, cases: EvalCase[]): Promise<void> {
-  const model = run.status?.endpoint ?? run.status?.tunedModel;
-  if (!model || run.stoppedBy) return;
-  const { baseModel, clock, stop, timeLimit } = run;
-  if (timeLimit.aborted) throw new TimeLimitError('the eval could not start');
-  const seed = evalSeed(run.report.contentKey, cases);
-  const evaluated = evaluate(backend, run.settings, { cases, model, baseModel, clock, seed, signal: timeLimit });
-  // A stop signal or the time limit ends the eval where it is: the run reports without it.
-  const stopped = new Promise<null>((resolve) => stop?.signal.addEventListener('abort', () => resolve(null)));
-  const timeUp = new Promise<null>((resolve) => timeLimit.addEventListener('abort', () => resolve(null)));
-  evaluated.catch(() => undefined); // once stopped, a late failure of the abandoned eval is nobody's
-
-  run.report.eval = await Promise.race([evaluated, stopped, timeUp]);
-  if (timeLimit.aborted && !run.stoppedBy) {
-    // The eval stops at the same signal and gives what it has: the finished cases, the rest "not run".
-    run.report.eval = await evaluated.catch(() => null);
-    throw new TimeLimitError('the eval did not finish');
-  }
 }
 
 /** For the post step: whether a job this run started still needs it (settled: false). */

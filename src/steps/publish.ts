@@ -15,6 +15,8 @@ import { writeJsonReport } from '../report/json-report.js';
 import { renderSummary } from '../report/summary.js';
 import type { Report } from '../report/types.js';
 import { conclusion, failureReasons } from '../report/verdict.js';
+import { verdictOf } from '../report/view.js';
+import { setCommitStatus, type CommitState } from '../github/commit-status.js';
 import { setOutputs, settleJobState } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
 import { TimeLimitError } from '../util/time-limit.js';
@@ -40,6 +42,7 @@ export async function publish(run: Run): Promise<void> {
     });
   const comment = run.comments.write(report, 'final');
   await (run.stoppedBy ? Promise.race([comment, grace(run)]) : comment);
+  await settleCommitStatus(run, failures);
   if (run.modelCache && report.contentKey && run.status?.state === 'ACTIVE' && !run.stopError) {
     await run.modelCache.save(report.contentKey, run.status, scrubbed(report), run.baseModel);
   }
@@ -66,8 +69,27 @@ export async function publish(run: Run): Promise<void> {
   if (failures.length) throw new Error(failures.join('; '));
 }
 
+/**
+ * The commit status of a run that has one (decision 10): `pending` while its job trains with a run
+ * record for `mode: finish`; once the run has ended, `success`, or `failure` when the step fails
+ * (a missed gate, a failed or cancelled job, an error) or the job was left without a record.
+ */
+export async function settleCommitStatus(run: Run, failures: string[]): Promise<CommitState | null> {
+  const target = run.statusTarget;
+  const { report } = run;
+  if (!target || !run.settings.githubToken) return null;
+  const pending = report.state === 'CREATING' && report.leftForFinish === true && run.stopError === null;
+  const failed = failures.length > 0 || run.stopError !== null || report.state !== 'ACTIVE';
+  const state: CommitState = pending ? 'pending' : failed ? 'failure' : 'success';
+  const description = pending
+    ? 'Training; a scheduled mode: finish run reports when the job ends'
+    : verdictOf(report).title.replace(/^Gemini tuning: /, '');
+  const access = { token: run.settings.githubToken, clock: run.clock, apiUrl: run.env['GITHUB_API_URL'] ?? '' };
+  return (await setCommitStatus(access, { ...target, state, description })) ? state : null;
+}
+
 /** The ending into the report: state, error, gates, how to resume; returns why the step fails. */
-function conclude(run: Run): string[] {
+export function conclude(run: Run): string[] {
   const { report, settings } = run;
   report.finishedAt = new Date(run.clock.now()).toISOString();
   if (run.stopError !== null) {

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { DEFAULT_BASE_MODEL } from '../backends/defaults.js';
 import type { JobStatus } from '../domain.js';
 import { CommentWriter } from '../github/comment-writer.js';
-import { pullRequestFromEvent } from '../github/event.js';
+import { statusContext, type CommitStatus } from '../github/commit-status.js';
+import { pullRequestFromEvent, type PullRequestTarget } from '../github/event.js';
 import { defaultDisplayName } from '../inputs/display-name.js';
 import type { Settings } from '../inputs/settings.js';
 import type { StopWatch } from '../job/cancel.js';
@@ -23,6 +24,18 @@ import { timeLimitSignal } from '../util/time-limit.js';
 /** What `timeout-minutes` keeps back for publishing (report, summary, final comment): a tenth, at most 60 s. */
 export function publishReserveMs(timeoutMs: number): number {
   return Math.min(60_000, timeoutMs / 10);
+}
+
+/** Where a run's commit status goes (all of a CommitStatus but its state and words). */
+export type StatusTarget = Omit<CommitStatus, 'state' | 'description'>;
+
+export interface RunOptions {
+  /** The pull request (default: the one of the event). */
+  pr?: PullRequestTarget | null;
+  /** The sticky comment to edit, found by a finish run. */
+  comment?: { marker: string; id: number };
+  /** The commit status to settle (default: a `wait: false` run's own, with commit-status: auto). */
+  statusTarget?: StatusTarget | null;
 }
 
 export class Run {
@@ -49,14 +62,19 @@ export class Run {
   stopError: unknown = null;
   /** The Actions cache entry to save for the next run with the same content key. */
   modelCache: ModelCache | null = null;
+  /** The commit status this run sets (pending while its job trains, then success or failure); null: none. */
+  readonly statusTarget: StatusTarget | null;
+  readonly pr: PullRequestTarget | null;
 
   constructor(
     readonly settings: Settings,
     readonly env: NodeJS.ProcessEnv,
     readonly clock: Clock,
+    options: RunOptions = {},
   ) {
     const startedAt = clock.now();
-    const pr = pullRequestFromEvent(env);
+    const pr = options.pr === undefined ? pullRequestFromEvent(env) : options.pr;
+    this.pr = pr;
     this.baseModel = settings.baseModel ?? DEFAULT_BASE_MODEL[settings.backend];
     this.report = blankReport({
       backend: settings.backend,
@@ -67,12 +85,15 @@ export class Run {
       env,
       head: pr?.headSha && pr.headRepo ? { sha: pr.headSha, repo: pr.headRepo } : null,
     });
+    this.report.mode = settings.mode;
     const timeoutMs = settings.timeoutMinutes * 60_000;
     this.deadline = startedAt + timeoutMs - publishReserveMs(timeoutMs);
     this.timeLimit = timeLimitSignal(clock, this.deadline - startedAt, `timeout-minutes: ${settings.timeoutMinutes}`);
     this.reportPath =
       settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${startedAt}.json`);
-    this.comments = new CommentWriter(settings, env, pr, clock);
+    this.comments = new CommentWriter(settings, env, pr, clock, options.comment);
+    this.statusTarget =
+      options.statusTarget !== undefined ? options.statusTarget : ownStatusTarget(settings, pr, this.report.runUrl);
   }
 
   /** Whether a stop signal cancels (or deletes) the job: only one this run started, with cancel-on-abort. */
@@ -101,4 +122,17 @@ export class Run {
     this.status = status;
     applyStatus(this.report, status);
   }
+}
+
+/** A `wait: false` run on a pull request with commit-status: auto (and a comment to find it by) has a status. */
+function ownStatusTarget(settings: Settings, pr: PullRequestTarget | null, runUrl: string | null): StatusTarget | null {
+  const wanted = settings.mode === 'tune' && !settings.wait && settings.commitStatus === 'auto';
+  if (!wanted || settings.comment === 'off' || !pr?.headSha || pr.isFork) return null;
+  return {
+    owner: pr.owner,
+    repo: pr.repo,
+    sha: pr.headSha,
+    context: statusContext(settings.commentKey),
+    targetUrl: runUrl,
+  };
 }

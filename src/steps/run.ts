@@ -24,8 +24,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     registerSecret(raw['api-key'].trim());
     registerSecret(raw['github-token'].trim());
     const settings = parseSettings(raw, env);
+    const clock = options.clock ?? systemClock;
+    if (settings.mode === 'finish') {
+      const { runFinish } = await import('./finish.js');
+      await runFinish(settings, env, clock);
+      return;
+    }
+    if (settings.mode !== 'tune') throw new Error(`mode: ${settings.mode} is not available in this version yet`);
     const { runPipeline } = await import('./pipeline.js');
-    await runPipeline(settings, env, options.clock ?? systemClock, options.signals);
+    await runPipeline(settings, env, clock, options.signals);
   } catch (err) {
     // Refused on its inputs: nothing was created, so the run is REJECTED (the pipeline publishes every other ending).
     if (err instanceof InputError) setOneLineOutput('state', 'REJECTED');

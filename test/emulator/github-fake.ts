@@ -59,6 +59,32 @@ export interface FakeComment {
   reactions: Record<string, number | string>;
 }
 
+export interface FakePullRequestSpec {
+  number: number;
+  headSha: string;
+  /** `owner/repo` of the head branch; default: the base repository (not a fork). */
+  headRepo?: string;
+  title?: string;
+  ref?: string;
+}
+
+export interface FakeStatus {
+  id: number;
+  state: 'pending' | 'success' | 'failure' | 'error';
+  context: string;
+  description: string | null;
+  target_url: string | null;
+  creator: FakeUser;
+  created_at: string;
+  updated_at: string;
+}
+
+interface FakePull extends FakePullRequestSpec {
+  state: 'open' | 'closed';
+  merged: boolean;
+  created: string;
+}
+
 export interface FakeRequest {
   method: string;
   path: string;
@@ -84,6 +110,12 @@ export interface GitHubFake {
   violations: FakeViolation[];
   comments(owner: string, repo: string, issue: number): FakeComment[];
   addComment(owner: string, repo: string, issue: number, body: string, login: string): FakeComment;
+  /** Opens a pull request (listed by `GET /repos/{owner}/{repo}/pulls?state=open`). */
+  addPullRequest(owner: string, repo: string, pr: FakePullRequestSpec): void;
+  /** Closes it (merged or not): it leaves the open list. */
+  closePullRequest(owner: string, repo: string, number: number, merged?: boolean): void;
+  /** The commit statuses set on `sha`, oldest first. */
+  statuses(owner: string, repo: string, sha: string): FakeStatus[];
   /** Writes answer 403 "Resource not accessible by integration", as for a fork PR's token. */
   setReadOnly(readOnly: boolean): void;
   /** The next `times` (default 1) requests matching `method` and `path` answer `status`. */
@@ -137,6 +169,9 @@ const DESCRIBED: [method: string, template: string][] = [
   ['get', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['delete', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+  ['get', '/repos/{owner}/{repo}/pulls'],
+  ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
+  ['get', '/repos/{owner}/{repo}/commits/{ref}/statuses'],
 ];
 
 type Json = Record<string, unknown>;
@@ -386,6 +421,9 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
   const violations: FakeViolation[] = [];
   const threads = new Map<string, FakeComment[]>();
   const users = new Map<string, FakeUser>();
+  const pulls = new Map<string, FakePull[]>();
+  const commitStatuses = new Map<string, FakeStatus[]>();
+  let nextStatusId = 30_000_000_001;
   let nextCommentId = 2_000_000_001;
   let nextUserId = 1_000;
   let readOnly = false;
@@ -651,23 +689,117 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
       }
     }
 
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(path)) && method === 'GET') {
+      const owner = decodeURIComponent(m[1] as string);
+      const repo = decodeURIComponent(m[2] as string);
+      const state = url.searchParams.get('state') ?? 'open';
+      const all = (pulls.get(repoKey(owner, repo)) ?? [])
+        .filter((p) => state === 'all' || p.state === state)
+        .sort((a, b) => b.number - a.number)
+        .map((p) => renderPull(owner, repo, p));
+      return paginate(url, all);
+    }
+
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/statuses\/([^/]+)$/.exec(path)) && method === 'POST') {
+      const owner = decodeURIComponent(m[1] as string);
+      const repo = decodeURIComponent(m[2] as string);
+      const sha = decodeURIComponent(m[3] as string);
+      const doc = `${DOCS}/commits/statuses#create-a-commit-status`;
+      requireWrite(doc);
+      if (!/^[0-9a-f]{40}$/.test(sha))
+        throw new HttpError(422, { message: `No commit found for SHA: ${sha}`, documentation_url: doc, status: '422' });
+      const payload = parseJson(raw);
+      const now = timestamp();
+      const status: FakeStatus = {
+        id: nextStatusId++,
+        state: payload['state'] as FakeStatus['state'],
+        context: typeof payload['context'] === 'string' ? payload['context'] : 'default',
+        description: typeof payload['description'] === 'string' ? payload['description'] : null,
+        target_url: typeof payload['target_url'] === 'string' ? payload['target_url'] : null,
+        creator: userFor(who.login),
+        created_at: now,
+        updated_at: now,
+      };
+      const key = `${repoKey(owner, repo)}@${sha}`;
+      commitStatuses.set(key, [...(commitStatuses.get(key) ?? []), status]);
+      return {
+        status: 201,
+        body: {
+          url: `${baseUrl}/repos/${owner}/${repo}/statuses/${sha}`,
+          node_id: nodeId('SC', status.id),
+          avatar_url: status.creator.avatar_url,
+          ...status,
+        },
+      };
+    }
+
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/statuses$/.exec(path)) && method === 'GET') {
+      const key = `${repoKey(decodeURIComponent(m[1] as string), decodeURIComponent(m[2] as string))}@${decodeURIComponent(m[3] as string)}`;
+      return paginate(url, [...(commitStatuses.get(key) ?? [])].reverse());
+    }
+
     throw basicError(404, 'Not Found');
   }
 
-  function listComments(url: URL, owner: string, repo: string, issue: number): Reply {
+  function repoKey(owner: string, repo: string): string {
+    return `${owner.toLowerCase()}/${repo.toLowerCase()}`;
+  }
+
+  function renderPull(owner: string, repo: string, p: FakePull): Record<string, unknown> {
+    const full = `${owner}/${repo}`;
+    const headFull = p.headRepo ?? full;
+    const [headOwner = owner, headName = repo] = headFull.split('/');
+    const repoOf = (o: string, n: string): Record<string, unknown> => ({
+      id: 1_000 + o.length + n.length,
+      name: n,
+      full_name: `${o}/${n}`,
+      owner: userFor(o),
+      private: false,
+      html_url: `${WEB}/${o}/${n}`,
+      url: `${baseUrl}/repos/${o}/${n}`,
+    });
+    return {
+      url: `${baseUrl}/repos/${full}/pulls/${p.number}`,
+      id: 500_000 + p.number,
+      node_id: nodeId('PR', p.number),
+      html_url: `${WEB}/${full}/pull/${p.number}`,
+      number: p.number,
+      state: p.state,
+      locked: false,
+      title: p.title ?? `Pull request ${p.number}`,
+      user: userFor(headOwner),
+      body: null,
+      created_at: p.created,
+      updated_at: p.created,
+      closed_at: p.state === 'closed' ? timestamp() : null,
+      merged_at: p.merged ? timestamp() : null,
+      draft: false,
+      head: {
+        label: `${headOwner}:${p.ref ?? `branch-${p.number}`}`,
+        ref: p.ref ?? `branch-${p.number}`,
+        sha: p.headSha,
+        user: userFor(headOwner),
+        repo: repoOf(headOwner, headName),
+      },
+      base: {
+        label: `${owner}:main`,
+        ref: 'main',
+        sha: '0'.repeat(40),
+        user: userFor(owner),
+        repo: repoOf(owner, repo),
+      },
+      author_association: 'CONTRIBUTOR',
+    };
+  }
+
+  /** One page of `all`, with GitHub's `Link` header. */
+  function paginate(url: URL, all: unknown[]): Reply {
     const perPageRaw = Number(url.searchParams.get('per_page') ?? '30');
     const perPage = Number.isFinite(perPageRaw) && perPageRaw >= 1 ? Math.min(100, Math.floor(perPageRaw)) : 30;
     const pageRaw = Number(url.searchParams.get('page') ?? '1');
     const page = Number.isFinite(pageRaw) && pageRaw >= 1 ? Math.floor(pageRaw) : 1;
-    let all = threads.get(threadKey(owner, repo, issue)) ?? [];
-    const since = url.searchParams.get('since');
-    if (since) {
-      const t = Date.parse(since);
-      if (Number.isFinite(t)) all = all.filter((c) => Date.parse(c.updated_at) >= t);
-    }
     const lastPage = Math.max(1, Math.ceil(all.length / perPage));
     const items = all.slice((page - 1) * perPage, page * perPage);
-
     const link = (p: number, rel: string): string => {
       const u = new URL(`${baseUrl}${url.pathname}`);
       for (const [k, v] of url.searchParams) if (k !== 'page') u.searchParams.set(k, v);
@@ -679,6 +811,16 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
     if (page < lastPage) links.push(link(page + 1, 'next'), link(lastPage, 'last'));
     if (page > 1) links.push(link(1, 'first'));
     return { status: 200, body: items, headers: links.length > 0 ? { link: links.join(', ') } : {} };
+  }
+
+  function listComments(url: URL, owner: string, repo: string, issue: number): Reply {
+    let all = threads.get(threadKey(owner, repo, issue)) ?? [];
+    const since = url.searchParams.get('since');
+    if (since) {
+      const t = Date.parse(since);
+      if (Number.isFinite(t)) all = all.filter((c) => Date.parse(c.updated_at) >= t);
+    }
+    return paginate(url, all);
   }
 
   function send(res: ServerResponse, reply: Reply): void {
@@ -781,6 +923,18 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
     violations,
     comments: (owner, repo, issue) => (threads.get(threadKey(owner, repo, issue)) ?? []).map((c) => structuredClone(c)),
     addComment: (owner, repo, issue, body, login) => structuredClone(makeComment(owner, repo, issue, body, login)),
+    addPullRequest: (owner, repo, pr) => {
+      const key = repoKey(owner, repo);
+      const list = (pulls.get(key) ?? []).filter((p) => p.number !== pr.number);
+      pulls.set(key, [...list, { ...pr, state: 'open', merged: false, created: timestamp() }]);
+    },
+    closePullRequest: (owner, repo, number, merged = false) => {
+      const p = pulls.get(repoKey(owner, repo))?.find((x) => x.number === number);
+      if (!p) throw new Error(`no pull request #${number} in ${owner}/${repo}`);
+      p.state = 'closed';
+      p.merged = merged;
+    },
+    statuses: (owner, repo, sha) => structuredClone(commitStatuses.get(`${repoKey(owner, repo)}@${sha}`) ?? []),
     setReadOnly: (value) => {
       readOnly = value;
     },

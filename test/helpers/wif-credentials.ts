@@ -8,10 +8,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A JWT shaped like GitHub's OIDC token, valid for an hour from now. */
-export function githubOidcToken(claims: Record<string, unknown> = {}): string {
+/** A JWT shaped like GitHub's OIDC token, valid for an hour from `nowMs` (default: now). */
+export function githubOidcToken(claims: Record<string, unknown> = {}, nowMs: number = Date.now()): string {
   const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(nowMs / 1000);
   return [
     enc({ alg: 'RS256', typ: 'JWT' }),
     enc({
@@ -33,6 +33,8 @@ export interface CredentialsOptions {
   dir?: string;
   /** The file's name in `dir`. */
   name?: string;
+  /** When the OIDC token is issued (ms; default now): a run on a virtual clock gets a token of its own time. */
+  issuedAt?: number;
 }
 
 /** Writes the OIDC token and the external_account file for the emulator at `emulatorUrl`; returns the file's path. */
@@ -40,7 +42,7 @@ export function externalAccountFile(emulatorUrl: string, project: string, opts: 
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gemini-tune-wif-'));
   const name = opts.name ?? 'gha-creds.json';
   const tokenFile = join(dir, `${name}.oidc`);
-  writeFileSync(tokenFile, githubOidcToken());
+  writeFileSync(tokenFile, githubOidcToken({}, opts.issuedAt));
   const serviceAccount =
     opts.serviceAccount === undefined ? `gemini-tune@${project}.iam.gserviceaccount.com` : opts.serviceAccount;
   const file = join(dir, name);
