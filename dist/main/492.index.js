@@ -4937,7 +4937,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AwsClient = void 0;
 const awsrequestsigner_1 = __webpack_require__(27647);
 const baseexternalclient_1 = __webpack_require__(142);
-const defaultawssecuritycredentialssupplier_1 = __webpack_require__(69157);
+const defaultawssecuritycredentialssupplier_1 = __webpack_require__(91538);
 const util_1 = __webpack_require__(37870);
 const gaxios_1 = __webpack_require__(17842);
 /**
@@ -6131,7 +6131,7 @@ exports.Compute = Compute;
 
 /***/ }),
 
-/***/ 69157:
+/***/ 91538:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

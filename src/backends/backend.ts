@@ -27,6 +27,8 @@ export interface CreateTuningRequest {
   tunedModelId: string | null;
   /** Vertex AI: a label value unique to this run, to find its job by when the create's answer is lost. */
   runLabel?: string | null;
+  /** Who uses the model (the repository, the pull request): labels (Vertex AI) or the description (Gemini API). */
+  marks?: Record<string, string>;
   /** The run's stop signal: once it fired, a create not yet sent is not sent (CreateStoppedError). */
   stop?: AbortSignal;
 }
@@ -56,8 +58,29 @@ export interface KeyedJob {
   runLabel: string | null;
 }
 
+/**
+ * Cleanup and promote (INTERFACE "Modes"): the marks on tuned models (Vertex AI: the version's
+ * labels; Gemini API: the description) and their removal.
+ */
+export interface ModelLifecycle {
+  /** The marks on a tuned model. */
+  marks(model: string): Promise<Record<string, string>>;
+  /** Replaces the marks (callers read, merge and write). */
+  setMarks(model: string, marks: Record<string, string>): Promise<void>;
+  /** This repository's tuned models that carry the mark `key` (with `value`, when given). */
+  findMarked(repository: string, key: string, value?: string): Promise<string[]>;
+  /** Vertex AI: the version's aliases other than `default` (they keep it from deletion). */
+  aliases?(model: string): Promise<string[]>;
+  /** Vertex AI: moves the version alias `label` onto the model when its Model has several versions; whether it did. */
+  aliasRelease?(model: string, label: string): Promise<boolean>;
+  /** Undeploys and deletes the model (endpoints, then the version or the Model); what was deleted. */
+  remove(model: string): Promise<string[]>;
+}
+
 export interface TuningBackend {
   readonly name: BackendName;
+  /** Cleanup and promote. */
+  readonly lifecycle?: ModelLifecycle;
   /** Default base model when the `base-model` input is empty. */
   readonly defaultBaseModel: string;
   create(req: CreateTuningRequest): Promise<CreatedJob>;

@@ -21,6 +21,8 @@ import {
 import { GEMINI_MAX_REQUEST_BYTES } from '../dataset/limits.js';
 import { allExamples } from '../dataset/example-set.js';
 import { GoogleApiError, MalformedAnswerError } from './errors.js';
+import { GeminiMarks } from './gemini-marks.js';
+import { describeWithMarks } from '../lifecycle/marks.js';
 import { generateContent, type GenerateAnswer } from './generate-content.js';
 import type { GoogleHttp } from './http.js';
 import type {
@@ -154,11 +156,16 @@ export class GeminiApiBackend implements TuningBackend {
     return u.toString();
   }
 
+  get lifecycle(): GeminiMarks {
+    return new GeminiMarks(this.http, (path, query) => this.url('v1beta', path, query));
+  }
+
   async create(req: CreateTuningRequest): Promise<CreatedJob> {
     const examples = await allExamples(req.examples);
     const body = {
       ...(req.displayName !== null ? { displayName: req.displayName } : {}),
-      ...(req.description ? { description: req.description } : {}),
+      // The marks (repository, pull request) ride at the end of the description: the Gemini API has no labels.
+      ...(req.description || req.marks ? { description: describeWithMarks(req.description, req.marks ?? {}) } : {}),
       baseModel: req.baseModel,
       tuningTask: {
         hyperparameters: wireHyperparameters(req.hyperparameters),

@@ -195,3 +195,9 @@ export function servingLocation(baseModel: string, location: string): string | n
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** Where tuned models of jobs run in `location` may be served (Gemini 3.x: its `us`/`eu` multi-region), the region itself first. */
+export function lifecycleLocations(location: string): string[] {
+  const served = VERTEX_CATALOG.map((m) => m.servedFrom[location]).filter((l): l is string => Boolean(l));
+  return [...new Set([location, ...served])];
+}

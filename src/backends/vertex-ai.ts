@@ -14,10 +14,14 @@ import {
   type TuningBackend,
 } from './backend.js';
 import { EMPTY } from './answers.js';
-import { GoogleApiError } from './errors.js';
 import { uploadResumable, type RawRequestClient, type UploadResult } from './gcs-upload.js';
 import { stagingObject } from './staging.js';
+import { explain } from './vertex-explain.js';
+import { GoogleApiError } from './errors.js';
 import { readEvalSet, storeEvalSet, type EvalStorage } from './eval-storage.js';
+import { VertexModels } from './vertex-models.js';
+import { lifecycleLocations } from './model-catalog.js';
+import { systemClock } from '../util/clock.js';
 import { writeVertexJsonl } from '../dataset/to-vertex-jsonl.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -121,6 +125,7 @@ export class VertexAiBackend implements TuningBackend {
         [CONTENT_KEY_LABEL]: contentKeyLabel(req.contentKey),
         'managed-by': 'gemini-tune',
         ...(req.runLabel ? { [RUN_LABEL]: req.runLabel } : {}),
+        ...req.marks,
       },
     };
     try {
@@ -220,6 +225,17 @@ export class VertexAiBackend implements TuningBackend {
               : ''),
     );
     return result.uri;
+  }
+
+  get lifecycle(): VertexModels {
+    return new VertexModels({
+      http: this.http,
+      url: (resource, query) => this.url(resource, query),
+      project: this.opts.project,
+      locations: lifecycleLocations(this.opts.location),
+      clock: this.opts.clock ?? systemClock,
+      log: this.log,
+    });
   }
 
   private get storage(): EvalStorage {
@@ -358,33 +374,4 @@ export class VertexAiBackend implements TuningBackend {
     const publisher = /^publishers\/([^/]+)\//.exec(model)?.[1] ?? 'google';
     return `${this.parent}/publishers/${publisher}/models/${id}`;
   }
-}
-
-/** The label value: lowercase hex, at most 63 characters. */
-function explain(err: unknown, ctx: { baseModel?: string; upload?: string }): unknown {
-  // A credentials step's error carries its own hint.
-  if (!(err instanceof GoogleApiError) || err.authStep) return err;
-  let hint = '';
-  if (err.httpStatus === 403 && ctx.upload) {
-    hint =
-      ` — the credentials may not write ${ctx.upload}: grant the service account roles/storage.objectAdmin ` +
-      '(or objectCreator + objectViewer) on the staging bucket.';
-  } else if (err.httpStatus === 403) {
-    hint =
-      ' — the credentials may not tune models in this project: grant roles/aiplatform.user to the service ' +
-      'account (or the Workload Identity principal), enable the Vertex AI API, and check "project" and "location". ' +
-      'The Vertex AI service agent also needs read access to the staging bucket.';
-  } else if (err.httpStatus === 401) {
-    hint =
-      ' — the credentials were rejected: check the google-github-actions/auth step (workload_identity_provider, ' +
-      'service_account) and that the job has "permissions: id-token: write".';
-  } else if (err.httpStatus === 404 && ctx.baseModel) {
-    hint = ` — base model "${ctx.baseModel}" was not found in this location, or cannot be tuned there.`;
-  } else if (err.httpStatus === 404 && ctx.upload) {
-    hint = ` — the bucket of ${ctx.upload} does not exist (check "staging-uri").`;
-  } else if (err.httpStatus === 429) {
-    hint = ' — quota exhausted: tuning quotas are per project and region; wait or ask for more quota.';
-  }
-  if (!hint) return err;
-  return new GoogleApiError(err.message + hint, err.httpStatus, err.status, err.retryAfterMs, err.details);
 }

@@ -11,6 +11,8 @@ export interface PullRequestTarget {
   /** The pull request's head commit and the repository it is in (`owner/repo`), when the payload says. */
   headSha?: string | null;
   headRepo?: string | null;
+  /** The event's activity (`opened`, `synchronize`, `closed`...), when the payload says. */
+  action?: string | null;
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -75,5 +77,6 @@ export function pullRequestFromEvent(env: NodeJS.ProcessEnv = process.env): Pull
   const isFork = pr !== null && (headFull === null || headFull.toLowerCase() !== baseFull.toLowerCase());
 
   const headSha = str(obj(pr?.['head'])?.['sha']);
-  return { owner: where.owner, repo: where.repo, number, isFork, headSha, headRepo: headFull };
+  const action = str(payload['action']);
+  return { owner: where.owner, repo: where.repo, number, isFork, headSha, headRepo: headFull, action };
 }

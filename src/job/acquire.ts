@@ -36,6 +36,8 @@ export interface JobSpec {
   validationExamples: ExampleSet;
   /** Vertex AI: this run's label on the job it creates. */
   runLabel?: string | null;
+  /** Who uses the model: the repository and the pull request (INTERFACE "Modes", cleanup). */
+  marks?: Record<string, string>;
 }
 
 export async function acquireJob(
@@ -98,6 +100,7 @@ export async function acquireJob(
       contentKey: spec.contentKey,
       tunedModelId: spec.tunedModelId,
       runLabel: spec.runLabel ?? null,
+      ...(spec.marks ? { marks: spec.marks } : {}),
       ...(stop ? { stop } : {}),
     },
     settings.cache,

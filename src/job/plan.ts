@@ -12,11 +12,12 @@ import { examplesInMemory } from '../dataset/example-set.js';
 import type { Settings } from '../inputs/settings.js';
 import type { JobSpec } from './acquire.js';
 import { isTunedModel } from '../backends/model-catalog.js';
+import { creationMarks } from '../lifecycle/marks.js';
 
 export function planJob(
   settings: Settings,
   data: Datasets,
-  run: { baseModel: string; displayName: string; env: NodeJS.ProcessEnv; now: number },
+  run: { baseModel: string; displayName: string; env: NodeJS.ProcessEnv; now: number; pullRequest?: number | null },
 ): JobSpec {
   const key = data.digests
     ? contentKey({
@@ -39,6 +40,7 @@ export function planJob(
     examples: data.training?.examples ?? examplesInMemory([]),
     validationExamples: data.validation?.examples ?? examplesInMemory([]),
     runLabel: runLabel(run.env),
+    marks: creationMarks(run.env, run.pullRequest ?? null),
   };
 }
 

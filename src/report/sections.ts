@@ -47,6 +47,12 @@ export function overview(report: Report): string {
 export function notices(report: Report, maxError = 2_000): string {
   const parts: string[] = [];
   if (report.error) parts.push(`> [!CAUTION]\n> ${escapeInline(truncate(report.error, maxError).text)}`);
+  if (report.promoted) {
+    const from = report.promoted.previous.length
+      ? ` (taken off ${report.promoted.previous.map((m) => inlineCode(m)).join(', ')})`
+      : '';
+    parts.push(`> [!NOTE]\n> Released as ${inlineCode(report.promoted.label)}${from}.`);
+  }
   if (report.resumeWith && report.leftForFinish && report.state === 'CREATING') {
     parts.push(
       `> [!NOTE]\n> The tuning job is training. A scheduled run with \`mode: finish\` evaluates it once it ends, and updates this comment and the commit status.`,

@@ -27,6 +27,9 @@ import type { Clock } from '../util/clock.js';
 import { afterTuning } from './after-tuning.js';
 import { leaveForFinish } from './leave-for-finish.js';
 import { publish } from './publish.js';
+import { scrub } from '../runner/secrets.js';
+import { addMark } from '../lifecycle/edit-marks.js';
+import { pullRequestMark } from '../lifecycle/marks.js';
 import { Run } from './run-state.js';
 import { endAtTimeLimit, isTimeUp } from './time-up.js';
 
@@ -96,7 +99,12 @@ async function tune(run: Run): Promise<void> {
 /** Create the job, or reuse or attach to one (content key, Actions cache), or resume one. */
 async function create(run: Run, backend: TuningBackend, data: Datasets): Promise<void> {
   const { settings, report } = run;
-  const spec = planJob(settings, data, { ...report, env: run.env, now: run.clock.now() });
+  const spec = planJob(settings, data, {
+    ...report,
+    env: run.env,
+    now: run.clock.now(),
+    pullRequest: run.pr?.number ?? null,
+  });
   report.contentKey = spec.contentKey;
   report.runLabel = backend.name === 'vertex-ai' ? (spec.runLabel ?? null) : null;
   if (spec.contentKey) core.info(`Content key: ${spec.contentKey}`);
@@ -115,6 +123,7 @@ async function create(run: Run, backend: TuningBackend, data: Datasets): Promise
   run.startedByUs = acquired.startedByUs;
   if (run.startedByUs && settings.hyperparameters.epochCount === null) warnEpochsUnknown(report.cost);
   report.cacheHit = acquired.cacheHit;
+  if (acquired.cacheHit) await markReuse(run, backend);
   saveState(run, false);
 }
 
@@ -176,6 +185,23 @@ function budgetLimit(run: Run): (s: JobStatus) => string | null {
     warned = true;
     return null;
   };
+}
+
+/**
+ * A cache hit on a pull request marks the model as used by it too (the other pull request's cleanup
+ * then keeps it); best effort: a mark that cannot be written is a warning.
+ */
+async function markReuse(run: Run, backend: TuningBackend): Promise<void> {
+  const model = run.status?.tunedModel;
+  if (!run.pr || !backend.lifecycle || !model) return;
+  try {
+    const added = await addMark(backend.lifecycle, model, pullRequestMark(run.pr.number), 'open');
+    if (added) core.info(`${model} is now marked as used by pull request #${run.pr.number}.`);
+  } catch (err) {
+    core.warning(
+      `Could not mark ${model} as used by pull request #${run.pr.number}: ${scrub(err instanceof Error ? err.message : String(err))}`,
+    );
+  }
 }
 
 /** For the post step: whether a job this run started still needs it (settled: false). */

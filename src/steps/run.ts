@@ -30,7 +30,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
       await runFinish(settings, env, clock);
       return;
     }
-    if (settings.mode !== 'tune') throw new Error(`mode: ${settings.mode} is not available in this version yet`);
+    if (settings.mode === 'cleanup') {
+      const { runCleanup } = await import('./cleanup.js');
+      await runCleanup(settings, env, clock);
+      return;
+    }
+    if (settings.mode === 'promote') {
+      const { runPromote } = await import('./promote.js');
+      await runPromote(settings, env, clock);
+      return;
+    }
     const { runPipeline } = await import('./pipeline.js');
     await runPipeline(settings, env, clock, options.signals);
   } catch (err) {

@@ -73,6 +73,8 @@ export interface VertexTrainingOptions {
    * an earlier one ends. Default: no limit.
    */
   concurrentJobs?: number | undefined;
+  /** How long an undeploy or a delete (a long-running operation) takes, ms. Default 0: done on the next read. */
+  operationMs?: number;
 }
 
 export interface AuthOptions {

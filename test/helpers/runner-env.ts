@@ -19,6 +19,8 @@ export interface RunnerEnvOptions {
   event?: string;
   prNumber?: number;
   fork?: boolean;
+  /** The pull_request event's activity (default `synchronize`), e.g. `closed` for cleanup. */
+  prAction?: string;
   githubApiUrl?: string;
   extra?: Record<string, string>;
 }
@@ -45,7 +47,13 @@ export const ACTION_DEFAULTS: Record<string, string> = {
   comment: 'auto',
 };
 
-export function pullRequestEvent(opts: { number: number; fork: boolean; owner?: string; repo?: string }): unknown {
+export function pullRequestEvent(opts: {
+  number: number;
+  fork: boolean;
+  owner?: string;
+  repo?: string;
+  action?: string;
+}): unknown {
   const owner = opts.owner ?? 'octo-org';
   const repo = opts.repo ?? 'number-tuner';
   const baseRepo = {
@@ -69,7 +77,7 @@ export function pullRequestEvent(opts: { number: number; fork: boolean; owner?: 
       }
     : baseRepo;
   return {
-    action: 'synchronize',
+    action: opts.action ?? 'synchronize',
     number: opts.number,
     pull_request: {
       url: `https://api.github.com/repos/${owner}/${repo}/pulls/${opts.number}`,
@@ -129,7 +137,11 @@ export function runnerEnv(opts: RunnerEnvOptions): RunnerEnv {
   const prNumber = opts.prNumber ?? 42;
   const payload =
     eventName === 'pull_request' || eventName === 'pull_request_target'
-      ? pullRequestEvent({ number: prNumber, fork: opts.fork ?? false })
+      ? pullRequestEvent({
+          number: prNumber,
+          fork: opts.fork ?? false,
+          ...(opts.prAction ? { action: opts.prAction } : {}),
+        })
       : { ref: 'refs/heads/main', repository: { full_name: 'octo-org/number-tuner' }, sender: { login: 'octocat' } };
   writeFileSync(files.event, JSON.stringify(payload, null, 2));
   mkdirSync(join(dir, 'runner-temp'), { recursive: true });

@@ -15,12 +15,13 @@ export const DEFAULT_VERTEX: ResolvedVertex = {
   createLatencyMs: 0,
   checkpointQuality: undefined,
   concurrentJobs: undefined,
+  operationMs: 0,
 };
 
 export function resolveVertex(base: ResolvedVertex, patch: VertexTrainingOptions | undefined): ResolvedVertex {
   const out = { ...base };
   if (patch === undefined) return out;
-  for (const k of ['stepMs', 'pendingMs', 'cancelMs', 'createLatencyMs'] as const) {
+  for (const k of ['stepMs', 'pendingMs', 'cancelMs', 'createLatencyMs', 'operationMs'] as const) {
     const v = patch[k];
     if (v === undefined) continue;
     if (!(v >= 0)) throw new TypeError(`vertex.${k} must be >= 0`);

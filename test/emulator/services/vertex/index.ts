@@ -18,6 +18,7 @@ import type { ResolvedVertex } from './jobs.js';
 import { JobStore, VERTEX_BASE_MODELS } from './jobs.js';
 import { GenerateContentRequest } from './messages.js';
 import { Metrics } from './metrics.js';
+import { ModelRegistry } from './models.js';
 
 export type { ResolvedVertex } from './jobs.js';
 
@@ -31,6 +32,7 @@ const ID = '[^/:]+';
 export class VertexService {
   readonly jobs: JobStore;
   readonly metrics: Metrics;
+  readonly models: ModelRegistry;
   private inFlight = 0;
 
   constructor(
@@ -40,10 +42,12 @@ export class VertexService {
   ) {
     this.jobs = new JobStore(env, config, storage);
     this.metrics = new Metrics(this.jobs);
+    this.models = new ModelRegistry(env, this.jobs, () => config().operationMs);
   }
 
   reset(): void {
     this.jobs.reset();
+    this.models.reset();
   }
 
   register(router: Router): void {
@@ -63,12 +67,40 @@ export class VertexService {
       json(200, j.cancel(...at(c), p(c, 'id'))),
     );
 
-    // ModelService.GetModel: a tuned Model, by id, id@version or id@alias (continuous tuning reads it).
-    router.add('GET', new RegExp(`${LOC}/models/(?<model>[^/:]+)$`), (c) =>
-      json(200, j.getModel(...at(c), p(c, 'model'))),
+    // ModelService and EndpointService for tuned models (models.ts); deletes and undeploys are operations.
+    const md = this.models;
+    const MODEL = `${LOC}/models/(?<model>[^/:]+)`;
+    router.add('GET', new RegExp(`${LOC}/models$`), (c) => json(200, md.listModels(...at(c), c.query)));
+    router.add('GET', new RegExp(`${MODEL}$`), (c) => json(200, md.getModel(...at(c), p(c, 'model'))));
+    router.add('PATCH', new RegExp(`${MODEL}$`), (c) =>
+      json(
+        200,
+        md.patchModel(
+          ...at(c),
+          p(c, 'model'),
+          c.query.get('updateMask') ?? c.query.get('update_mask') ?? '',
+          c.rawBody,
+        ),
+      ),
     );
-    router.add('PATCH', new RegExp(`${LOC}/models/(?<model>[^/:]+)$`), (c) =>
-      json(200, j.patchModel(...at(c), p(c, 'model'), c.query.get('updateMask') ?? '', JSON.parse(c.rawBody || '{}'))),
+    router.add('DELETE', new RegExp(`${MODEL}$`), (c) => json(200, md.deleteModel(...at(c), p(c, 'model'))));
+    router.add('GET', new RegExp(`${MODEL}:listVersions$`), (c) =>
+      json(200, md.listVersions(...at(c), p(c, 'model'), c.query)),
+    );
+    router.add('POST', new RegExp(`${MODEL}:mergeVersionAliases$`), (c) =>
+      json(200, md.mergeVersionAliases(...at(c), p(c, 'model'), c.rawBody)),
+    );
+    router.add('DELETE', new RegExp(`${MODEL}:deleteVersion$`), (c) =>
+      json(200, md.deleteVersion(...at(c), p(c, 'model'))),
+    );
+    const ENDPOINT = `${LOC}/endpoints/(?<id>${ID})`;
+    router.add('GET', new RegExp(`${ENDPOINT}$`), (c) => json(200, md.getEndpoint(...at(c), p(c, 'id'))));
+    router.add('DELETE', new RegExp(`${ENDPOINT}$`), (c) => json(200, md.deleteEndpoint(...at(c), p(c, 'id'))));
+    router.add('POST', new RegExp(`${ENDPOINT}:undeployModel$`), (c) =>
+      json(200, md.undeployModel(...at(c), p(c, 'id'), c.rawBody)),
+    );
+    router.add('GET', new RegExp(`^/(?:v1|v1beta1)/(?<op>projects/[^:]+/operations/[^/:]+)$`), (c) =>
+      json(200, md.getOperation(p(c, 'op'))),
     );
 
     // LlmUtilityService.CountTokens on a publisher model (the action's budget estimate).
@@ -192,6 +224,12 @@ export class VertexService {
         throw new ApiError(
           'NOT_FOUND',
           `Endpoint projects/${project}/locations/${location}/endpoints/${target.id} not found.`,
+        );
+      }
+      if (r.undeployed?.has(target.id)) {
+        throw new ApiError(
+          'FAILED_PRECONDITION',
+          `Endpoint projects/${project}/locations/${location}/endpoints/${target.id} has no deployed model.`,
         );
       }
       const examples = this.jobs.examples(r);

@@ -40,6 +40,8 @@ export interface ResolvedVertex {
   checkpointQuality: number[] | undefined;
   /** Tuning jobs of a project that run at once; a job created beyond it waits for quota. Undefined: no limit. */
   concurrentJobs: number | undefined;
+  /** How long an undeploy or a delete operation takes, ms. */
+  operationMs: number;
 }
 
 /**
@@ -96,6 +98,11 @@ export interface JobRecord {
   observedEndAt: number | null;
   /** Creation order, to queue jobs created in the same millisecond. */
   seq: number;
+  /** The Model version's own state, once changed (models.ts): labels, aliases, deleted. */
+  version?: { labels: Record<string, string>; aliases: string[]; deleted: boolean };
+  /** Endpoint ids whose model was undeployed, and endpoints deleted (models.ts). */
+  undeployed?: Set<string>;
+  deletedEndpoints?: Set<string>;
 }
 
 export interface Progress {
@@ -188,6 +195,7 @@ export class JobStore {
     return this.all().find(
       (r) =>
         (r.endpointId === endpointId || this.checkpoints(r).some((c) => c.endpointId === endpointId)) &&
+        !r.deletedEndpoints?.has(endpointId) &&
         this.sameProject(r, project) &&
         this.servedFrom(r) === location,
     );
@@ -614,66 +622,14 @@ export class JobStore {
   }
 
   /** The Model versions tuning made (SUCCEEDED jobs), oldest first. */
-  private versionsOf(modelId: string): JobRecord[] {
+  versionsOf(modelId: string): JobRecord[] {
     return [...this.jobs.values()]
-      .filter((j) => j.modelId === modelId && this.progress(j).state === 'JOB_STATE_SUCCEEDED')
+      .filter((j) => j.modelId === modelId && !j.version?.deleted && this.progress(j).state === 'JOB_STATE_SUCCEEDED')
       .sort((a, b) => a.versionId - b.versionId);
   }
 
   private nextVersion(modelId: string): number {
     return Math.max(0, ...[...this.jobs.values()].filter((j) => j.modelId === modelId).map((j) => j.versionId)) + 1;
-  }
-
-  /**
-   * models.get of `models/M`, `models/M@VERSION` or `models/M@ALIAS` (a tuned Model): the version
-   * asked for (without one, the default: the newest here), with its aliases; 404 for anything else.
-   */
-  getModel(project: string, location: string, ref: string): Json {
-    const [modelId, at] = ref.split('@') as [string, string | undefined];
-    const versions = this.versionsOf(modelId).filter(
-      (j) => this.sameProject(j, project) && this.servedFrom(j) === location,
-    );
-    const latest = versions.at(-1);
-    const r = at === undefined || at === 'default' ? latest : versions.find((j) => String(j.versionId) === at);
-    if (!r || !latest) {
-      throw new ApiError('NOT_FOUND', `Model projects/${project}/locations/${location}/models/${ref} does not exist.`);
-    }
-    return {
-      name: `projects/${project}/locations/${location}/models/${modelId}`,
-      versionId: String(r.versionId),
-      versionAliases: r === latest ? ['default'] : [],
-      defaultCheckpointId: r.defaultCheckpointId ?? this.checkpoints(r).at(-1)?.checkpointId ?? '',
-      checkpoints: this.checkpoints(r).map((c) => ({
-        checkpointId: c.checkpointId,
-        epoch: String(c.epoch),
-        step: String(c.step),
-      })),
-      displayName: r.displayName,
-      createTime: timestamp(r.createdAt),
-      versionCreateTime: timestamp(r.createdAt),
-      labels: { ...r.labels },
-    };
-  }
-
-  /** models.patch with updateMask=defaultCheckpointId: the checkpoint the Model serves by default. */
-  patchModel(project: string, location: string, ref: string, updateMask: string, body: Json): Json {
-    if (updateMask !== 'defaultCheckpointId' && updateMask !== 'default_checkpoint_id') {
-      throw invalidArgument(
-        `The emulator supports update_mask default_checkpoint_id only, got "${updateMask}".`,
-        'update_mask',
-      );
-    }
-    const current = this.getModel(project, location, ref);
-    const r = this.versionsOf(ref.split('@')[0]!).find((j) => String(j.versionId) === current['versionId']);
-    const id = body['defaultCheckpointId'];
-    if (!r || typeof id !== 'string' || !this.checkpoints(r).some((c) => c.checkpointId === id)) {
-      throw invalidArgument(
-        `default_checkpoint_id ${JSON.stringify(id)} is not a checkpoint of ${ref}.`,
-        'model.default_checkpoint_id',
-      );
-    }
-    r.defaultCheckpointId = id;
-    return this.getModel(project, location, ref);
   }
 
   /** The epoch of the checkpoint an endpoint serves (the tuned model's own endpoint: the default checkpoint). */
@@ -763,25 +719,22 @@ export class JobStore {
   }
 }
 
-function checkLabels(v: unknown): Record<string, string> {
+export function checkLabels(v: unknown, field = 'tuning_job.labels'): Record<string, string> {
   if (v === undefined) return {};
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    throw invalidArgument("Invalid value at 'tuning_job.labels': expected a map of strings.", 'tuning_job.labels');
+    throw invalidArgument(`Invalid value at '${field}': expected a map of strings.`, field);
   }
   const entries = Object.entries(v as Json);
-  if (entries.length > 64) throw invalidArgument('At most 64 labels are allowed.', 'tuning_job.labels');
+  if (entries.length > 64) throw invalidArgument('At most 64 labels are allowed.', field);
   const out: Record<string, string> = {};
   for (const [k, val] of entries) {
     if (typeof val !== 'string') {
-      throw invalidArgument(
-        `Invalid value at 'tuning_job.labels[${k}]' (TYPE_STRING), ${JSON.stringify(val)}`,
-        'tuning_job.labels',
-      );
+      throw invalidArgument(`Invalid value at '${field}[${k}]' (TYPE_STRING), ${JSON.stringify(val)}`, field);
     }
     if (!LABEL_KEY_RE.test(k) || !LABEL_VALUE_RE.test(val)) {
       throw invalidArgument(
         `Label ${JSON.stringify(k)}: ${JSON.stringify(val)} is invalid: keys must start with a lowercase letter and both keys and values may contain only lowercase letters, digits, underscores and dashes, at most 63 characters.`,
-        'tuning_job.labels',
+        field,
       );
     }
     out[k] = val;
