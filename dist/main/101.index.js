@@ -8344,12 +8344,16 @@ async function settleCommitStatus(run, failures) {
     const { report } = run;
     if (!target || !run.settings.githubToken)
         return null;
-    const pending = report.state === 'CREATING' && report.leftForFinish === true && run.stopError === null;
+    const training = report.state === 'CREATING' && run.stopError === null && !run.timedOut;
+    const pending = training && report.leftForFinish === true;
     const failed = failures.length > 0 || run.stopError !== null || report.state !== 'ACTIVE';
-    const state = pending ? 'pending' : failed ? 'failure' : 'success';
+    // Left training with no record for mode: finish (it did not fit, or the comment failed): nothing would settle a pending status.
+    const state = pending ? 'pending' : training ? 'error' : failed ? 'failure' : 'success';
     const description = pending
         ? 'Training; a scheduled mode: finish run reports when the job ends'
-        : (0,view/* verdictOf */.V)(report).title.replace(/^Gemini tuning: /, '');
+        : training
+            ? 'Training, but not recorded for mode: finish; resume the job by name'
+            : (0,view/* verdictOf */.V)(report).title.replace(/^Gemini tuning: /, '');
     const access = { token: run.settings.githubToken, clock: run.clock, apiUrl: run.env['GITHUB_API_URL'] ?? '' };
     return (await (0,commit_status/* setCommitStatus */.M)(access, { ...target, state, description })) ? state : null;
 }
@@ -8668,7 +8672,8 @@ class Run {
 }
 /** A `wait: false` run on a pull request with commit-status: auto (and a comment to find it by) has a status. */
 function ownStatusTarget(settings, pr, runUrl) {
-    const wanted = settings.mode === 'tune' && !settings.wait && settings.commitStatus === 'auto';
+    // mode: finish settles the status, and it is Vertex AI only.
+    const wanted = settings.mode === 'tune' && settings.backend === 'vertex-ai' && !settings.wait && settings.commitStatus === 'auto';
     if (!wanted || settings.comment === 'off' || !pr?.headSha || pr.isFork)
         return null;
     return {

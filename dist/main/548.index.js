@@ -179,7 +179,11 @@ async function finishOne(settings, env, clock, target) {
         }
         : null;
     const run = new run_state/* Run */.K(runSettings, env, clock, { pr: { ...pr, headSha: record.headSha }, comment, statusTarget });
-    Object.assign(run.report, record.report, { job: record.job, mode: 'finish' });
+    // The tune run's report as recorded; the links go to this run, whose summary has the full tables.
+    const own = run.report.runUrl;
+    Object.assign(run.report, record.report, { job: record.job, mode: 'finish', runUrl: own ?? record.report.runUrl });
+    if (statusTarget)
+        statusTarget.targetUrl = own;
     run.startedByUs = record.startedByUs;
     const done = (outcome, error = null) => ({
         pr: pr.number,

@@ -24,7 +24,7 @@ import { scrub } from '../runner/secrets.js';
 import type { Clock } from '../util/clock.js';
 import { afterTuning } from './after-tuning.js';
 import { conclude, settleCommitStatus } from './publish.js';
-import { Run } from './run-state.js';
+import { Run, type StatusTarget } from './run-state.js';
 import { endAtTimeLimit, isTimeUp } from './time-up.js';
 
 export type FinishOutcome = 'finished' | 'pending' | 'error';
@@ -65,7 +65,7 @@ export async function finishOne(
     displayName: record.report.displayName,
     comment: 'auto',
   };
-  const statusTarget =
+  const statusTarget: StatusTarget | null =
     settings.commitStatus === 'auto'
       ? {
           owner: pr.owner,
@@ -76,7 +76,10 @@ export async function finishOne(
         }
       : null;
   const run = new Run(runSettings, env, clock, { pr: { ...pr, headSha: record.headSha }, comment, statusTarget });
-  Object.assign(run.report, record.report, { job: record.job, mode: 'finish' });
+  // The tune run's report as recorded; the links go to this run, whose summary has the full tables.
+  const own = run.report.runUrl;
+  Object.assign(run.report, record.report, { job: record.job, mode: 'finish', runUrl: own ?? record.report.runUrl });
+  if (statusTarget) statusTarget.targetUrl = own;
   run.startedByUs = record.startedByUs;
   const done = (outcome: FinishOutcome, error: string | null = null): FinishedRun => ({
     pr: pr.number,

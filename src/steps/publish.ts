@@ -78,12 +78,16 @@ export async function settleCommitStatus(run: Run, failures: string[]): Promise<
   const target = run.statusTarget;
   const { report } = run;
   if (!target || !run.settings.githubToken) return null;
-  const pending = report.state === 'CREATING' && report.leftForFinish === true && run.stopError === null;
+  const training = report.state === 'CREATING' && run.stopError === null && !run.timedOut;
+  const pending = training && report.leftForFinish === true;
   const failed = failures.length > 0 || run.stopError !== null || report.state !== 'ACTIVE';
-  const state: CommitState = pending ? 'pending' : failed ? 'failure' : 'success';
+  // Left training with no record for mode: finish (it did not fit, or the comment failed): nothing would settle a pending status.
+  const state: CommitState = pending ? 'pending' : training ? 'error' : failed ? 'failure' : 'success';
   const description = pending
     ? 'Training; a scheduled mode: finish run reports when the job ends'
-    : verdictOf(report).title.replace(/^Gemini tuning: /, '');
+    : training
+      ? 'Training, but not recorded for mode: finish; resume the job by name'
+      : verdictOf(report).title.replace(/^Gemini tuning: /, '');
   const access = { token: run.settings.githubToken, clock: run.clock, apiUrl: run.env['GITHUB_API_URL'] ?? '' };
   return (await setCommitStatus(access, { ...target, state, description })) ? state : null;
 }

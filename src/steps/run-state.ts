@@ -126,7 +126,9 @@ export class Run {
 
 /** A `wait: false` run on a pull request with commit-status: auto (and a comment to find it by) has a status. */
 function ownStatusTarget(settings: Settings, pr: PullRequestTarget | null, runUrl: string | null): StatusTarget | null {
-  const wanted = settings.mode === 'tune' && !settings.wait && settings.commitStatus === 'auto';
+  // mode: finish settles the status, and it is Vertex AI only.
+  const wanted =
+    settings.mode === 'tune' && settings.backend === 'vertex-ai' && !settings.wait && settings.commitStatus === 'auto';
   if (!wanted || settings.comment === 'off' || !pr?.headSha || pr.isFork) return null;
   return {
     owner: pr.owner,

@@ -128,6 +128,31 @@ describe('@google/genai 3.3 (Vertex AI mode) against the emulator', () => {
     expect(base.text).toBe('The next number is 8.');
   });
 
+  it('models.get, models.update (defaultCheckpointId) and models.delete of a tuned model (the 2026 ModelService)', async () => {
+    const job = await ai.tunings.tune({
+      baseModel: 'gemini-3.5-flash',
+      trainingDataset: { gcsUri: 'gs://stage/gemini-tune/train.jsonl' },
+      config: { epochCount: 2, labels: { gemini_tune_repo: '42', gemini_tune_pr_7: 'open' } },
+    });
+    t += 20_000;
+    const done = await ai.tunings.get({ name: job.name! });
+    const modelName = done.tunedModel!.model!;
+    const model = await ai.models.get({ model: modelName });
+    expect(model.labels).toEqual({ gemini_tune_repo: '42', gemini_tune_pr_7: 'open' });
+    expect(model.defaultCheckpointId).toBe('2');
+    expect(model.checkpoints?.map((c) => c.checkpointId)).toEqual(['1', '2']);
+
+    const updated = await ai.models.update({ model: modelName, config: { defaultCheckpointId: '1' } });
+    expect(updated.defaultCheckpointId).toBe('1');
+    const patch = emu.requests.find((r) => r.method === 'PATCH')!;
+    // The SDK sends no updateMask: the service updates the fields the body sets (AIP-134).
+    expect(new URL(patch.path, emu.url).searchParams.get('updateMask')).toBeNull();
+    expect(JSON.parse(patch.body)).toEqual({ defaultCheckpointId: '1' });
+
+    // Deployed on its endpoints: the delete is refused as Vertex AI refuses it.
+    await expect(ai.models.delete({ model: modelName.replace(/@\d+$/, '') })).rejects.toThrow(/deployed/);
+  });
+
   it('a job that fails on bad data comes back FAILED through tunings.get', async () => {
     emu.storage.put('stage', 'bad.jsonl', '{"text_input": "1", "output": "2"}\n');
     const job = await ai.tunings.tune({

@@ -189,4 +189,58 @@ describe('mode: finish (issue 17)', () => {
         .map((s) => s.state),
     ).toEqual(['pending', 'success']);
   });
+
+  it('each pull request on its own, on any page: one whose job cannot be read does not stop the others', async () => {
+    // 120 other open pull requests first: the recorded ones are on the second page of the list.
+    for (let n = 1000; n < 1120; n++) gh.addPullRequest(OWNER, REPO, { number: n, headSha: HEAD });
+    gh.addPullRequest(OWNER, REPO, { number: 310, headSha: HEAD });
+    gh.addPullRequest(OWNER, REPO, { number: 311, headSha: HEAD });
+    const tune = action({ ...tuneInputs, 'comment-key': 'finish-d' }, { prNumber: 311 });
+    expect((await runMain(tune, { clock })).exitCode).toBe(0);
+    // A record of our own whose job is gone (deleted by hand, say).
+    const genuine = commentOf(311).body;
+    const gone = genuine.replace(/tuningJobs\/\d+/g, 'tuningJobs/1234567890123456789').replace('finish-d', 'finish-e');
+    gh.addComment(OWNER, REPO, 310, gone, 'github-actions[bot]');
+    clock.advance(48 * HOURS);
+    const finish = finishRun();
+    const result = await runMain(finish, { clock });
+    // The other one was finished; this run's own error fails the step, after every pull request.
+    expect(finish.outputs()).toMatchObject({ finished: '1', pending: '0' });
+    expect(commentOf(311).body).toContain('Gemini tuning: ACTIVE');
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::gemini-tune failed with: 1 recorded job\(s\) could not be finished: #310: /,
+    );
+    expect(finish.summary()).toMatch(/\| #310 \|.*⚠️ not finished/);
+    expect(finish.summary()).toMatch(/\| #311 \|.*✅ finished/);
+    // The unreadable record is left as it was, for the next run.
+    expect(commentOf(310).body).toBe(gone);
+    expect(gh.requests.some((r) => r.path.includes('/pulls') && r.path.includes('page=2'))).toBe(true);
+  });
+
+  it('a wait: false run that ends by itself (a cache hit, a rejected dataset) settles its own status', async () => {
+    gh.addPullRequest(OWNER, REPO, { number: 320, headSha: HEAD });
+    // The model exists already (an earlier run waited for it): this one reuses it and ends now.
+    emu.configure({ vertex: { stepMs: 5 } });
+    const first = action({ ...tuneInputs, wait: 'true', 'comment-key': 'finish-f0' }, { prNumber: 320 });
+    expect((await runMain(first, { clock })).exitCode).toBe(0);
+    const reuse = action({ ...tuneInputs, 'comment-key': 'finish-f' }, { prNumber: 320 });
+    expect((await runMain(reuse, { clock })).exitCode).toBe(0);
+    expect(reuse.outputs()).toMatchObject({ 'cache-hit': 'true', state: 'ACTIVE' });
+    expect(decodeRecord(commentOf(320).body)).toBeNull();
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"text_input": "1"}\n');
+    const rejected = action(
+      { ...tuneInputs, 'training-data': bad.slice(process.cwd().length + 1), 'comment-key': 'finish-g' },
+      { prNumber: 320 },
+    );
+    expect((await runMain(rejected, { clock })).exitCode).toBe(1);
+    const byContext = (c: string) =>
+      statuses()
+        .filter((s) => s.context === c)
+        .map((s) => s.state);
+    expect(byContext('gemini-tune/finish-f0')).toEqual([]);
+    expect(byContext('gemini-tune/finish-f')).toEqual(['success']);
+    expect(byContext('gemini-tune/finish-g')).toEqual(['failure']);
+  });
 });

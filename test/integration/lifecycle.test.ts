@@ -158,6 +158,24 @@ describe('promote (issue 17)', () => {
     expect((await get(x)).status).toBe(404);
   });
 
+  it('a Model with versions (continuous tuning): the release alias moves too, and cleanup deletes only the version', async () => {
+    const v1 = (await tune(421))['tuned-model']!;
+    expect(v1).toMatch(/@1$/);
+    const v2 = (await tune(422, { 'base-model': v1, 'epoch-count': '3' }))['tuned-model']!;
+    expect(v2).toBe(v1.replace(/@1$/, '@2'));
+
+    const { outputs } = await promote({ 'base-model': v1, 'epoch-count': '3' });
+    expect(outputs).toMatchObject({ 'tuned-model': v2, 'cache-hit': 'true' });
+    expect((await get(v2)).json.versionAliases).toContain('production');
+    expect((await get(v1.replace(/@1$/, '@production'))).json.versionId).toBe('2');
+
+    // v1 is no one's any more: its version goes, the Model (and the released v2) stays.
+    expect((await cleanup(421)).outputs).toMatchObject({ deleted: '1', kept: '0' });
+    expect(emu.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('@1:deleteVersion'))).toBe(true);
+    expect((await get(v1)).status).toBe(404);
+    expect((await get(v2)).status).toBe(200);
+  });
+
   it('with no tuned model for the inputs: an error that says so, and nothing is created', async () => {
     const { result, outputs } = await promote({ 'epoch-count': '7' });
     expect(result.exitCode).not.toBe(0);

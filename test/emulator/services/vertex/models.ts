@@ -20,6 +20,8 @@ import { checkLabels, type JobRecord, type JobStore } from './jobs.js';
 type Json = Record<string, unknown>;
 const ALIAS = /^[a-z][a-zA-Z0-9-]{0,126}[a-z0-9-]$/;
 const TYPE = 'type.googleapis.com/google.cloud.aiplatform.v1';
+/** The Model fields models.patch updates here. */
+const UPDATABLE = ['labels', 'defaultCheckpointId', 'displayName', 'description'];
 
 interface Operation {
   name: string;
@@ -103,6 +105,7 @@ export class ModelRegistry {
       versionId: String(r.versionId),
       versionAliases: this.aliasesOf(r, all),
       displayName: r.displayName,
+      ...(r.description ? { description: r.description } : {}),
       createTime: timestamp(r.createdAt),
       updateTime: timestamp(r.createdAt),
       versionCreateTime: timestamp(r.createdAt),
@@ -134,12 +137,21 @@ export class ModelRegistry {
   patchModel(project: string, location: string, ref: string, updateMask: string, raw: string): Json {
     const body = parseJsonBody(raw) as Json;
     const { r, all } = this.version(project, location, ref);
-    const fields = updateMask.split(',').map((f) => f.trim());
-    if (fields.length === 0 || fields[0] === '') throw invalidArgument('update_mask is required.', 'update_mask');
+    // Without an update_mask, the fields the body sets (AIP-134); @google/genai's models.update sends none.
+    const fields =
+      updateMask.trim() === ''
+        ? UPDATABLE.filter((f) => body[f] !== undefined)
+        : updateMask.split(',').map((f) => f.trim().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()));
+    if (fields.length === 0) throw invalidArgument('update_mask names no field to update.', 'update_mask');
     for (const field of fields) {
       if (field === 'labels') {
         this.state(r).labels = checkLabels(body['labels'] ?? {}, 'model.labels');
-      } else if (field === 'defaultCheckpointId' || field === 'default_checkpoint_id') {
+      } else if (field === 'displayName' || field === 'description') {
+        if (typeof body[field] !== 'string')
+          throw invalidArgument(`model.${field} must be a string.`, `model.${field}`);
+        if (field === 'displayName') r.displayName = body[field] as string;
+        else r.description = body[field] as string;
+      } else if (field === 'defaultCheckpointId') {
         const id = body['defaultCheckpointId'];
         if (typeof id !== 'string' || !this.jobs.checkpoints(r).some((c) => c.checkpointId === id)) {
           throw invalidArgument(
