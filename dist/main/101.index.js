@@ -5933,54 +5933,6 @@ function passMark(pass, error) {
 
 /***/ }),
 
-/***/ 4225:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ jsonReport),
-/* harmony export */   a: () => (/* binding */ writeJsonReport)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/** The JSON report file (`report-path`). */
-
-
-/**
- * Writes `report` as pretty JSON (2-space indent, trailing newline), creating the parent
- * directory. Written to a temporary file and renamed, so a reader never sees half a report.
- */
-async function writeJsonReport(path, report) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(jsonReport(report), null, 2)}\n`, 'utf8');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { force: true }).catch(() => undefined);
-        throw err;
-    }
-}
-/**
- * The report as the file has it: `dataset.warnings` as one line each, the loaders' warnings then
- * the doctor's findings (the shape the contract documents); everything else as it is.
- */
-function jsonReport(report) {
-    if (!report.dataset)
-        return report;
-    const line = (file, at, message) => `${file}${at ? `:${at}` : ''}: ${message}`;
-    const warnings = [
-        ...report.dataset.warnings.map((w) => line(w.file, w.line, w.message)),
-        ...(report.dataset.findings ?? []).map((f) => line(f.file, f.examples[0] ?? null, `Dataset doctor (${f.kind}): ${f.message}`)),
-    ];
-    return { ...report, dataset: { ...report.dataset, warnings } };
-}
-
-
-/***/ }),
-
 /***/ 64706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -8448,7 +8400,7 @@ function grace(run) {
 }
 /** The JSON report file and the job summary (appended to the runner's file: core.summary caches the first path it sees). */
 async function writeReportFiles(report, path, env) {
-    await (0,json_report/* writeJsonReport */.a)(path, scrubbed(report));
+    await (0,json_report/* writeJsonReport */.a_)(path, scrubbed(report));
     core/* info */.pq(`Report written to ${path}`);
     const summaryFile = env['GITHUB_STEP_SUMMARY'];
     if (summaryFile)

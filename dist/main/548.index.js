@@ -323,9 +323,8 @@ async function runFinish(settings, env, clock) {
     const finished = runs.filter((r) => r.outcome === 'finished').length;
     const pending = runs.filter((r) => r.outcome === 'pending').length;
     const reportPath = settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-finish-${clock.now()}.json`);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
-    const file = { mode: 'finish', runs: runs.map((r) => (0,json_report/* jsonReport */.L)(r.report)) };
-    await (0,promises_.writeFile)(reportPath, `${(0,secrets/* scrub */._I)(JSON.stringify(file, null, 2))}\n`, 'utf8');
+    const file = { mode: 'finish', runs: runs.map((r) => (0,json_report/* jsonReport */.L7)(r.report)) };
+    await (0,json_report/* writeJsonFile */.An)(reportPath, JSON.parse((0,secrets/* scrub */._I)(JSON.stringify(file))));
     const summaryFile = env['GITHUB_STEP_SUMMARY'];
     if (summaryFile)
         await (0,promises_.appendFile)(summaryFile, `${(0,secrets/* scrub */._I)(renderFinishSummary(runs, pullRequests.length))}\n`, 'utf8');

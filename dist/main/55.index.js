@@ -125,6 +125,8 @@ function renderCleanupSummary(pullRequest, result) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/report/json-report.ts
+var json_report = __webpack_require__(4225);
 // EXTERNAL MODULE: ./src/runner/outputs.ts
 var outputs = __webpack_require__(97424);
 // EXTERNAL MODULE: ./src/runner/secrets.ts
@@ -135,6 +137,7 @@ var secrets = __webpack_require__(72995);
  * request are deleted unless something else still uses them (src/lifecycle/cleanup.ts). Outputs
  * `deleted` and `kept`; the names are in the log, the job summary and the JSON report.
  */
+
 
 
 
@@ -169,9 +172,8 @@ async function runCleanup(settings, env, clock) {
         core/* info */.pq(`Kept ${k.model}: ${k.reason}`);
     core/* info */.pq(`cleanup of #${pr.number}: ${result.deleted.length} deleted, ${result.kept.length} kept`);
     const reportPath = settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-cleanup-${clock.now()}.json`);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
     const file = { mode: 'cleanup', backend: backend.name, pullRequest: pr.number, ...result };
-    await (0,promises_.writeFile)(reportPath, `${(0,secrets/* scrub */._I)(JSON.stringify(file, null, 2))}\n`, 'utf8');
+    await (0,json_report/* writeJsonFile */.An)(reportPath, JSON.parse((0,secrets/* scrub */._I)(JSON.stringify(file))));
     const summary = env['GITHUB_STEP_SUMMARY'];
     if (summary)
         await (0,promises_.appendFile)(summary, `${(0,secrets/* scrub */._I)(renderCleanupSummary(pr.number, result))}\n`, 'utf8');

@@ -8260,21 +8260,21 @@ async function run(env = process.env, options = {}) {
         const settings = (0,inputs_settings/* parseSettings */.P$)(raw, env);
         const clock = options.clock ?? util_clock/* systemClock */.m;
         if (settings.mode === 'finish') {
-            const { runFinish } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(610), __nccwpck_require__.e(140), __nccwpck_require__.e(101), __nccwpck_require__.e(141), __nccwpck_require__.e(548)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55548));
+            const { runFinish } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(610), __nccwpck_require__.e(604), __nccwpck_require__.e(101), __nccwpck_require__.e(141), __nccwpck_require__.e(548)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55548));
             await runFinish(settings, env, clock);
             return;
         }
         if (settings.mode === 'cleanup') {
-            const { runCleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(140), __nccwpck_require__.e(55)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86055));
+            const { runCleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(604), __nccwpck_require__.e(55)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86055));
             await runCleanup(settings, env, clock);
             return;
         }
         if (settings.mode === 'promote') {
-            const { runPromote } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(610), __nccwpck_require__.e(140), __nccwpck_require__.e(101), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17535));
+            const { runPromote } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(610), __nccwpck_require__.e(604), __nccwpck_require__.e(101), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17535));
             await runPromote(settings, env, clock);
             return;
         }
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(610), __nccwpck_require__.e(140), __nccwpck_require__.e(101), __nccwpck_require__.e(141), __nccwpck_require__.e(951)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96951));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(610), __nccwpck_require__.e(604), __nccwpck_require__.e(101), __nccwpck_require__.e(141), __nccwpck_require__.e(951)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96951));
         await runPipeline(settings, env, clock, options.signals);
     }
     catch (err) {

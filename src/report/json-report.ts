@@ -9,10 +9,15 @@ import type { ProblemReport, Report } from './types.js';
  * directory. Written to a temporary file and renamed, so a reader never sees half a report.
  */
 export async function writeJsonReport(path: string, report: Report): Promise<void> {
+  await writeJsonFile(path, jsonReport(report));
+}
+
+/** Any JSON value as a report file (the finish and cleanup modes write their own shapes), atomically. */
+export async function writeJsonFile(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(jsonReport(report), null, 2)}\n`, 'utf8');
+    await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);

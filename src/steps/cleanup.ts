@@ -5,9 +5,9 @@
  */
 
 import * as core from '@actions/core';
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createBackend } from '../backends/create-backend.js';
 import { pullRequestFromEvent } from '../github/event.js';
 import { openPullRequests } from '../github/pull-requests.js';
@@ -15,6 +15,7 @@ import type { Settings } from '../inputs/settings.js';
 import { cleanUp } from '../lifecycle/cleanup.js';
 import { repositoryMark } from '../lifecycle/marks.js';
 import { renderCleanupSummary } from '../report/cleanup-summary.js';
+import { writeJsonFile } from '../report/json-report.js';
 import { setCountOutputs } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
 import type { Clock } from '../util/clock.js';
@@ -45,9 +46,8 @@ export async function runCleanup(settings: Settings, env: NodeJS.ProcessEnv, clo
 
   const reportPath =
     settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-cleanup-${clock.now()}.json`);
-  await mkdir(dirname(reportPath), { recursive: true });
   const file = { mode: 'cleanup', backend: backend.name, pullRequest: pr.number, ...result };
-  await writeFile(reportPath, `${scrub(JSON.stringify(file, null, 2))}\n`, 'utf8');
+  await writeJsonFile(reportPath, JSON.parse(scrub(JSON.stringify(file))));
   const summary = env['GITHUB_STEP_SUMMARY'];
   if (summary) await appendFile(summary, `${scrub(renderCleanupSummary(pr.number, result))}\n`, 'utf8');
   setCountOutputs({ deleted: result.deleted.length, kept: result.kept.length });

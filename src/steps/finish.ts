@@ -8,8 +8,8 @@
  */
 
 import * as core from '@actions/core';
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { decodeRecord } from '../finish/record.js';
 import { MARKER_PREFIX } from '../github/marker.js';
@@ -17,7 +17,7 @@ import { openPullRequests } from '../github/pull-requests.js';
 import { commentsByUs } from '../github/sticky-comment.js';
 import type { Settings } from '../inputs/settings.js';
 import { renderFinishSummary } from '../report/finish-summary.js';
-import { jsonReport } from '../report/json-report.js';
+import { jsonReport, writeJsonFile } from '../report/json-report.js';
 import { setCountOutputs } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
 import type { Clock } from '../util/clock.js';
@@ -66,9 +66,8 @@ export async function runFinish(settings: Settings, env: NodeJS.ProcessEnv, cloc
   const pending = runs.filter((r) => r.outcome === 'pending').length;
   const reportPath =
     settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-finish-${clock.now()}.json`);
-  await mkdir(dirname(reportPath), { recursive: true });
   const file = { mode: 'finish', runs: runs.map((r) => jsonReport(r.report)) };
-  await writeFile(reportPath, `${scrub(JSON.stringify(file, null, 2))}\n`, 'utf8');
+  await writeJsonFile(reportPath, JSON.parse(scrub(JSON.stringify(file))));
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) await appendFile(summaryFile, `${scrub(renderFinishSummary(runs, pullRequests.length))}\n`, 'utf8');
   setCountOutputs({ finished, pending });

@@ -14,6 +14,8 @@ import { renderSummary } from '../../src/report/summary.js';
 import { verdictOf } from '../../src/report/view.js';
 import { launch, render } from './browser.js';
 import { FIXTURES } from './fixtures.js';
+import { encodeRecord } from '../../src/finish/record.js';
+import { recordedSettings } from '../helpers/run-record.js';
 import { HOSTILE } from '../unit/report/fixtures.js';
 import { chromiumPath, THEMES, type Theme } from './page.js';
 
@@ -102,6 +104,25 @@ describe.skipIf(!chromium)('the comment and the summary, rendered in Chromium', 
       }
     });
   }
+
+  it('a job left for mode: finish: the record stays hidden, even with hostile text in it', async () => {
+    const report = { ...FIXTURES['success']!, state: 'CREATING' as const, eval: null, gates: [], leftForFinish: true };
+    report.resumeWith = 'projects/1/locations/us-central1/tuningJobs/2';
+    const record = encodeRecord({
+      version: 1,
+      job: 'projects/1/locations/us-central1/tuningJobs/2',
+      headSha: 'a'.repeat(40),
+      startedByUs: true,
+      evalSet: null,
+      settings: recordedSettings({ evalSystemInstruction: '--> <b>bold</b> <!-- @octocat **loud**' }),
+      report: { ...report, dataset: null },
+    })!;
+    const markdown = renderComment(report, { marker: '<!-- gemini-tune:k -->', phase: 'final', record });
+    const seen = await read(await render(browser, markdown, 'light'));
+    expect(seen.heading).toContain('CREATING — still tuning');
+    expect(seen.text).toContain('mode: finish');
+    expect(seen.text).not.toMatch(/gemini-tune-record|bold|octocat|loud|tuningJobs\/2"/);
+  });
 
   it('a dataset-rejected run says rejected, not FAILED', async () => {
     const seen = await read(await render(browser, comment('dataset-rejected'), 'light'));

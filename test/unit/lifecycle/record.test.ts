@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRecord, encodeRecord, RECORD_MAX_BYTES, type RunRecord } from '../../../src/finish/record.js';
 import { parseCases, serializeCases } from '../../../src/finish/stored-eval.js';
 import type { EvalCase } from '../../../src/domain.js';
+import { recordedSettings } from '../../helpers/run-record.js';
 
 const record = (over: Partial<RunRecord> = {}): RunRecord => ({
   version: 1,
@@ -9,23 +10,9 @@ const record = (over: Partial<RunRecord> = {}): RunRecord => ({
   headSha: 'a'.repeat(40),
   startedByUs: true,
   evalSet: { uri: `gs://bkt/ci/eval/${'b'.repeat(64)}.jsonl`, sha256: 'b'.repeat(64), cases: 2 },
-  settings: {
-    evalConcurrency: 8,
-    evalBaseline: null,
-    evalRepeats: 1,
-    evalGeneration: {},
+  settings: recordedSettings({
     evalSystemInstruction: 'answer -- briefly --> now',
-    evalCheckpoints: 'final',
-    selectCheckpoint: 'default',
     minPassRate: 0.5,
-    maxFinalLoss: null,
-    maxRegressions: null,
-    judgeModel: null,
-    embeddingModel: 'gemini-embedding-001',
-    maxTrainingTokens: null,
-    tokenPrice: null,
-    maxCost: null,
-    commentKey: null,
     hyperparameters: {
       epochCount: 2,
       batchSize: null,
@@ -33,7 +20,7 @@ const record = (over: Partial<RunRecord> = {}): RunRecord => ({
       learningRateMultiplier: null,
       adapterSize: null,
     },
-  },
+  }),
   report: {
     baseModel: 'gemini-3.5-flash',
     displayName: 'x',
