@@ -12,16 +12,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../../test/helpers/runner-env.js';
-import { createAuthClient, GEMINI_OAUTH_SCOPES } from '../../src/backends/auth.js';
-import { GeminiApiBackend } from '../../src/backends/gemini-api.js';
-import { GoogleHttp } from '../../src/backends/http.js';
 import { runEval } from '../../src/eval/run-eval.js';
 import { median, type Row } from '../row.js';
 import { control, startEmulatorProcess } from '../emulator-process.js';
-import type { EvalCase } from '../../src/domain.js';
+import { BENCH_API_KEY as API_KEY, evalSetup } from '../eval-setup.js';
 
 export const name = 'eval-repeats';
-const API_KEY = 'bench-api-key';
 const CASES = 200;
 const REPEATS = 5;
 const LATENCY_MS = 100;
@@ -33,20 +29,7 @@ const GOAL = 1.15;
 const MEMORY_GOAL_MB = 300;
 
 async function measure(url: string): Promise<{ wallMs: number; rejected: number; runs: number }> {
-  await control(url, 'reset', {});
-  await control(url, 'configure', { generate: { latencyMs: LATENCY_MS, maxConcurrent: CAP } });
-  const backend = new GeminiApiBackend(
-    new GoogleHttp(await createAuthClient({ apiKey: API_KEY, scopes: GEMINI_OAUTH_SCOPES })),
-    url,
-  );
-  const cases: EvalCase[] = Array.from({ length: CASES }, (_, i) => ({
-    id: `n${i}`,
-    input: String(i),
-    expected: String(i + 1),
-    scorer: 'contains',
-    line: i + 1,
-  }));
-  const quiet = { info: () => {}, debug: () => {}, warning: (m: string) => process.stderr.write(`${m}\n`) };
+  const { backend, cases, log: quiet } = await evalSetup(url, { cases: CASES, latencyMs: LATENCY_MS, cap: CAP });
   const started = performance.now();
   const summary = await runEval({
     cases,

@@ -9,16 +9,12 @@
  * the client.
  */
 
-import { createAuthClient, GEMINI_OAUTH_SCOPES } from '../../src/backends/auth.js';
-import { GeminiApiBackend } from '../../src/backends/gemini-api.js';
-import { GoogleHttp } from '../../src/backends/http.js';
 import { runEval } from '../../src/eval/run-eval.js';
 import { median, type Row } from '../row.js';
 import { control, startEmulatorProcess } from '../emulator-process.js';
-import type { EvalCase } from '../../src/domain.js';
+import { BENCH_API_KEY as API_KEY, evalSetup } from '../eval-setup.js';
 
 export const name = 'eval';
-const API_KEY = 'bench-api-key';
 const CASES = 500;
 const LATENCY_MS = 100;
 const CONCURRENCY = 32;
@@ -40,20 +36,7 @@ interface Stats {
 }
 
 async function measure(url: string, cap: number, concurrency: number): Promise<Measured> {
-  await control(url, 'reset', {});
-  await control(url, 'configure', { generate: { latencyMs: LATENCY_MS, maxConcurrent: cap } });
-  const backend = new GeminiApiBackend(
-    new GoogleHttp(await createAuthClient({ apiKey: API_KEY, scopes: GEMINI_OAUTH_SCOPES })),
-    url,
-  );
-  const cases: EvalCase[] = Array.from({ length: CASES }, (_, i) => ({
-    id: `n${i}`,
-    input: String(i),
-    expected: String(i + 1),
-    scorer: 'contains',
-    line: i + 1,
-  }));
-  const quiet = { info: () => {}, debug: () => {}, warning: (m: string) => process.stderr.write(`${m}\n`) };
+  const { backend, cases, log: quiet } = await evalSetup(url, { cases: CASES, latencyMs: LATENCY_MS, cap });
   const started = performance.now();
   const summary = await runEval({
     cases,

@@ -4747,8 +4747,8 @@ var wait = __webpack_require__(76650);
 var apply_status = __webpack_require__(56397);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/sections.ts + 1 modules
-var sections = __webpack_require__(68374);
+// EXTERNAL MODULE: ./src/report/sections.ts
+var sections = __webpack_require__(43844);
 // EXTERNAL MODULE: ./src/report/eval-table.ts
 var eval_table = __webpack_require__(87427);
 // EXTERNAL MODULE: ./src/report/view.ts
@@ -5666,6 +5666,45 @@ function applyStatus(report, status) {
 
 /***/ }),
 
+/***/ 45060:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ costLine),
+/* harmony export */   r: () => (/* binding */ costFigures)
+/* harmony export */ });
+/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32693);
+/** The training tokens and their cost, one line for the comment and the summary (INTERFACE "Budget"). */
+
+/**
+ * The figures both lines show, worded once: the training tokens and the dollars, each with "at
+ * least " while the service chooses the epochs (the figures then assume one).
+ */
+function costFigures(c) {
+    const atLeast = c.epochs === null ? 'at least ' : '';
+    return {
+        tokens: `${atLeast}${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(c.trainingTokens)}`,
+        usd: c.estimatedUsd !== null ? `${atLeast}$${c.estimatedUsd.toFixed(2)}` : null,
+    };
+}
+function costLine(report) {
+    const c = report.cost;
+    if (!c)
+        return '';
+    const figures = costFigures(c);
+    const epochs = c.epochs === null
+        ? '1 epoch assumed: the service chooses the epochs, set epoch-count to know'
+        : `${c.epochs} epoch${c.epochs === 1 ? '' : 's'}`;
+    const basis = c.basis === 'service'
+        ? `the service's count: ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(c.datasetTokens)} billable tokens × ${epochs}`
+        : `estimated: ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(c.datasetTokens)} dataset tokens × ${epochs}`;
+    const money = figures.usd !== null && c.tokenPrice !== null ? ` · **${figures.usd}** at $${c.tokenPrice} per million tokens` : '';
+    return `**Training tokens:** **${figures.tokens}** (${basis})${money}`;
+}
+
+
+/***/ }),
+
 /***/ 10689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6108,62 +6147,33 @@ function lossStats(snapshots) {
 
 /***/ }),
 
-/***/ 68374:
+/***/ 43844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  M_: () => (/* binding */ FULL_DATA_NOTE),
-  T$: () => (/* binding */ checkpointLine),
-  aY: () => (/* binding */ code),
-  RT: () => (/* binding */ dataset),
-  $y: () => (/* binding */ evalHeadline),
-  VF: () => (/* binding */ gates),
-  fB: () => (/* binding */ hyperparameters),
-  Kh: () => (/* binding */ loss),
-  oE: () => (/* binding */ notices),
-  M0: () => (/* binding */ overview),
-  DI: () => (/* binding */ preBlock),
-  Bk: () => (/* binding */ problems),
-  Z0: () => (/* binding */ regressions),
-  ut: () => (/* binding */ runLink),
-  JT: () => (/* binding */ statusHeading)
-});
-
-// UNUSED EXPORTS: generationText, problemLocation, safeUrl
-
-// EXTERNAL MODULE: ./src/util/format.ts
-var format = __webpack_require__(32693);
-;// CONCATENATED MODULE: ./src/report/cost-line.ts
-/** The training tokens and their cost, one line for the comment and the summary (INTERFACE "Budget"). */
-
-function costLine(report) {
-    const c = report.cost;
-    if (!c)
-        return '';
-    const atLeast = c.epochs === null ? 'at least ' : '';
-    const epochs = c.epochs === null
-        ? '1 epoch assumed: the service chooses the epochs, set epoch-count to know'
-        : `${c.epochs} epoch${c.epochs === 1 ? '' : 's'}`;
-    const basis = c.basis === 'service'
-        ? `the service's count: ${(0,format/* formatCount */.B4)(c.datasetTokens)} billable tokens × ${epochs}`
-        : `estimated: ${(0,format/* formatCount */.B4)(c.datasetTokens)} dataset tokens × ${epochs}`;
-    const money = c.estimatedUsd !== null && c.tokenPrice !== null
-        ? ` · **${atLeast}$${c.estimatedUsd.toFixed(2)}** at $${c.tokenPrice} per million tokens`
-        : '';
-    return `**Training tokens:** **${atLeast}${(0,format/* formatCount */.B4)(c.trainingTokens)}** (${basis})${money}`;
-}
-
-// EXTERNAL MODULE: ./src/report/loss-chart.ts
-var loss_chart = __webpack_require__(64706);
-// EXTERNAL MODULE: ./src/report/view.ts
-var view = __webpack_require__(64153);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/format.ts
-var report_format = __webpack_require__(12011);
-;// CONCATENATED MODULE: ./src/report/sections.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ evalHeadline),
+/* harmony export */   Bk: () => (/* binding */ problems),
+/* harmony export */   DI: () => (/* binding */ preBlock),
+/* harmony export */   JT: () => (/* binding */ statusHeading),
+/* harmony export */   Kh: () => (/* binding */ loss),
+/* harmony export */   M0: () => (/* binding */ overview),
+/* harmony export */   M_: () => (/* binding */ FULL_DATA_NOTE),
+/* harmony export */   RT: () => (/* binding */ dataset),
+/* harmony export */   T$: () => (/* binding */ checkpointLine),
+/* harmony export */   VF: () => (/* binding */ gates),
+/* harmony export */   Z0: () => (/* binding */ regressions),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   fB: () => (/* binding */ hyperparameters),
+/* harmony export */   oE: () => (/* binding */ notices),
+/* harmony export */   ut: () => (/* binding */ runLink)
+/* harmony export */ });
+/* unused harmony exports problemLocation, safeUrl, generationText */
+/* harmony import */ var _cost_line_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45060);
+/* harmony import */ var _loss_chart_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64706);
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64153);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32693);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12011);
 /** Markdown sections shared by the PR comment and the job summary. Every value from a dataset,
  * a model or a service goes through ./escape.ts. */
 
@@ -6175,11 +6185,11 @@ var report_format = __webpack_require__(12011);
 
 const FULL_DATA_NOTE = 'The full data is in the job summary and the JSON report.';
 function code(text) {
-    return text ? (0,report_escape/* inlineCode */.ti)(text) : '—';
+    return text ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(text) : '—';
 }
 /** The heading: the verdict, consistent with the step's result (./view.ts). */
 function statusHeading(report, level = '###') {
-    const v = (0,view/* verdictOf */.V)(report);
+    const v = (0,_view_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictOf */ .V)(report);
     return `${level} ${v.emoji} ${v.title}`;
 }
 /** Key facts as a bullet list. */
@@ -6191,14 +6201,14 @@ function overview(report) {
         lines.push(`- **Endpoint:** ${code(report.endpoint)}`);
     lines.push(`- **Base model:** ${code(report.baseModel)} (${report.backend})`);
     if (report.displayName)
-        lines.push(`- **Display name:** ${(0,report_escape/* escapeInline */.VV)(report.displayName)}`);
+        lines.push(`- **Display name:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(report.displayName)}`);
     if (report.job)
         lines.push(`- **Job:** ${code(report.job)}`);
     const queued = report.timings['queued'];
-    const wait = queued ? ` (of which ${(0,format/* formatDuration */.a3)(queued * 1000)} waiting for tuning quota)` : '';
-    const total = (0,report_format/* totalMs */.V)(report.timings);
+    const wait = queued ? ` (of which ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(queued * 1000)} waiting for tuning quota)` : '';
+    const total = (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .totalMs */ .V)(report.timings);
     if ((total ?? 0) >= 1000 || queued)
-        lines.push(`- **Duration:** ${(0,format/* formatDuration */.a3)(total)}${wait}`);
+        lines.push(`- **Duration:** ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(total)}${wait}`);
     if (report.state !== 'REJECTED') {
         lines.push(`- **Cache:** ${report.cacheHit ? 'hit (an existing tuned model built from the same data and settings was reused)' : 'miss'}`);
     }
@@ -6208,24 +6218,24 @@ function overview(report) {
 function notices(report, maxError = 2_000) {
     const parts = [];
     if (report.error)
-        parts.push(`> [!CAUTION]\n> ${(0,report_escape/* escapeInline */.VV)((0,report_escape/* truncate */.xv)(report.error, maxError).text)}`);
+        parts.push(`> [!CAUTION]\n> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(report.error, maxError).text)}`);
     if (report.promoted) {
         const from = report.promoted.previous.length
-            ? ` (taken off ${report.promoted.previous.map((m) => (0,report_escape/* inlineCode */.ti)(m)).join(', ')})`
+            ? ` (taken off ${report.promoted.previous.map((m) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(m)).join(', ')})`
             : '';
-        parts.push(`> [!NOTE]\n> Released as ${(0,report_escape/* inlineCode */.ti)(report.promoted.label)}${from}.`);
+        parts.push(`> [!NOTE]\n> Released as ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(report.promoted.label)}${from}.`);
     }
     if (report.resumeWith && report.leftForFinish && report.state === 'CREATING') {
         parts.push(`> [!NOTE]\n> The tuning job is training. A scheduled run with \`mode: finish\` evaluates it once it ends, and updates this comment and the commit status.`);
     }
     else if (report.resumeWith) {
-        parts.push(`> [!NOTE]\n> The tuning job was left running. To pick it up again, run with \`resume:\` set to ${(0,report_escape/* inlineCode */.ti)(report.resumeWith)}.`);
+        parts.push(`> [!NOTE]\n> The tuning job was left running. To pick it up again, run with \`resume:\` set to ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(report.resumeWith)}.`);
     }
     return parts.join('\n\n');
 }
 function hyperparameters(report) {
     const hp = report.hyperparameters;
-    const cell = (v) => (v === null ? 'default' : (0,format/* formatNumber */.ZV)(v));
+    const cell = (v) => (v === null ? 'default' : (0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(v));
     return [
         '| Epochs | Batch size | Learning rate | LR multiplier | Adapter size |',
         '| ---: | ---: | ---: | ---: | ---: |',
@@ -6258,7 +6268,7 @@ function dataset(report, maxWarnings) {
     if (d.evalPath !== null)
         facts.push(`**${d.evalCases ?? '?'}** eval cases from ${code(d.evalPath)}`);
     const lines = [`**Dataset:** ${facts.join(' · ')}`];
-    const cost = costLine(report);
+    const cost = (0,_cost_line_js__WEBPACK_IMPORTED_MODULE_5__/* .costLine */ .E)(report);
     if (cost)
         lines.push('', cost);
     const counted = vertexCounts(report);
@@ -6270,7 +6280,7 @@ function dataset(report, maxWarnings) {
         lines.push('');
         for (const w of warnings.slice(0, maxWarnings)) {
             const at = `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
-            lines.push(`- ⚠️ ${(0,report_escape/* escapeInline */.VV)((0,report_escape/* truncate */.xv)(at, 500).text)}`);
+            lines.push(`- ⚠️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(at, 500).text)}`);
         }
         if (warnings.length > maxWarnings)
             lines.push(`- … and ${warnings.length - maxWarnings} more warnings (see the job summary).`);
@@ -6282,12 +6292,12 @@ function dataset(report, maxWarnings) {
             const title = FINDING_TITLES[f.kind] ?? f.kind;
             const where = `${code(f.file)}`;
             if (short) {
-                lines.push(`- 🩺 **${(0,report_escape/* escapeInline */.VV)(title)}** in ${where}: ${(0,report_escape/* escapeInline */.VV)((0,report_escape/* truncateWords */.sz)(f.message, 240).text)}`);
+                lines.push(`- 🩺 **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(title)}** in ${where}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncateWords */ .sz)(f.message, 240).text)}`);
             }
             else {
                 const more = f.count > f.examples.length ? `, … ${f.count} in all` : '';
                 const at = f.examples.length > 0 ? ` (lines: ${f.examples.join(', ')}${more})` : '';
-                lines.push(`- 🩺 **${(0,report_escape/* escapeInline */.VV)(title)}** in ${where}: ${(0,report_escape/* escapeInline */.VV)((0,report_escape/* truncateWords */.sz)(f.message, 2_000).text)}${at}`);
+                lines.push(`- 🩺 **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(title)}** in ${where}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncateWords */ .sz)(f.message, 2_000).text)}${at}`);
             }
         }
         if (shown.length < findings.length)
@@ -6295,7 +6305,7 @@ function dataset(report, maxWarnings) {
     }
     const t = d.stats?.training;
     if (!short && t) {
-        const dist = (x) => `${(0,format/* formatNumber */.ZV)(x.min)} / ${(0,format/* formatNumber */.ZV)(x.median)} / ${(0,format/* formatNumber */.ZV)(x.p95)} / ${(0,format/* formatNumber */.ZV)(x.max)}`;
+        const dist = (x) => `${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(x.min)} / ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(x.median)} / ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(x.p95)} / ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(x.max)}`;
         lines.push('', '| Training set | Characters (min / median / p95 / max) | Estimated tokens (min / median / p95 / max) |', '| --- | ---: | ---: |', `| Input | ${dist(t.input.chars)} | ${dist(t.input.estimatedTokens)} |`, `| Output | ${dist(t.output.chars)} | ${dist(t.output.estimatedTokens)} |`);
     }
     return lines.join('\n');
@@ -6336,7 +6346,7 @@ function problems(report, max, maxMessage, rest) {
     const lines = [`${counts.join(' and ')} in the datasets; nothing was sent to the service.`, ''];
     for (const p of ordered.slice(0, Math.max(0, max))) {
         const mark = p.severity === 'error' ? '❌' : '⚠️';
-        lines.push(`- ${mark} ${sourceLink(report, p, code((0,report_escape/* truncate */.xv)(problemLocation(p), 300).text))}: ${(0,report_escape/* escapeInline */.VV)((0,report_escape/* truncate */.xv)(p.message, maxMessage).text)}`);
+        lines.push(`- ${mark} ${sourceLink(report, p, code((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(problemLocation(p), 300).text))}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(p.message, maxMessage).text)}`);
     }
     const hidden = Math.max(errors + warnings, ordered.length) - Math.min(ordered.length, Math.max(0, max));
     if (hidden > 0)
@@ -6350,33 +6360,33 @@ function vertexCounts(report) {
         return '';
     const facts = [];
     if (t.exampleCount !== null)
-        facts.push(`**${(0,format/* formatNumber */.ZV)(t.exampleCount)}** examples`);
+        facts.push(`**${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(t.exampleCount)}** examples`);
     if (t.totalBillableTokenCount !== null)
-        facts.push(`**${(0,format/* formatNumber */.ZV)(t.totalBillableTokenCount)}** billable tokens`);
+        facts.push(`**${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(t.totalBillableTokenCount)}** billable tokens`);
     if (t.tuningStepCount !== null)
-        facts.push(`**${(0,format/* formatNumber */.ZV)(t.tuningStepCount)}** tuning steps`);
+        facts.push(`**${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(t.tuningStepCount)}** tuning steps`);
     if (t.truncatedExampleCount)
-        facts.push(`⚠️ **${(0,format/* formatNumber */.ZV)(t.truncatedExampleCount)}** examples truncated`);
+        facts.push(`⚠️ **${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(t.truncatedExampleCount)}** examples truncated`);
     if (facts.length === 0 && t.droppedExampleReasons.length === 0)
         return '';
     const dropped = t.droppedExampleReasons
         .slice(0, 5)
-        .map((r) => `\n- ⚠️ dropped: ${(0,report_escape/* escapeInline */.VV)((0,report_escape/* truncate */.xv)(r, 300).text)}`)
+        .map((r) => `\n- ⚠️ dropped: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(r, 300).text)}`)
         .join('');
     return `**Vertex AI counted:** ${facts.join(' · ')}${dropped}`;
 }
 function loss(report) {
-    const stats = (0,loss_chart/* lossStats */.xU)(report.snapshots);
+    const stats = (0,_loss_chart_js__WEBPACK_IMPORTED_MODULE_0__/* .lossStats */ .xU)(report.snapshots);
     const validation = report.validationSnapshots ?? [];
-    const chart = (0,loss_chart/* lossChart */.Kj)(report.snapshots, validation);
+    const chart = (0,_loss_chart_js__WEBPACK_IMPORTED_MODULE_0__/* .lossChart */ .Kj)(report.snapshots, validation);
     if (!stats || !chart)
         return '';
     const final = report.finalLoss ?? stats.final;
     const validationLoss = report.validationLoss ?? null;
     return [
-        `**Loss:** final **${(0,format/* formatLoss */.zX)(final)}** · minimum ${(0,format/* formatLoss */.zX)(stats.min)} at step ${stats.minStep} · ${report.snapshots.length} snapshot${report.snapshots.length === 1 ? '' : 's'}` +
+        `**Loss:** final **${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatLoss */ .zX)(final)}** · minimum ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatLoss */ .zX)(stats.min)} at step ${stats.minStep} · ${report.snapshots.length} snapshot${report.snapshots.length === 1 ? '' : 's'}` +
             (validationLoss !== null
-                ? ` · validation **${(0,format/* formatLoss */.zX)(validationLoss)}** (${validation.length} point${validation.length === 1 ? '' : 's'}, drawn between them)`
+                ? ` · validation **${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatLoss */ .zX)(validationLoss)}** (${validation.length} point${validation.length === 1 ? '' : 's'}, drawn between them)`
                 : ''),
         '',
         chart,
@@ -6386,32 +6396,32 @@ function gateValue(g, v) {
     if (v === null)
         return '—';
     if (g.name === 'min-pass-rate')
-        return (0,format/* formatPercent */.l9)(v);
+        return (0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(v);
     if (g.name === 'max-final-loss')
-        return (0,format/* formatLoss */.zX)(v);
-    return (0,format/* formatNumber */.ZV)(v);
+        return (0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatLoss */ .zX)(v);
+    return (0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(v);
 }
 function gates(report) {
     if (report.gates.length === 0)
         return '';
     const rows = report.gates.map((g) => {
         const op = g.name === 'min-pass-rate' ? '≥ ' : g.name.startsWith('max-') ? '≤ ' : '';
-        const result = g.passed ? '✅ passed' : `❌ missed${g.note ? ` (${(0,report_escape/* escapeTableCell */.aL)(g.note)})` : ''}`;
-        return `| ${(0,report_escape/* escapeTableCell */.aL)(g.name)} | ${op}${gateValue(g, g.threshold)} | ${gateValue(g, g.value)} | ${result} |`;
+        const result = g.passed ? '✅ passed' : `❌ missed${g.note ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeTableCell */ .aL)(g.note)})` : ''}`;
+        return `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeTableCell */ .aL)(g.name)} | ${op}${gateValue(g, g.threshold)} | ${gateValue(g, g.value)} | ${result} |`;
     });
     return ['| Gate | Threshold | Value | Result |', '| --- | ---: | ---: | --- |', ...rows].join('\n');
 }
 /** Headline numbers of an eval run. */
 function evalHeadline(e) {
     const interval = e.passRateInterval
-        ? `, 95% interval ${(0,format/* formatPercent */.l9)(e.passRateInterval[0])}–${(0,format/* formatPercent */.l9)(e.passRateInterval[1])}`
+        ? `, 95% interval ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(e.passRateInterval[0])}–${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(e.passRateInterval[1])}`
         : '';
     const parts = e.repeats > 1
         ? [
-            `**${e.passingRuns}/${e.runs}** runs passed (${(0,format/* formatPercent */.l9)(e.passRate)}${interval})`,
+            `**${e.passingRuns}/${e.runs}** runs passed (${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(e.passRate)}${interval})`,
             `${e.passed}/${e.passed + e.failed} cases by majority of ${e.repeats} runs`,
         ]
-        : [`**${e.passed}/${e.passed + e.failed}** passed (${(0,format/* formatPercent */.l9)(e.passRate)}${interval})`];
+        : [`**${e.passed}/${e.passed + e.failed}** passed (${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(e.passRate)}${interval})`];
     if (e.flaky > 0)
         parts.push(`${e.flaky} flaky`);
     if (e.erroredCases > 0)
@@ -6427,13 +6437,13 @@ function evalHeadline(e) {
         const test = c
             ? `, McNemar p = ${c.pValue < 0.001 ? '< 0.001' : c.pValue.toFixed(3)}${c.significant ? ' (significant)' : ' (not significant)'}`
             : '';
-        parts.push(`baseline ${code(e.baselineModel)}: ${(0,format/* formatPercent */.l9)(e.baselinePassRate)}${test}`);
+        parts.push(`baseline ${code(e.baselineModel)}: ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(e.baselinePassRate)}${test}`);
     }
     parts.push(`model ${code(e.model)}, ${generationText(e.generationConfig)}`);
     return parts.join(' · ');
 }
 function idList(ids, max) {
-    const shown = ids.slice(0, max).map((id) => `**${(0,report_escape/* escapeInline */.VV)((0,report_escape/* truncate */.xv)(id, 80).text)}**`);
+    const shown = ids.slice(0, max).map((id) => `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(id, 80).text)}**`);
     return shown.join(', ') + (ids.length > max ? `, … and ${ids.length - max} more` : '');
 }
 function regressions(e, max) {
@@ -6464,24 +6474,24 @@ function runLink(report, text = 'Workflow run') {
 }
 /** `<pre>` block with untrusted text (kept verbatim, escaped), for use inside `<details>`. */
 function preBlock(text, limit) {
-    const { text: shown, truncated } = (0,report_escape/* truncate */.xv)(text, limit);
+    const { text: shown, truncated } = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(text, limit);
     const note = truncated
         ? `\n\n<sub>Shortened: ${text.length.toLocaleString('en-US')} characters in total, see the JSON report.</sub>`
         : '';
     // The newline after <pre> is dropped by HTML parsing, so a leading newline in the text survives.
-    return `<pre>\n${(0,report_escape/* escapePre */.j2)(shown)}</pre>${note}`;
+    return `<pre>\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapePre */ .j2)(shown)}</pre>${note}`;
 }
 /** The generation settings the eval sent, in words; none: the model's own defaults. */
 function generationText(g) {
     const parts = [];
     if (g.temperature !== undefined)
-        parts.push(`temperature ${(0,format/* formatNumber */.ZV)(g.temperature)}`);
+        parts.push(`temperature ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(g.temperature)}`);
     if (g.thinkingLevel !== undefined)
         parts.push(`thinking ${g.thinkingLevel}`);
     else if (g.thinkingBudget !== undefined)
-        parts.push(`thinking budget ${(0,format/* formatNumber */.ZV)(g.thinkingBudget)} tokens`);
+        parts.push(`thinking budget ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(g.thinkingBudget)} tokens`);
     if (g.maxOutputTokens !== undefined)
-        parts.push(`at most ${(0,format/* formatNumber */.ZV)(g.maxOutputTokens)} output tokens`);
+        parts.push(`at most ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(g.maxOutputTokens)} output tokens`);
     return parts.length > 0 ? parts.join(', ') : "the model's default generation settings";
 }
 /** The pass rate of each checkpoint evaluated (eval-checkpoints: all), the selected one marked; '' when none was. */
@@ -6492,8 +6502,8 @@ function checkpointLine(report) {
     const selected = report.selectedCheckpoint?.checkpointId;
     const items = rated.map((c) => {
         // Vertex AI numbers its checkpoints; anything else is escaped (mid-line, a digit needs no entity).
-        const id = /^\d{1,20}$/.test(c.checkpointId) ? c.checkpointId : (0,report_escape/* escapeInline */.VV)(c.checkpointId);
-        const text = `checkpoint ${id}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${(0,format/* formatPercent */.l9)(c.passRate)}`;
+        const id = /^\d{1,20}$/.test(c.checkpointId) ? c.checkpointId : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(c.checkpointId);
+        const text = `checkpoint ${id}${c.epoch !== null ? ` (epoch ${c.epoch})` : ''}: ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(c.passRate)}`;
         return c.checkpointId === selected ? `**${text}** ✓` : text;
     });
     return (`\n\n**Checkpoints:** ${items.join(' · ')} · ✓ = the one the pass rate, the gates and \`endpoint\` refer to` +
@@ -6503,7 +6513,7 @@ function checkpointLine(report) {
 function checkpointChart(rated) {
     const labels = rated.map((c) => JSON.stringify(c.epoch !== null ? `epoch ${c.epoch}` : `checkpoint ${c.checkpointId.replace(/[^\w.-]/g, '')}`));
     const values = rated.map((c) => Math.round((c.passRate ?? 0) * 1000) / 10);
-    const init = { themeVariables: { xyChart: { plotColorPalette: loss_chart/* LINE_COLORS */._m.training } } };
+    const init = { themeVariables: { xyChart: { plotColorPalette: _loss_chart_js__WEBPACK_IMPORTED_MODULE_0__/* .LINE_COLORS */ ._m.training } } };
     return [
         '```mermaid',
         `%%{init: ${JSON.stringify(init)}}%%`,
@@ -6527,6 +6537,7 @@ function checkpointChart(rated) {
 /* harmony export */   V: () => (/* binding */ verdictOf)
 /* harmony export */ });
 /* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32693);
+/* harmony import */ var _cost_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45060);
 /**
  * What a reviewer reads first, derived once from the report and rendered the same way in the PR
  * comment and the job summary (INTERFACE "The PR comment" → "What a reviewer sees first"): the
@@ -6534,9 +6545,10 @@ function checkpointChart(rated) {
  * success), and one line of key figures.
  */
 
+
 function verdictOf(report) {
     const state = `Gemini tuning: ${report.state}`;
-    const budget = /over the (training-token|cost) budget/.exec(report.error ?? '')?.[0];
+    const budget = report.budgetStop ? `over the ${report.budgetStop} budget` : undefined;
     switch (report.state) {
         case 'REJECTED':
             return { emoji: '⛔', title: `${state} — ${budget ?? 'nothing was tuned'}`, failed: true };
@@ -6587,11 +6599,9 @@ function keyFigures(report) {
             : '';
         parts.push(`**Loss** ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLoss */ .zX)(report.finalLoss)}${validation}`);
     }
-    const cost = report.cost;
-    if (cost) {
-        const atLeast = cost.epochs === null ? 'at least ' : '';
-        const usd = cost.estimatedUsd !== null ? ` (${atLeast}$${cost.estimatedUsd.toFixed(2)})` : '';
-        parts.push(`**Training tokens** ${atLeast}${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(cost.trainingTokens)}${usd}`);
+    if (report.cost) {
+        const { tokens, usd } = (0,_cost_line_js__WEBPACK_IMPORTED_MODULE_1__/* .costFigures */ .r)(report.cost);
+        parts.push(`**Training tokens** ${tokens}${usd !== null ? ` (${usd})` : ''}`);
     }
     return parts.join(' · ');
 }
@@ -8013,8 +8023,8 @@ var format = __webpack_require__(32693);
 var report_format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/report/loss-chart.ts
 var loss_chart = __webpack_require__(64706);
-// EXTERNAL MODULE: ./src/report/sections.ts + 1 modules
-var sections = __webpack_require__(68374);
+// EXTERNAL MODULE: ./src/report/sections.ts
+var sections = __webpack_require__(43844);
 // EXTERNAL MODULE: ./src/report/eval-table.ts
 var eval_table = __webpack_require__(87427);
 // EXTERNAL MODULE: ./src/report/view.ts

@@ -42,7 +42,6 @@ function costOf(o) {
         ...(o.sample ? { sample: o.sample } : {}),
     };
 }
-/** Why the cost is over the budget (naming the figures and how to change them), or null. */
 function overBudget(cost, settings) {
     const atLeast = cost.epochs === null ? 'at least ' : '';
     const what = cost.basis === 'service' ? 'the service counts ' : `the estimate is ${atLeast}`;
@@ -50,14 +49,20 @@ function overBudget(cost, settings) {
         ? '1 epoch assumed: the service chooses the epochs'
         : `${cost.epochs} epoch${cost.epochs === 1 ? '' : 's'}`;
     if (settings.maxTrainingTokens !== null && cost.trainingTokens > settings.maxTrainingTokens) {
-        return (`over the training-token budget: ${what}${(0,format/* formatCount */.B4)(cost.trainingTokens)} training tokens ` +
-            `(${(0,format/* formatCount */.B4)(cost.datasetTokens)} dataset tokens × ${epochs}), max-training-tokens is ${(0,format/* formatCount */.B4)(settings.maxTrainingTokens)}; ` +
-            'raise max-training-tokens, lower epoch-count, or train on fewer examples');
+        return {
+            budget: 'training-token',
+            message: `over the training-token budget: ${what}${(0,format/* formatCount */.B4)(cost.trainingTokens)} training tokens ` +
+                `(${(0,format/* formatCount */.B4)(cost.datasetTokens)} dataset tokens × ${epochs}), max-training-tokens is ${(0,format/* formatCount */.B4)(settings.maxTrainingTokens)}; ` +
+                'raise max-training-tokens, lower epoch-count, or train on fewer examples',
+        };
     }
     if (settings.maxCost !== null && cost.estimatedUsd !== null && cost.estimatedUsd > settings.maxCost) {
-        return (`over the cost budget: ${what}$${cost.estimatedUsd.toFixed(2)} (${(0,format/* formatCount */.B4)(cost.trainingTokens)} training tokens at ` +
-            `$${cost.tokenPrice} per million, ${epochs}), max-cost is $${settings.maxCost.toFixed(2)}; ` +
-            'raise max-cost, lower epoch-count, or train on fewer examples');
+        return {
+            budget: 'cost',
+            message: `over the cost budget: ${what}$${cost.estimatedUsd.toFixed(2)} (${(0,format/* formatCount */.B4)(cost.trainingTokens)} training tokens at ` +
+                `$${cost.tokenPrice} per million, ${epochs}), max-cost is $${settings.maxCost.toFixed(2)}; ` +
+                'raise max-cost, lower epoch-count, or train on fewer examples',
+        };
     }
     return null;
 }
@@ -497,19 +502,19 @@ function watchStopSignals(source) {
     }, source);
     return { signal: controller.signal, received: () => received, dispose };
 }
-/** Cancels or deletes the job; its status then (CANCELLED), or as it was with why it could not be. */
 /**
  * Cancels (Vertex AI) or deletes (Gemini API) a job, for a stop signal or for a limit it went past
  * (`cause`: the signal, or the limit's reason, which becomes the job's error).
  */
 async function cancelJob(backend, status, cause) {
     const verb = backend.name === 'gemini-api' ? 'deleting' : 'cancelling';
-    const signal = /^SIG[A-Z]+$/.test(cause);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${signal ? `Received ${cause}` : `Stopping: ${cause}`}: ${verb} ${status.job || status.tunedModel}`);
+    const signal = 'signal' in cause;
+    const what = 'signal' in cause ? cause.signal : cause.reason;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${signal ? `Received ${what}` : `Stopping: ${what}`}: ${verb} ${status.job || status.tunedModel}`);
     try {
         await backend.cancel(status);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The tuning job was cancelled.');
-        const error = signal ? CANCELLED_NOTE : `cancelled ${cause}`;
+        const error = signal ? CANCELLED_NOTE : `cancelled ${what}`;
         return { cancelled: true, status: { ...status, state: 'CANCELLED', error } };
     }
     catch (err) {
@@ -521,7 +526,7 @@ async function cancelJob(backend, status, cause) {
                 ...status,
                 error: signal
                     ? `the run was cancelled, but the tuning job could not be (the post step tries again): ${why}`
-                    : `${cause}, but the tuning job could not be cancelled (the post step tries again): ${why}`,
+                    : `${what}, but the tuning job could not be cancelled (the post step tries again): ${why}`,
             },
         };
     }

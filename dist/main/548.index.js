@@ -248,10 +248,11 @@ async function budgetStop(run, backend) {
     if (counted.over === null || status.state !== 'CREATING')
         return;
     if (!run.startedByUs) {
-        core/* warning */.$e(`The recorded job ${status.job} is ${counted.over} (its run did not start it, so it is left alone)`);
+        core/* warning */.$e(`The recorded job ${status.job} is ${counted.over.message} (its run did not start it, so it is left alone)`);
         return;
     }
-    const stopped = await (0,cancel/* cancelJob */.mh)(backend, status, counted.over);
+    run.report.budgetStop = counted.over.budget;
+    const stopped = await (0,cancel/* cancelJob */.mh)(backend, status, { reason: counted.over.message });
     run.settle(stopped.status);
 }
 function describe(err) {

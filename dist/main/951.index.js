@@ -647,14 +647,14 @@ async function followJob(o) {
         }
     });
     if (limitedBy !== null && o.stop?.received() == null) {
-        const cancel = await (0,job_cancel/* cancelJob */.mh)(o.backend, result.status, limitedBy);
+        const cancel = await (0,job_cancel/* cancelJob */.mh)(o.backend, result.status, { reason: limitedBy });
         return { status: cancel.status, timedOut: false, stoppedBy: null, cancelled: cancel.cancelled, limitedBy };
     }
     const stoppedBy = o.stop?.received() ?? null;
     if (stoppedBy === null || !o.cancelOnStop) {
         return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false, limitedBy: null };
     }
-    const cancel = await (0,job_cancel/* cancelJob */.mh)(o.backend, result.status, stoppedBy);
+    const cancel = await (0,job_cancel/* cancelJob */.mh)(o.backend, result.status, { signal: stoppedBy });
     return { status: cancel.status, timedOut: false, stoppedBy, cancelled: cancel.cancelled, limitedBy: null };
 }
 function waitWithProgress(o, signal, seen) {
@@ -860,8 +860,10 @@ async function tune(run) {
             const cost = await (0,budget/* estimateCost */.a3)({ backend, settings, baseModel: run.baseModel, examples, signal: run.timeLimit });
             run.report.cost = cost;
             const over = (0,budget/* overBudget */.qj)(cost, settings);
-            if (over !== null)
-                throw new budget/* BudgetError */.Wp(over);
+            if (over !== null) {
+                run.report.budgetStop = over.budget;
+                throw new budget/* BudgetError */.Wp(over.message);
+            }
         });
     }
     if (run.stop?.signal.aborted)
@@ -960,10 +962,12 @@ function budgetLimit(run) {
         run.report.cost = sample ? { ...counted.cost, sample } : counted.cost;
         if (counted.over === null)
             return null;
-        if (run.startedByUs)
-            return counted.over;
+        if (run.startedByUs) {
+            run.report.budgetStop = counted.over.budget;
+            return counted.over.message;
+        }
         if (!warned)
-            core/* warning */.$e(`The attached tuning job is ${counted.over} (this run did not start it, so it is left alone)`);
+            core/* warning */.$e(`The attached tuning job is ${counted.over.message} (this run did not start it, so it is left alone)`);
         warned = true;
         return null;
     };

@@ -11,9 +11,9 @@ import type { ExampleSet, JobStatus } from '../domain.js';
 import type { Settings } from '../inputs/settings.js';
 import type { CostReport } from '../report/types.js';
 import { formatCount } from '../util/format.js';
-import { costOf, overBudget } from './cost.js';
+import { costOf, overBudget, type Overrun } from './cost.js';
 
-export { overBudget } from './cost.js';
+export { overBudget, type Overrun } from './cost.js';
 import { estimateDatasetTokens } from './estimate.js';
 
 /** The run went over its budget before anything was created. */
@@ -76,7 +76,7 @@ export function warnEpochsUnknown(cost: CostReport | null | undefined): void {
 export function serviceCost(
   status: JobStatus,
   settings: BudgetSettings,
-): { cost: CostReport; over: string | null } | null {
+): { cost: CostReport; over: Overrun | null } | null {
   const billable = status.tuningDataStats?.totalBillableTokenCount ?? null;
   if (billable === null) return null;
   const epochs = status.hyperparameters?.epochCount ?? settings.hyperparameters.epochCount ?? null;

@@ -31,7 +31,16 @@ export function costOf(o: {
 }
 
 /** Why the cost is over the budget (naming the figures and how to change them), or null. */
-export function overBudget(cost: CostReport, settings: Pick<Settings, 'maxTrainingTokens' | 'maxCost'>): string | null {
+/** A budget gone past: which one, and the sentence that says by how much and what to do. */
+export interface Overrun {
+  budget: 'training-token' | 'cost';
+  message: string;
+}
+
+export function overBudget(
+  cost: CostReport,
+  settings: Pick<Settings, 'maxTrainingTokens' | 'maxCost'>,
+): Overrun | null {
   const atLeast = cost.epochs === null ? 'at least ' : '';
   const what = cost.basis === 'service' ? 'the service counts ' : `the estimate is ${atLeast}`;
   const epochs =
@@ -39,18 +48,22 @@ export function overBudget(cost: CostReport, settings: Pick<Settings, 'maxTraini
       ? '1 epoch assumed: the service chooses the epochs'
       : `${cost.epochs} epoch${cost.epochs === 1 ? '' : 's'}`;
   if (settings.maxTrainingTokens !== null && cost.trainingTokens > settings.maxTrainingTokens) {
-    return (
-      `over the training-token budget: ${what}${formatCount(cost.trainingTokens)} training tokens ` +
-      `(${formatCount(cost.datasetTokens)} dataset tokens × ${epochs}), max-training-tokens is ${formatCount(settings.maxTrainingTokens)}; ` +
-      'raise max-training-tokens, lower epoch-count, or train on fewer examples'
-    );
+    return {
+      budget: 'training-token',
+      message:
+        `over the training-token budget: ${what}${formatCount(cost.trainingTokens)} training tokens ` +
+        `(${formatCount(cost.datasetTokens)} dataset tokens × ${epochs}), max-training-tokens is ${formatCount(settings.maxTrainingTokens)}; ` +
+        'raise max-training-tokens, lower epoch-count, or train on fewer examples',
+    };
   }
   if (settings.maxCost !== null && cost.estimatedUsd !== null && cost.estimatedUsd > settings.maxCost) {
-    return (
-      `over the cost budget: ${what}$${cost.estimatedUsd.toFixed(2)} (${formatCount(cost.trainingTokens)} training tokens at ` +
-      `$${cost.tokenPrice} per million, ${epochs}), max-cost is $${settings.maxCost.toFixed(2)}; ` +
-      'raise max-cost, lower epoch-count, or train on fewer examples'
-    );
+    return {
+      budget: 'cost',
+      message:
+        `over the cost budget: ${what}$${cost.estimatedUsd.toFixed(2)} (${formatCount(cost.trainingTokens)} training tokens at ` +
+        `$${cost.tokenPrice} per million, ${epochs}), max-cost is $${settings.maxCost.toFixed(2)}; ` +
+        'raise max-cost, lower epoch-count, or train on fewer examples',
+    };
   }
   return null;
 }

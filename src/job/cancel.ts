@@ -34,7 +34,6 @@ export function watchStopSignals(source?: SignalSource): StopWatch {
   return { signal: controller.signal, received: () => received, dispose };
 }
 
-/** Cancels or deletes the job; its status then (CANCELLED), or as it was with why it could not be. */
 /**
  * Cancels (Vertex AI) or deletes (Gemini API) a job, for a stop signal or for a limit it went past
  * (`cause`: the signal, or the limit's reason, which becomes the job's error).
@@ -42,15 +41,16 @@ export function watchStopSignals(source?: SignalSource): StopWatch {
 export async function cancelJob(
   backend: TuningBackend,
   status: JobStatus,
-  cause: NodeJS.Signals | string,
+  cause: { signal: NodeJS.Signals } | { reason: string },
 ): Promise<{ cancelled: boolean; status: JobStatus }> {
   const verb = backend.name === 'gemini-api' ? 'deleting' : 'cancelling';
-  const signal = /^SIG[A-Z]+$/.test(cause);
-  core.warning(`${signal ? `Received ${cause}` : `Stopping: ${cause}`}: ${verb} ${status.job || status.tunedModel}`);
+  const signal = 'signal' in cause;
+  const what = 'signal' in cause ? cause.signal : cause.reason;
+  core.warning(`${signal ? `Received ${what}` : `Stopping: ${what}`}: ${verb} ${status.job || status.tunedModel}`);
   try {
     await backend.cancel(status);
     core.info('The tuning job was cancelled.');
-    const error = signal ? CANCELLED_NOTE : `cancelled ${cause}`;
+    const error = signal ? CANCELLED_NOTE : `cancelled ${what}`;
     return { cancelled: true, status: { ...status, state: 'CANCELLED', error } };
   } catch (err) {
     const why = scrub(err instanceof Error ? err.message : String(err));
@@ -61,7 +61,7 @@ export async function cancelJob(
         ...status,
         error: signal
           ? `the run was cancelled, but the tuning job could not be (the post step tries again): ${why}`
-          : `${cause}, but the tuning job could not be cancelled (the post step tries again): ${why}`,
+          : `${what}, but the tuning job could not be cancelled (the post step tries again): ${why}`,
       },
     };
   }

@@ -60,14 +60,14 @@ export async function followJob(o: FollowOptions): Promise<Followed> {
     }
   });
   if (limitedBy !== null && o.stop?.received() == null) {
-    const cancel = await cancelJob(o.backend, result.status, limitedBy);
+    const cancel = await cancelJob(o.backend, result.status, { reason: limitedBy });
     return { status: cancel.status, timedOut: false, stoppedBy: null, cancelled: cancel.cancelled, limitedBy };
   }
   const stoppedBy = o.stop?.received() ?? null;
   if (stoppedBy === null || !o.cancelOnStop) {
     return { status: result.status, timedOut: result.timedOut, stoppedBy, cancelled: false, limitedBy: null };
   }
-  const cancel = await cancelJob(o.backend, result.status, stoppedBy);
+  const cancel = await cancelJob(o.backend, result.status, { signal: stoppedBy });
   return { status: cancel.status, timedOut: false, stoppedBy, cancelled: cancel.cancelled, limitedBy: null };
 }
 

@@ -123,6 +123,8 @@ export interface Report {
   error: string | null;
   /** The exact `resume:` value to use when the job was left running (timeout, wait: false). */
   resumeWith: string | null;
+  /** The budget that stopped the run (before create: REJECTED; while training: CANCELLED), or null. */
+  budgetStop?: 'training-token' | 'cost' | null;
   /** `mode: promote`: the release label moved onto the tuned model, and the models it was taken off. */
   promoted?: { label: string; previous: string[]; alias: boolean } | null;
   /** The job was left training with a run record in the PR comment: `mode: finish` ends the run. */

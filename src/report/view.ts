@@ -5,7 +5,8 @@
  * success), and one line of key figures.
  */
 
-import { formatCount, formatLoss, formatPercent } from '../util/format.js';
+import { formatLoss, formatPercent } from '../util/format.js';
+import { costFigures } from './cost-line.js';
 import type { Report } from './types.js';
 
 export interface Verdict {
@@ -18,7 +19,7 @@ export interface Verdict {
 
 export function verdictOf(report: Report): Verdict {
   const state = `Gemini tuning: ${report.state}`;
-  const budget = /over the (training-token|cost) budget/.exec(report.error ?? '')?.[0];
+  const budget = report.budgetStop ? `over the ${report.budgetStop} budget` : undefined;
   switch (report.state) {
     case 'REJECTED':
       return { emoji: '⛔', title: `${state} — ${budget ?? 'nothing was tuned'}`, failed: true };
@@ -72,11 +73,9 @@ export function keyFigures(report: Report): string {
         : '';
     parts.push(`**Loss** ${formatLoss(report.finalLoss)}${validation}`);
   }
-  const cost = report.cost;
-  if (cost) {
-    const atLeast = cost.epochs === null ? 'at least ' : '';
-    const usd = cost.estimatedUsd !== null ? ` (${atLeast}$${cost.estimatedUsd.toFixed(2)})` : '';
-    parts.push(`**Training tokens** ${atLeast}${formatCount(cost.trainingTokens)}${usd}`);
+  if (report.cost) {
+    const { tokens, usd } = costFigures(report.cost);
+    parts.push(`**Training tokens** ${tokens}${usd !== null ? ` (${usd})` : ''}`);
   }
   return parts.join(' · ');
 }

@@ -143,10 +143,13 @@ async function budgetStop(run: Run, backend: TuningBackend): Promise<void> {
   run.report.cost = counted.cost;
   if (counted.over === null || status.state !== 'CREATING') return;
   if (!run.startedByUs) {
-    core.warning(`The recorded job ${status.job} is ${counted.over} (its run did not start it, so it is left alone)`);
+    core.warning(
+      `The recorded job ${status.job} is ${counted.over.message} (its run did not start it, so it is left alone)`,
+    );
     return;
   }
-  const stopped = await cancelJob(backend, status, counted.over);
+  run.report.budgetStop = counted.over.budget;
+  const stopped = await cancelJob(backend, status, { reason: counted.over.message });
   run.settle(stopped.status);
 }
 

@@ -87,7 +87,10 @@ async function tune(run: Run): Promise<void> {
       const cost = await estimateCost({ backend, settings, baseModel: run.baseModel, examples, signal: run.timeLimit });
       run.report.cost = cost;
       const over = overBudget(cost, settings);
-      if (over !== null) throw new BudgetError(over);
+      if (over !== null) {
+        run.report.budgetStop = over.budget;
+        throw new BudgetError(over.message);
+      }
     });
   }
   if (run.stop?.signal.aborted) return; // stopped before anything was created
@@ -179,9 +182,14 @@ function budgetLimit(run: Run): (s: JobStatus) => string | null {
     const sample = run.report.cost?.sample;
     run.report.cost = sample ? { ...counted.cost, sample } : counted.cost;
     if (counted.over === null) return null;
-    if (run.startedByUs) return counted.over;
+    if (run.startedByUs) {
+      run.report.budgetStop = counted.over.budget;
+      return counted.over.message;
+    }
     if (!warned)
-      core.warning(`The attached tuning job is ${counted.over} (this run did not start it, so it is left alone)`);
+      core.warning(
+        `The attached tuning job is ${counted.over.message} (this run did not start it, so it is left alone)`,
+      );
     warned = true;
     return null;
   };

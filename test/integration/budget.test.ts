@@ -88,6 +88,7 @@ describe('the budget (INTERFACE "Budget")', () => {
     expect(emu.requests.filter((r) => r.path.includes('uploadType='))).toHaveLength(0);
     const r = report(runner);
     expect(r.state).toBe('REJECTED');
+    expect(r.budgetStop).toBe('training-token');
     expect(r.error).toMatch(
       /^over the training-token budget: the estimate is \d[\d,]* training tokens \(\d[\d,]* dataset tokens × 4 epochs\), max-training-tokens is 10; raise max-training-tokens, lower epoch-count, or train on fewer examples$/,
     );
@@ -114,6 +115,7 @@ describe('the budget (INTERFACE "Budget")', () => {
     expect(emu.requests.filter((r) => r.path.endsWith(':cancel'))).toHaveLength(1);
     const r = report(runner);
     expect(r.cost).toMatchObject({ basis: 'service', epochs: 5, billableTokens: perPass, trainingTokens: perPass * 5 });
+    expect(r.budgetStop).toBe('training-token');
     expect(r.error).toMatch(/^cancelled over the training-token budget: the service counts \d[\d,]* training tokens/);
     const comment = gh.comments(OWNER, REPO, 403).at(-1)!.body;
     expect(comment).toContain('Gemini tuning: CANCELLED — over the training-token budget');

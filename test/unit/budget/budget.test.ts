@@ -30,7 +30,8 @@ describe('costOf (decision 12)', () => {
 
   it('over the budget: the figures, the budget and how to change either', () => {
     const cost = costOf({ datasetTokens: 5000, epochs: null, basis: 'estimate', billableTokens: null, tokenPrice: 10 });
-    expect(overBudget(cost, { maxTrainingTokens: 4000, maxCost: null })).toBe(
+    expect(overBudget(cost, { maxTrainingTokens: 4000, maxCost: null })?.budget).toBe('training-token');
+    expect(overBudget(cost, { maxTrainingTokens: 4000, maxCost: null })?.message).toBe(
       'over the training-token budget: the estimate is at least 5,000 training tokens (5,000 dataset tokens × 1 epoch assumed: the service chooses the epochs), max-training-tokens is 4,000; raise max-training-tokens, lower epoch-count, or train on fewer examples',
     );
     expect(overBudget(cost, { maxTrainingTokens: 5000, maxCost: null })).toBeNull();
@@ -41,9 +42,11 @@ describe('costOf (decision 12)', () => {
       billableTokens: 1_000_000,
       tokenPrice: 3,
     });
-    expect(overBudget(priced, { maxTrainingTokens: null, maxCost: 10 })).toBe(
-      'over the cost budget: the service counts $12.00 (4,000,000 training tokens at $3 per million, 4 epochs), max-cost is $10.00; raise max-cost, lower epoch-count, or train on fewer examples',
-    );
+    expect(overBudget(priced, { maxTrainingTokens: null, maxCost: 10 })).toEqual({
+      budget: 'cost',
+      message:
+        'over the cost budget: the service counts $12.00 (4,000,000 training tokens at $3 per million, 4 epochs), max-cost is $10.00; raise max-cost, lower epoch-count, or train on fewer examples',
+    });
   });
 });
 

@@ -27,7 +27,11 @@ describe('verdictOf', () => {
       true,
     ],
     [
-      { state: 'REJECTED' as const, error: 'over the training-token budget: the estimate is 9,000 …' },
+      {
+        state: 'REJECTED' as const,
+        error: 'over the training-token budget: the estimate is 9,000 …',
+        budgetStop: 'training-token' as const,
+      },
       '⛔',
       'Gemini tuning: REJECTED — over the training-token budget',
       true,
@@ -39,9 +43,16 @@ describe('verdictOf', () => {
       true,
     ],
     [
-      { state: 'CANCELLED' as const, error: 'cancelled over the cost budget: …' },
+      { state: 'CANCELLED' as const, error: 'cancelled over the cost budget: …', budgetStop: 'cost' as const },
       '🚫',
       'Gemini tuning: CANCELLED — over the cost budget',
+      true,
+    ],
+    [
+      // Words in an error are not a budget stop: only the report's budgetStop is.
+      { state: 'CANCELLED' as const, error: 'the run was cancelled (SIGINT) while "over the cost budget" was shown' },
+      '🚫',
+      'Gemini tuning: CANCELLED',
       true,
     ],
     [
