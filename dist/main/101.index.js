@@ -6290,13 +6290,16 @@ function dataset(report, maxWarnings) {
         const shown = short ? findings.slice(0, maxWarnings) : findings;
         for (const f of shown) {
             const title = FINDING_TITLES[f.kind] ?? f.kind;
-            const where = `${code(f.file)}`;
+            // Linked to its (first) line on the pull request's head commit, as dataset problems are.
+            const first = f.examples[0] ?? null;
+            const where = sourceLink(report, lineOf(f.file, first), code(first !== null ? `${f.file}:${first}` : f.file));
             if (short) {
                 lines.push(`- 🩺 **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(title)}** in ${where}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncateWords */ .sz)(f.message, 240).text)}`);
             }
             else {
                 const more = f.count > f.examples.length ? `, … ${f.count} in all` : '';
-                const at = f.examples.length > 0 ? ` (lines: ${f.examples.join(', ')}${more})` : '';
+                const linked = f.examples.map((l) => sourceLink(report, lineOf(f.file, l), String(l)));
+                const at = f.examples.length > 0 ? ` (lines: ${linked.join(', ')}${more})` : '';
                 lines.push(`- 🩺 **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(title)}** in ${where}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncateWords */ .sz)(f.message, 2_000).text)}${at}`);
             }
         }
@@ -6315,6 +6318,10 @@ function problemLocation(p) {
     if (p.line === null)
         return p.file;
     return p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
+}
+/** A file and line as a problem's location (for the links of the doctor's findings). */
+function lineOf(file, line) {
+    return { severity: 'warning', file, line, column: null, message: '' };
 }
 /** The location as a link to the file's line on the pull request's head commit, when both are known. */
 function sourceLink(report, p, text) {

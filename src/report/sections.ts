@@ -120,12 +120,15 @@ export function dataset(report: Report, maxWarnings: number): string {
     const shown = short ? findings.slice(0, maxWarnings) : findings;
     for (const f of shown) {
       const title = FINDING_TITLES[f.kind] ?? f.kind;
-      const where = `${code(f.file)}`;
+      // Linked to its (first) line on the pull request's head commit, as dataset problems are.
+      const first = f.examples[0] ?? null;
+      const where = sourceLink(report, lineOf(f.file, first), code(first !== null ? `${f.file}:${first}` : f.file));
       if (short) {
         lines.push(`- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncateWords(f.message, 240).text)}`);
       } else {
         const more = f.count > f.examples.length ? `, … ${f.count} in all` : '';
-        const at = f.examples.length > 0 ? ` (lines: ${f.examples.join(', ')}${more})` : '';
+        const linked = f.examples.map((l) => sourceLink(report, lineOf(f.file, l), String(l)));
+        const at = f.examples.length > 0 ? ` (lines: ${linked.join(', ')}${more})` : '';
         lines.push(
           `- 🩺 **${escapeInline(title)}** in ${where}: ${escapeInline(truncateWords(f.message, 2_000).text)}${at}`,
         );
@@ -153,6 +156,11 @@ export function dataset(report: Report, maxWarnings: number): string {
 export function problemLocation(p: ProblemReport): string {
   if (p.line === null) return p.file;
   return p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
+}
+
+/** A file and line as a problem's location (for the links of the doctor's findings). */
+function lineOf(file: string, line: number | null): ProblemReport {
+  return { severity: 'warning', file, line, column: null, message: '' };
 }
 
 /** The location as a link to the file's line on the pull request's head commit, when both are known. */

@@ -587,7 +587,10 @@ describe('the dataset doctor through run()', () => {
       'Eval leakage',
     ])
       expect(summary).toContain(`**${title}**`);
-    expect(summary).toContain('(lines: 25)');
+    // Each line links to the file on the pull request's head commit.
+    expect(summary).toMatch(
+      /\(lines: \[25\]\(https:\/\/github\.com\/octo-org\/number-tuner\/blob\/[0-9a-f]{40}\/[^)\s]+#L25\)\)/,
+    );
     // Only one create: the doctor warns, it does not stop the run.
     expect(emu.requests.filter((r) => r.method === 'POST' && /\/tunedModels(\?|$)/.test(r.path))).toHaveLength(1);
   });

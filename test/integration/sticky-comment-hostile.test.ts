@@ -201,8 +201,13 @@ describe('hostile outputs through the real pipeline', () => {
       const prose = html.replace(/<code[^>]*>[\s\S]*?<\/code>/g, '');
       expect(prose).not.toMatch(/@[\p{L}\p{N}]/u);
       expect(prose).not.toMatch(/(?<!&)#\d/);
+      // Our own links only: the workflow run, and lines of the repository's files at the head commit.
       for (const [, href] of html.matchAll(/<a href="([^"]*)"/g))
-        expect(href).toBe(`https://github.com/${OWNER}/${REPO}/actions/runs/1658821493`);
+        expect(href).toMatch(
+          new RegExp(
+            `^https://github\\.com/${OWNER}/${REPO}/(actions/runs/1658821493|blob/[0-9a-f]{40}/[^"#]+#L\\d+)$`,
+          ),
+        );
 
       // The loss chart survives intact.
       const charts = codeBlocks(body).filter((b) => b.lang === 'mermaid');

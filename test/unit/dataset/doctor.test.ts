@@ -165,8 +165,9 @@ describe('doctor findings in the job summary and the PR comment', () => {
   it('the summary lists each finding with its lines, escaped, and not twice', () => {
     const s = renderSummary(r());
     expect(s).toContain('**Dataset doctor:** 1 finding');
-    expect(s).toContain('🩺 **Prompt format** in `data/t.jsonl`');
-    expect(s).toContain('(lines: 3, 9)');
+    // At its first line (a link to the head commit when the report knows where the files are).
+    expect(s).toMatch(/🩺 \*\*Prompt format\*\* in (\[`data\/t\.jsonl:3`\]\([^)]+#L3\)|`data\/t\.jsonl:3`)/);
+    expect(s).toMatch(/\(lines: (\[3\]\([^)]+#L3\)|3), (\[9\]\([^)]+#L9\)|9)\)/);
     expect(s).not.toContain('<img');
     expect(s).toContain('&lt;img');
     expect(s).not.toMatch(/@octocat/);
@@ -175,8 +176,8 @@ describe('doctor findings in the job summary and the PR comment', () => {
 
   it('the comment has the short form', () => {
     const c = renderComment(r(), { marker: '<!-- gemini-tune:t -->', phase: 'final' });
-    expect(c).toContain('🩺 **Prompt format** in `data/t.jsonl`');
-    expect(c).not.toContain('(lines: 3, 9)');
+    expect(c).toMatch(/🩺 \*\*Prompt format\*\* in (\[`data\/t\.jsonl:3`\]\([^)]+#L3\)|`data\/t\.jsonl:3`)/);
+    expect(c).not.toContain('(lines: ');
     expect(c).not.toContain('<img');
   });
 });
