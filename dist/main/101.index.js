@@ -8444,10 +8444,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: publishReserveMs
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/backends/defaults.ts
 var defaults = __webpack_require__(27747);
 // EXTERNAL MODULE: ./src/github/comment-writer.ts + 1 modules
@@ -8535,6 +8531,8 @@ function sourceUrl(env, head) {
     return `${server}/${repo}/blob/${sha}`;
 }
 
+// EXTERNAL MODULE: ./src/report/json-report.ts
+var json_report = __webpack_require__(4225);
 // EXTERNAL MODULE: ./src/util/time-limit.ts
 var time_limit = __webpack_require__(63949);
 ;// CONCATENATED MODULE: ./src/steps/run-state.ts
@@ -8543,7 +8541,6 @@ var time_limit = __webpack_require__(63949);
  * which publish() turns into the JSON file, the job summary, the PR comment and the outputs), the
  * job's latest status, and how the run ended.
  */
-
 
 
 
@@ -8608,8 +8605,7 @@ class Run {
         const timeoutMs = settings.timeoutMinutes * 60_000;
         this.deadline = startedAt + timeoutMs - publishReserveMs(timeoutMs);
         this.timeLimit = (0,time_limit/* timeLimitSignal */.Le)(clock, this.deadline - startedAt, `timeout-minutes: ${settings.timeoutMinutes}`);
-        this.reportPath =
-            settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-report-${startedAt}.json`);
+        this.reportPath = settings.reportPath ?? (0,json_report/* defaultReportPath */.j0)(env, 'report', startedAt);
         this.comments = new comment_writer/* CommentWriter */.RC(settings, env, pr, clock, options.comment);
         this.statusTarget =
             options.statusTarget !== undefined ? options.statusTarget : ownStatusTarget(settings, pr, this.report.runUrl);

@@ -467,6 +467,8 @@ async function readEvalSet(s, uri, signal) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
 var schemas = __webpack_require__(28395);
+// EXTERNAL MODULE: ./src/lifecycle/marks.ts
+var marks = __webpack_require__(66318);
 ;// CONCATENATED MODULE: ./src/backends/vertex-models.ts
 /**
  * Vertex AI's tuned models after tuning (cleanup and promote; decision 8): labels on the model
@@ -476,6 +478,7 @@ var schemas = __webpack_require__(28395);
  * else the Model. Undeploys and deletes are long-running operations: each is waited for. A
  * resource already gone (404) counts as removed, so running twice fails on nothing.
  */
+
 
 
 
@@ -529,10 +532,11 @@ class VertexModels {
         });
     }
     async findMarked(repository, key, value) {
-        const filter = `labels.gemini_tune_repo=${repository} AND labels.${key}${value === undefined ? ':*' : `=${value}`}`;
+        const mine = `labels.${marks/* REPO_MARK */.Jt}=${repository}`;
+        const filter = `${mine} AND labels.${key}${value === undefined ? ':*' : `=${value}`}`;
         const found = new Set();
         for (const location of this.o.locations) {
-            for (const model of await this.list(`projects/${this.o.project}/locations/${location}/models`, `labels.gemini_tune_repo=${repository}`)) {
+            for (const model of await this.list(`projects/${this.o.project}/locations/${location}/models`, mine)) {
                 // Labels live on versions: each of the repository's Models, version by version.
                 for (const v of await this.list(`${model.name}:listVersions`, filter)) {
                     if (v.versionId)

@@ -53,10 +53,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/finish/record.ts
 var finish_record = __webpack_require__(79466);
 // EXTERNAL MODULE: ./src/github/marker.ts
@@ -279,8 +275,6 @@ function describe(err) {
 
 
 
-
-
 async function runFinish(settings, env, clock) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
     if (!owner || !repo)
@@ -323,7 +317,7 @@ async function runFinish(settings, env, clock) {
     }
     const finished = runs.filter((r) => r.outcome === 'finished').length;
     const pending = runs.filter((r) => r.outcome === 'pending').length;
-    const reportPath = settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-finish-${clock.now()}.json`);
+    const reportPath = settings.reportPath ?? (0,json_report/* defaultReportPath */.j0)(env, 'finish', clock.now());
     const file = { mode: 'finish', runs: runs.map((r) => (0,json_report/* jsonReport */.L7)(r.report)) };
     await (0,json_report/* writeJsonFile */.An)(reportPath, JSON.parse((0,secrets/* scrub */._I)(JSON.stringify(file))));
     const summaryFile = env['GITHUB_STEP_SUMMARY'];

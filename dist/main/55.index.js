@@ -53,10 +53,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/backends/create-backend.ts + 5 modules
 var create_backend = __webpack_require__(76942);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -148,8 +144,6 @@ var secrets = __webpack_require__(72995);
 
 
 
-
-
 async function runCleanup(settings, env, clock) {
     const pr = (0,github_event/* pullRequestFromEvent */.v)(env);
     if (!pr) {
@@ -171,7 +165,7 @@ async function runCleanup(settings, env, clock) {
     for (const k of result.kept)
         core/* info */.pq(`Kept ${k.model}: ${k.reason}`);
     core/* info */.pq(`cleanup of #${pr.number}: ${result.deleted.length} deleted, ${result.kept.length} kept`);
-    const reportPath = settings.reportPath ?? (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `gemini-tune-cleanup-${clock.now()}.json`);
+    const reportPath = settings.reportPath ?? (0,json_report/* defaultReportPath */.j0)(env, 'cleanup', clock.now());
     const file = { mode: 'cleanup', backend: backend.name, pullRequest: pr.number, ...result };
     await (0,json_report/* writeJsonFile */.An)(reportPath, JSON.parse((0,secrets/* scrub */._I)(JSON.stringify(file))));
     const summary = env['GITHUB_STEP_SUMMARY'];

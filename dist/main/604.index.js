@@ -2063,15 +2063,23 @@ function truncateWords(text, max) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   An: () => (/* binding */ writeJsonFile),
 /* harmony export */   L7: () => (/* binding */ jsonReport),
-/* harmony export */   a_: () => (/* binding */ writeJsonReport)
+/* harmony export */   a_: () => (/* binding */ writeJsonReport),
+/* harmony export */   j0: () => (/* binding */ defaultReportPath)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /** The JSON report file (`report-path`). */
 
 
+
+/** Where the report goes when `report-path` is empty: a file under RUNNER_TEMP, named for the mode and the time. */
+function defaultReportPath(env, kind, now) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `gemini-tune-${kind}-${now}.json`);
+}
 /**
  * Writes `report` as pretty JSON (2-space indent, trailing newline), creating the parent
  * directory. Written to a temporary file and renamed, so a reader never sees half a report.
@@ -2081,7 +2089,7 @@ async function writeJsonReport(path, report) {
 }
 /** Any JSON value as a report file (the finish and cleanup modes write their own shapes), atomically. */
 async function writeJsonFile(path, value) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');

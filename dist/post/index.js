@@ -39515,7 +39515,7 @@ async function runPost(env = process.env, options = {}) {
         if (!settings.cancelOnAbort) {
             return lib_core/* info */.pq(`${what} may still be running; cancel-on-abort is false, so it is left alone.`);
         }
-        const { createBackend } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 5711));
+        const { createBackend } = await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 4774));
         const backend = await createBackend(settings, options.clock);
         const status = await findJob(backend, saved);
         if (!status)

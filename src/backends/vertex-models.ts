@@ -13,6 +13,7 @@ import type { ModelLifecycle } from './backend.js';
 import { GoogleApiError } from './errors.js';
 import type { GoogleHttp } from './http.js';
 import type { Clock } from '../util/clock.js';
+import { REPO_MARK } from '../lifecycle/marks.js';
 
 const MODEL_VERSION = /^(projects\/[^/]+\/locations\/([^/]+)\/models\/[^/@]+)@(\d+)$/;
 
@@ -85,13 +86,11 @@ export class VertexModels implements ModelLifecycle {
   }
 
   async findMarked(repository: string, key: string, value?: string): Promise<string[]> {
-    const filter = `labels.gemini_tune_repo=${repository} AND labels.${key}${value === undefined ? ':*' : `=${value}`}`;
+    const mine = `labels.${REPO_MARK}=${repository}`;
+    const filter = `${mine} AND labels.${key}${value === undefined ? ':*' : `=${value}`}`;
     const found = new Set<string>();
     for (const location of this.o.locations) {
-      for (const model of await this.list(
-        `projects/${this.o.project}/locations/${location}/models`,
-        `labels.gemini_tune_repo=${repository}`,
-      )) {
+      for (const model of await this.list(`projects/${this.o.project}/locations/${location}/models`, mine)) {
         // Labels live on versions: each of the repository's Models, version by version.
         for (const v of await this.list(`${model.name}:listVersions`, filter)) {
           if (v.versionId) found.add(`${v.name}@${v.versionId}`);

@@ -1,8 +1,14 @@
 /** The JSON report file (`report-path`). */
 
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { ProblemReport, Report } from './types.js';
+
+/** Where the report goes when `report-path` is empty: a file under RUNNER_TEMP, named for the mode and the time. */
+export function defaultReportPath(env: NodeJS.ProcessEnv, kind: 'report' | 'finish' | 'cleanup', now: number): string {
+  return join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-${kind}-${now}.json`);
+}
 
 /**
  * Writes `report` as pretty JSON (2-space indent, trailing newline), creating the parent

@@ -6,8 +6,6 @@
 
 import * as core from '@actions/core';
 import { appendFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createBackend } from '../backends/create-backend.js';
 import { pullRequestFromEvent } from '../github/event.js';
 import { openPullRequests } from '../github/pull-requests.js';
@@ -15,7 +13,7 @@ import type { Settings } from '../inputs/settings.js';
 import { cleanUp } from '../lifecycle/cleanup.js';
 import { repositoryMark } from '../lifecycle/marks.js';
 import { renderCleanupSummary } from '../report/cleanup-summary.js';
-import { writeJsonFile } from '../report/json-report.js';
+import { defaultReportPath, writeJsonFile } from '../report/json-report.js';
 import { setCountOutputs } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
 import type { Clock } from '../util/clock.js';
@@ -44,8 +42,7 @@ export async function runCleanup(settings: Settings, env: NodeJS.ProcessEnv, clo
   for (const k of result.kept) core.info(`Kept ${k.model}: ${k.reason}`);
   core.info(`cleanup of #${pr.number}: ${result.deleted.length} deleted, ${result.kept.length} kept`);
 
-  const reportPath =
-    settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-cleanup-${clock.now()}.json`);
+  const reportPath = settings.reportPath ?? defaultReportPath(env, 'cleanup', clock.now());
   const file = { mode: 'cleanup', backend: backend.name, pullRequest: pr.number, ...result };
   await writeJsonFile(reportPath, JSON.parse(scrub(JSON.stringify(file))));
   const summary = env['GITHUB_STEP_SUMMARY'];

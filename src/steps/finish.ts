@@ -9,15 +9,13 @@
 
 import * as core from '@actions/core';
 import { appendFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { decodeRecord } from '../finish/record.js';
 import { MARKER_PREFIX } from '../github/marker.js';
 import { openPullRequests } from '../github/pull-requests.js';
 import { commentsByUs } from '../github/sticky-comment.js';
 import type { Settings } from '../inputs/settings.js';
 import { renderFinishSummary } from '../report/finish-summary.js';
-import { jsonReport, writeJsonFile } from '../report/json-report.js';
+import { defaultReportPath, jsonReport, writeJsonFile } from '../report/json-report.js';
 import { setCountOutputs } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
 import type { Clock } from '../util/clock.js';
@@ -64,8 +62,7 @@ export async function runFinish(settings: Settings, env: NodeJS.ProcessEnv, cloc
 
   const finished = runs.filter((r) => r.outcome === 'finished').length;
   const pending = runs.filter((r) => r.outcome === 'pending').length;
-  const reportPath =
-    settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-finish-${clock.now()}.json`);
+  const reportPath = settings.reportPath ?? defaultReportPath(env, 'finish', clock.now());
   const file = { mode: 'finish', runs: runs.map((r) => jsonReport(r.report)) };
   await writeJsonFile(reportPath, JSON.parse(scrub(JSON.stringify(file))));
   const summaryFile = env['GITHUB_STEP_SUMMARY'];

@@ -4,8 +4,6 @@
  * job's latest status, and how the run ended.
  */
 
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { DEFAULT_BASE_MODEL } from '../backends/defaults.js';
 import type { JobStatus } from '../domain.js';
 import { CommentWriter } from '../github/comment-writer.js';
@@ -17,6 +15,7 @@ import type { StopWatch } from '../job/cancel.js';
 import type { ModelCache } from '../job/model-cache.js';
 import { applyStatus } from '../report/apply-status.js';
 import { blankReport } from '../report/blank-report.js';
+import { defaultReportPath } from '../report/json-report.js';
 import type { Report } from '../report/types.js';
 import type { Clock } from '../util/clock.js';
 import { timeLimitSignal } from '../util/time-limit.js';
@@ -89,8 +88,7 @@ export class Run {
     const timeoutMs = settings.timeoutMinutes * 60_000;
     this.deadline = startedAt + timeoutMs - publishReserveMs(timeoutMs);
     this.timeLimit = timeLimitSignal(clock, this.deadline - startedAt, `timeout-minutes: ${settings.timeoutMinutes}`);
-    this.reportPath =
-      settings.reportPath ?? join(env['RUNNER_TEMP'] || tmpdir(), `gemini-tune-report-${startedAt}.json`);
+    this.reportPath = settings.reportPath ?? defaultReportPath(env, 'report', startedAt);
     this.comments = new CommentWriter(settings, env, pr, clock, options.comment);
     this.statusTarget =
       options.statusTarget !== undefined ? options.statusTarget : ownStatusTarget(settings, pr, this.report.runUrl);
