@@ -7,7 +7,8 @@
  * By default the live path: Vertex AI with a Gemini 3.x model (the catalog's default), keyless auth
  * as google-github-actions/auth leaves it (the project from GOOGLE_CLOUD_PROJECT), a validation set.
  * `npm run demo -- --backend gemini-api` runs the Gemini API backend against an emulator that still
- * offers its 2025 tunable model (Google's service offers none today).
+ * offers its 2025 tunable model (Google's service offers none today). `npm run demo -- --modes`
+ * shows the modes instead: wait: false, finish, promote, cleanup (scripts/demo-modes.ts).
  */
 
 import { existsSync } from 'node:fs';
@@ -17,7 +18,9 @@ import { startEmulator, startGitHubFake, type Emulator } from '../test/emulator/
 import { DIST_MAIN, DIST_POST, ROOT, runNode, runnerEnv } from '../test/helpers/runner-env.js';
 import { externalAccountFile } from '../test/helpers/wif-credentials.js';
 
-const { values: args } = parseArgs({ options: { backend: { type: 'string', default: 'vertex-ai' } } });
+const { values: args } = parseArgs({
+  options: { backend: { type: 'string', default: 'vertex-ai' }, modes: { type: 'boolean', default: false } },
+});
 const BACKEND = args.backend;
 if (BACKEND !== 'vertex-ai' && BACKEND !== 'gemini-api') {
   console.error(`--backend must be vertex-ai or gemini-api, got ${JSON.stringify(BACKEND)}`);
@@ -128,4 +131,9 @@ function backendEnvironment(emulator: Emulator): Record<string, string> {
   };
 }
 
-process.exitCode = await main();
+if (args.modes) {
+  const { demoModes } = await import('./demo-modes.js');
+  process.exitCode = await demoModes();
+} else {
+  process.exitCode = await main();
+}

@@ -31,6 +31,17 @@ describe('npm run demo', () => {
     expect(r.stdout).toMatch(/OK: state ACTIVE, tuned model projects\/\d+\/locations\/us\/models\//);
   }, 70_000);
 
+  it('--modes: wait: false, finish while training and after, promote, cleanup (issue 17)', () => {
+    const r = demo('--modes');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/commit status: pending\n/);
+    expect(r.stdout).toMatch(/finished=0 · pending=1/);
+    expect(r.stdout).toMatch(/commit status: pending → success/);
+    expect(r.stdout).toContain("the pull request's job, not a new one: true");
+    expect(r.stdout).toMatch(/deleted=0 · kept=1/);
+    expect(r.stdout).toContain('OK: tuned without a waiting runner');
+  }, 70_000);
+
   it('--backend gemini-api keeps the Gemini API run', () => {
     const r = demo('--backend', 'gemini-api');
     expect(r.status, r.stdout + r.stderr).toBe(0);
