@@ -8439,10 +8439,9 @@ function describe(err) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ Run)
+  K: () => (/* binding */ Run),
+  g: () => (/* binding */ publishReserveMs)
 });
-
-// UNUSED EXPORTS: publishReserveMs
 
 // EXTERNAL MODULE: ./src/backends/defaults.ts
 var defaults = __webpack_require__(27747);

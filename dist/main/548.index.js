@@ -275,6 +275,7 @@ function describe(err) {
 
 
 
+
 async function runFinish(settings, env, clock) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
     if (!owner || !repo)
@@ -287,7 +288,17 @@ async function runFinish(settings, env, clock) {
     core/* info */.pq(`${pullRequests.length} open pull request(s) in ${owner}/${repo}`);
     const runs = [];
     const errors = [];
+    // timeout-minutes bounds the whole finish run: each job gets what is left; past it, the rest waits for the next run.
+    const deadline = clock.now() + settings.timeoutMinutes * 60_000;
+    const reserve = (0,run_state/* publishReserveMs */.g)(settings.timeoutMinutes * 60_000);
+    const left = () => (deadline - clock.now()) / 60_000;
+    let skipped = 0;
     for (const pr of pullRequests) {
+        // Within the reserve kept for the report, no new pull request is started.
+        if (deadline - clock.now() <= reserve) {
+            skipped++;
+            continue;
+        }
         let comments;
         try {
             comments = await (0,sticky_comment/* commentsByUs */.QA)(access, pr, marker/* MARKER_PREFIX */.Km);
@@ -309,11 +320,18 @@ async function runFinish(settings, env, clock) {
             if (!record)
                 continue;
             const marker = body.trimStart().split('\n', 1)[0] ?? '';
-            const done = await core/* group */.Os(`#${pr.number}: ${record.job}`, () => finishOne(settings, env, clock, { pr, comment: { id: comment.id, marker }, record }));
+            const done = await core/* group */.Os(`#${pr.number}: ${record.job}`, () => finishOne({ ...settings, timeoutMinutes: left() }, env, clock, {
+                pr,
+                comment: { id: comment.id, marker },
+                record,
+            }));
             if (done.error)
                 errors.push(`#${pr.number}: ${done.error}`);
             runs.push(done);
         }
+    }
+    if (skipped > 0) {
+        core/* warning */.$e(`timeout-minutes (${settings.timeoutMinutes}) ran out: ${skipped} pull request(s) were not looked at; the next finish run takes them`);
     }
     const finished = runs.filter((r) => r.outcome === 'finished').length;
     const pending = runs.filter((r) => r.outcome === 'pending').length;

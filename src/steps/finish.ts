@@ -20,6 +20,7 @@ import { setCountOutputs } from '../runner/outputs.js';
 import { scrub } from '../runner/secrets.js';
 import type { Clock } from '../util/clock.js';
 import { finishOne, type FinishedRun } from './finish-one.js';
+import { publishReserveMs } from './run-state.js';
 
 export async function runFinish(settings: Settings, env: NodeJS.ProcessEnv, clock: Clock): Promise<void> {
   const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
@@ -33,7 +34,17 @@ export async function runFinish(settings: Settings, env: NodeJS.ProcessEnv, cloc
 
   const runs: FinishedRun[] = [];
   const errors: string[] = [];
+  // timeout-minutes bounds the whole finish run: each job gets what is left; past it, the rest waits for the next run.
+  const deadline = clock.now() + settings.timeoutMinutes * 60_000;
+  const reserve = publishReserveMs(settings.timeoutMinutes * 60_000);
+  const left = (): number => (deadline - clock.now()) / 60_000;
+  let skipped = 0;
   for (const pr of pullRequests) {
+    // Within the reserve kept for the report, no new pull request is started.
+    if (deadline - clock.now() <= reserve) {
+      skipped++;
+      continue;
+    }
     let comments;
     try {
       comments = await commentsByUs(access, pr, MARKER_PREFIX);
@@ -53,13 +64,22 @@ export async function runFinish(settings: Settings, env: NodeJS.ProcessEnv, cloc
       if (!record) continue;
       const marker = body.trimStart().split('\n', 1)[0] ?? '';
       const done = await core.group(`#${pr.number}: ${record.job}`, () =>
-        finishOne(settings, env, clock, { pr, comment: { id: comment.id, marker }, record }),
+        finishOne({ ...settings, timeoutMinutes: left() }, env, clock, {
+          pr,
+          comment: { id: comment.id, marker },
+          record,
+        }),
       );
       if (done.error) errors.push(`#${pr.number}: ${done.error}`);
       runs.push(done);
     }
   }
 
+  if (skipped > 0) {
+    core.warning(
+      `timeout-minutes (${settings.timeoutMinutes}) ran out: ${skipped} pull request(s) were not looked at; the next finish run takes them`,
+    );
+  }
   const finished = runs.filter((r) => r.outcome === 'finished').length;
   const pending = runs.filter((r) => r.outcome === 'pending').length;
   const reportPath = settings.reportPath ?? defaultReportPath(env, 'finish', clock.now());

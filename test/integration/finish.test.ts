@@ -285,4 +285,39 @@ describe('mode: finish (issue 17)', () => {
     expect(patches).toHaveLength(1);
     expect(commentOf(330).body).toMatch(/\*\*checkpoint 2 \(epoch 2\): 100(\.0)?%\*\* ✓/);
   });
+
+  it('timeout-minutes bounds the whole finish run: the pull requests it did not reach wait for the next run', async () => {
+    for (const n of [341, 342]) {
+      gh.addPullRequest(OWNER, REPO, { number: n, headSha: HEAD });
+      const tune = action({ ...tuneInputs, 'eval-data': '', 'comment-key': `finish-t${n}` }, { prNumber: n });
+      expect((await runMain(tune, { clock })).exitCode).toBe(0);
+    }
+    clock.advance(48 * HOURS);
+    // The newest pull request is listed first: Vertex AI answers its job reads 503 (Retry-After 25 s) until
+    // its run's time is up; by then the finish run's own time is up too, and #341 is left for the next run.
+    emu.faults.add({
+      kind: 'status',
+      status: 503,
+      retryAfterSeconds: 25,
+      method: 'GET',
+      path: /\/tuningJobs\/[^/:]+$/,
+      times: 3,
+    });
+    const finish = action({ mode: 'finish', 'timeout-minutes': '1' }, { event: 'schedule' });
+    const result = await runMain(finish, { clock });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::warning::timeout-minutes \(1\) ran out: \d+ pull request\(s\) were not looked at/);
+    expect(result.stdout).toMatch(
+      /::error::gemini-tune failed with: 1 recorded job\(s\) could not be finished: #342: /,
+    );
+    expect(finish.outputs()['finished']).toBe('0');
+    expect(decodeRecord(commentOf(341).body)).not.toBeNull();
+    expect(decodeRecord(commentOf(342).body)).not.toBeNull();
+    // The next run takes it.
+    emu.faults.clear();
+    const next = finishRun();
+    expect((await runMain(next, { clock })).exitCode).toBe(0);
+    expect(next.outputs()['finished']).toBe('2');
+    expect(decodeRecord(commentOf(341).body)).toBeNull();
+  });
 });
