@@ -518,7 +518,11 @@ class VertexModels {
         });
     }
     async marks(model) {
-        return { ...((await this.get(version(model).name).then((m) => m.labels)) ?? {}) };
+        return (await this.usage(model)).marks;
+    }
+    async usage(model) {
+        const m = await this.get(version(model).name);
+        return { marks: { ...(m.labels ?? {}) }, aliases: (m.versionAliases ?? []).filter((a) => a !== 'default') };
     }
     async setMarks(model, marks) {
         await this.o.http.json({
@@ -560,9 +564,6 @@ class VertexModels {
             pageToken = page.nextPageToken ?? '';
         } while (pageToken);
         return out;
-    }
-    async aliases(model) {
-        return ((await this.get(version(model).name)).versionAliases ?? []).filter((a) => a !== 'default');
     }
     async aliasRelease(model, label) {
         const v = version(model);

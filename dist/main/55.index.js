@@ -75,11 +75,10 @@ async function cleanUp(lifecycle, repository, pullRequest,
 open) {
     const result = { deleted: [], kept: [] };
     for (const model of await lifecycle.findMarked(repository, (0,lifecycle_marks/* pullRequestMark */.ku)(pullRequest))) {
-        const marks = await lifecycle.marks(model);
+        const { marks, aliases } = await lifecycle.usage(model);
         // This pull request's mark, and those of pull requests closed since (when the open ones are known).
         const users = (0,lifecycle_marks/* pullRequestsIn */.pf)(marks).filter((n) => n !== pullRequest && (open === null || open.has(n)));
         const release = marks[lifecycle_marks/* RELEASE_MARK */.ql];
-        const aliases = lifecycle.aliases ? await lifecycle.aliases(model) : [];
         const reasons = [
             ...(users.length > 0
                 ? [`used by open pull request${users.length === 1 ? '' : 's'} ${users.map((n) => `#${n}`).join(', ')}`]

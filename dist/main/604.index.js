@@ -355,6 +355,9 @@ class GeminiMarks {
     async marks(model) {
         return (0,lifecycle_marks/* marksInDescription */.wn)(await this.description(model));
     }
+    async usage(model) {
+        return { marks: await this.marks(model), aliases: [] };
+    }
     async setMarks(model, marks) {
         const description = (0,lifecycle_marks/* describeWithMarks */.Ae)(await this.description(model), marks);
         await this.http.json({

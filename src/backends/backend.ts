@@ -65,12 +65,12 @@ export interface KeyedJob {
 export interface ModelLifecycle {
   /** The marks on a tuned model. */
   marks(model: string): Promise<Record<string, string>>;
+  /** The marks and (Vertex AI) the version's aliases other than `default`, which keep it from deletion: one read. */
+  usage(model: string): Promise<{ marks: Record<string, string>; aliases: string[] }>;
   /** Replaces the marks (callers read, merge and write). */
   setMarks(model: string, marks: Record<string, string>): Promise<void>;
   /** This repository's tuned models that carry the mark `key` (with `value`, when given). */
   findMarked(repository: string, key: string, value?: string): Promise<string[]>;
-  /** Vertex AI: the version's aliases other than `default` (they keep it from deletion). */
-  aliases?(model: string): Promise<string[]>;
   /** Vertex AI: moves the version alias `label` onto the model when its Model has several versions; whether it did. */
   aliasRelease?(model: string, label: string): Promise<boolean>;
   /** Undeploys and deletes the model (endpoints, then the version or the Model); what was deleted. */

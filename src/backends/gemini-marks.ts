@@ -35,6 +35,10 @@ export class GeminiMarks implements ModelLifecycle {
     return marksInDescription(await this.description(model));
   }
 
+  async usage(model: string): Promise<{ marks: Record<string, string>; aliases: string[] }> {
+    return { marks: await this.marks(model), aliases: [] };
+  }
+
   async setMarks(model: string, marks: Record<string, string>): Promise<void> {
     const description = describeWithMarks(await this.description(model), marks);
     await this.http.json({

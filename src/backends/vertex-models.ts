@@ -70,7 +70,12 @@ export class VertexModels implements ModelLifecycle {
   }
 
   async marks(model: string): Promise<Record<string, string>> {
-    return { ...((await this.get(version(model).name).then((m) => m.labels)) ?? {}) };
+    return (await this.usage(model)).marks;
+  }
+
+  async usage(model: string): Promise<{ marks: Record<string, string>; aliases: string[] }> {
+    const m = await this.get(version(model).name);
+    return { marks: { ...(m.labels ?? {}) }, aliases: (m.versionAliases ?? []).filter((a) => a !== 'default') };
   }
 
   async setMarks(model: string, marks: Record<string, string>): Promise<void> {
@@ -114,10 +119,6 @@ export class VertexModels implements ModelLifecycle {
       pageToken = page.nextPageToken ?? '';
     } while (pageToken);
     return out;
-  }
-
-  async aliases(model: string): Promise<string[]> {
-    return ((await this.get(version(model).name)).versionAliases ?? []).filter((a) => a !== 'default');
   }
 
   async aliasRelease(model: string, label: string): Promise<boolean> {

@@ -25,11 +25,10 @@ export async function cleanUp(
 ): Promise<CleanupResult> {
   const result: CleanupResult = { deleted: [], kept: [] };
   for (const model of await lifecycle.findMarked(repository, pullRequestMark(pullRequest))) {
-    const marks = await lifecycle.marks(model);
+    const { marks, aliases } = await lifecycle.usage(model);
     // This pull request's mark, and those of pull requests closed since (when the open ones are known).
     const users = pullRequestsIn(marks).filter((n) => n !== pullRequest && (open === null || open.has(n)));
     const release = marks[RELEASE_MARK];
-    const aliases = lifecycle.aliases ? await lifecycle.aliases(model) : [];
     const reasons = [
       ...(users.length > 0
         ? [`used by open pull request${users.length === 1 ? '' : 's'} ${users.map((n) => `#${n}`).join(', ')}`]
